@@ -1,0 +1,15 @@
+namespace Flywheel.Code;
+
+/// <summary>
+/// A named range of bytes in finished code that is meant to be rewritten after installation,
+/// such as an inline cache's shape constant or a call target.
+/// </summary>
+/// <param name="Name">What the site is, for listings and lookups.</param>
+/// <param name="Offset">The offset of the first byte within the code.</param>
+/// <param name="Size">How many bytes may be rewritten.</param>
+public readonly record struct PatchSite(string Name, int Offset, int Size);
+
+/// <summary>A comment attached to an offset in the code, shown in listings.</summary>
+/// <param name="Offset">The code offset the comment describes.</param>
+/// <param name="Text">The comment.</param>
+public readonly record struct CodeAnnotation(int Offset, string Text);
