@@ -1,4 +1,4 @@
-namespace Flywheel.Code;
+namespace Flywheel.MachineCode;
 
 /// <summary>
 /// Finished, position-independent machine code with its side tables: relocations to apply at
@@ -8,8 +8,9 @@ public sealed class CodeBlob
 {
     private readonly int[] _labelOffsets;
 
-    internal CodeBlob(byte[] code, Relocation[] relocations, PatchSite[] patchSites, CodeAnnotation[] annotations, int[] labelOffsets)
+    internal CodeBlob(byte[] code, Relocation[] relocations, PatchSite[] patchSites, CodeAnnotation[] annotations, int[] labelOffsets, DataRegion[] dataRegions)
     {
+        DataRegions = dataRegions;
         Code = code;
         Relocations = relocations;
         PatchSites = patchSites;
@@ -28,6 +29,12 @@ public sealed class CodeBlob
 
     /// <summary>Listing comments by offset, in the order they were added.</summary>
     public IReadOnlyList<CodeAnnotation> Annotations { get; }
+
+    /// <summary>Ranges that hold data (constant pools), not instructions; listings print them as data.</summary>
+    public IReadOnlyList<DataRegion> DataRegions { get; }
+
+    /// <summary>The offset of every label the buffer created, by <see cref="Label.Id"/>; -1 for labels never bound.</summary>
+    public IReadOnlyList<int> LabelOffsets => _labelOffsets;
 
     /// <summary>The code size in bytes.</summary>
     public int Length => Code.Length;

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Flywheel.Code;
+namespace Flywheel.MachineCode;
 
 /// <summary>
 /// A growable buffer of machine code for one function: raw bytes, labels and the fixups that
@@ -23,6 +23,7 @@ public sealed class CodeBuffer
     private readonly List<Relocation> _relocations = [];
     private readonly List<PatchSite> _patchSites = [];
     private readonly List<CodeAnnotation> _annotations = [];
+    private readonly List<DataRegion> _dataRegions = [];
     private readonly ConstantPool _constants = new();
 
     /// <summary>Creates an empty buffer.</summary>
@@ -188,6 +189,14 @@ public sealed class CodeBuffer
     /// <param name="fill">The padding byte used for alignment.</param>
     public void EmitConstantPool(byte fill = 0) => _constants.EmitPending(this, fill);
 
+    /// <summary>Marks <paramref name="length"/> bytes at <paramref name="offset"/> as data, not instructions.</summary>
+    public void MarkData(int offset, int length)
+    {
+        if (offset < 0 || length < 0 || offset + length > _length)
+            throw new ArgumentOutOfRangeException(nameof(offset), offset, "Data must cover emitted bytes.");
+        if (length > 0) _dataRegions.Add(new DataRegion(offset, length));
+    }
+
     /// <summary>Records a relocation for the field at <paramref name="relocation"/>.Offset.</summary>
     public void AddRelocation(Relocation relocation)
     {
@@ -230,7 +239,8 @@ public sealed class CodeBuffer
             [.. _relocations],
             [.. _patchSites],
             [.. _annotations],
-            [.. _labelOffsets]);
+            [.. _labelOffsets],
+            [.. _dataRegions]);
     }
 
     private void Apply(PendingFixup fixup, int targetOffset)

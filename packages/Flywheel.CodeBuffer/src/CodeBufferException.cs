@@ -1,4 +1,4 @@
-namespace Flywheel.Code;
+namespace Flywheel.MachineCode;
 
 /// <summary>
 /// Thrown when code cannot be finished as asked: a label is bound twice or never bound, or a

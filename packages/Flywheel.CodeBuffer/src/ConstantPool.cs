@@ -1,4 +1,4 @@
-namespace Flywheel.Code;
+namespace Flywheel.MachineCode;
 
 /// <summary>
 /// Constants waiting to be placed in the code, deduplicated by content and alignment. Labels are
@@ -24,6 +24,7 @@ internal sealed class ConstantPool
     public void EmitPending(CodeBuffer buffer, byte fill)
     {
         if (_pending.Count == 0) return;
+        var start = buffer.Length;
         // Largest alignment first keeps the padding between constants at zero.
         foreach (var (label, bytes, alignment) in _pending.OrderByDescending(c => c.Alignment))
         {
@@ -31,6 +32,7 @@ internal sealed class ConstantPool
             buffer.Bind(label);
             buffer.EmitBytes(bytes);
         }
+        buffer.MarkData(start, buffer.Length - start);
         _pending.Clear();
         // Constants placed in an earlier pool are out of reach of later code on short-range
         // architectures, so a later use gets a fresh copy.

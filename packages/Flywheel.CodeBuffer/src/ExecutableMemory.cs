@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
-using Flywheel.Code.Memory;
+using Flywheel.MachineCode.Memory;
 
-namespace Flywheel.Code;
+namespace Flywheel.MachineCode;
 
 /// <summary>
 /// A code heap: pages from the operating system holding many small functions, with free and

@@ -1,4 +1,4 @@
-namespace Flywheel.Code;
+namespace Flywheel.MachineCode;
 
 /// <summary>Settings for an <see cref="ExecutableMemory"/> code heap.</summary>
 public sealed class ExecutableMemoryOptions

@@ -1,4 +1,4 @@
-namespace Flywheel.Code;
+namespace Flywheel.MachineCode;
 
 /// <summary>A snapshot of a code heap's use of memory.</summary>
 /// <param name="ReservedBytes">Bytes mapped from the operating system for code.</param>

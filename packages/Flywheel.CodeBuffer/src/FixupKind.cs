@@ -1,4 +1,4 @@
-namespace Flywheel.Code;
+namespace Flywheel.MachineCode;
 
 /// <summary>
 /// How a reference to a label is written into the code once the label's offset is known.

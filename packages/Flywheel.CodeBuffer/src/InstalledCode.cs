@@ -1,6 +1,6 @@
-using Flywheel.Code.Memory;
+using Flywheel.MachineCode.Memory;
 
-namespace Flywheel.Code;
+namespace Flywheel.MachineCode;
 
 /// <summary>
 /// Code installed in an <see cref="ExecutableMemory"/> heap: where it starts, how to patch its

@@ -1,4 +1,4 @@
-namespace Flywheel.Code;
+namespace Flywheel.MachineCode;
 
 /// <summary>
 /// A position in a <see cref="CodeBuffer"/> that code can refer to before or after it is bound.

@@ -1,4 +1,4 @@
-namespace Flywheel.Code;
+namespace Flywheel.MachineCode;
 
 /// <summary>
 /// A named range of bytes in finished code that is meant to be rewritten after installation,
@@ -13,3 +13,8 @@ public readonly record struct PatchSite(string Name, int Offset, int Size);
 /// <param name="Offset">The code offset the comment describes.</param>
 /// <param name="Text">The comment.</param>
 public readonly record struct CodeAnnotation(int Offset, string Text);
+
+/// <summary>A range of the code that holds data, such as a constant pool.</summary>
+/// <param name="Offset">The first byte of the data.</param>
+/// <param name="Length">The number of bytes.</param>
+public readonly record struct DataRegion(int Offset, int Length);

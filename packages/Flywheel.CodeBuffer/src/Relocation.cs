@@ -1,4 +1,4 @@
-namespace Flywheel.Code;
+namespace Flywheel.MachineCode;
 
 /// <summary>What a <see cref="Relocation"/> writes when code is placed at its final address.</summary>
 public enum RelocationKind

@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using FsCheck.Xunit;
-using Flywheel.Code;
+using Flywheel.MachineCode;
 
-namespace Flywheel.Code.Tests;
+namespace Flywheel.MachineCode.Tests;
 
 public class CodeBufferTests
 {

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using FsCheck.Xunit;
 
-namespace Flywheel.Code.Tests;
+namespace Flywheel.MachineCode.Tests;
 
 public unsafe class ExecutableMemoryTests
 {

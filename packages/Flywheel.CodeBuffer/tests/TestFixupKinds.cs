@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
-using Flywheel.Code;
+using Flywheel.MachineCode;
 
-namespace Flywheel.Code.Tests;
+namespace Flywheel.MachineCode.Tests;
 
 /// <summary>A 32-bit displacement from the end of the field, as x86-64 branches use.</summary>
 internal sealed class Rel32 : FixupKind

@@ -1,4 +1,4 @@
-namespace Flywheel.Code.Memory;
+namespace Flywheel.MachineCode.Memory;
 
 /// <summary>
 /// One mapping of code pages, carved into functions with a first-fit free list. Offsets and

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Flywheel.Code.Memory;
+namespace Flywheel.MachineCode.Memory;
 
 /// <summary>
 /// Finds the host's way to make freshly written code visible to instruction fetch. x86-64 keeps

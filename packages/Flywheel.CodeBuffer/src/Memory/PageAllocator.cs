@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Flywheel.Code.Memory;
+namespace Flywheel.MachineCode.Memory;
 
 /// <summary>The two protections code pages ever have: never writable and executable at once.</summary>
 internal enum PageProtection
