@@ -1,5 +1,5 @@
 // Boolean(): truthiness of every kind of value; wrapper objects.
-const vals = [undefined, null, 0, -0, NaN, "", "0", "false", " ", 1, -1, Infinity, [], {}, function () {}, Symbol(), new Boolean(false), 0n === undefined ? 0 : 0.0, document => 1];
+const vals = [undefined, null, 0, -0, NaN, "", "0", "false", " ", 1, -1, Infinity, [], {}, function () {}, Symbol(), new Boolean(false), 0.0, document => 1];
 console.log(vals.map(v => Boolean(v)).join(" "));
 console.log(vals.map(v => !!v).join(" "));
 console.log(typeof Boolean(1), typeof new Boolean(1), new Boolean(false) == false, new Boolean(false) === false);

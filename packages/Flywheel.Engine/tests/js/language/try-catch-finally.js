@@ -42,7 +42,7 @@ console.log(order());
 const original = new TypeError("orig");
 try { try { throw original; } catch (e) { throw e; } } catch (e) { console.log(e === original, e instanceof TypeError); }
 // errors thrown from builtins are catchable with correct types
-const cases = [() => null.x, () => undefined(), () => { new Array(-1); }, () => "x".repeat(-1), () => JSON.parse("{"), () => { decodeURIComponent("%"); }, () => Symbol() + 1, () => BigInt(1.5), () => { ({}).x.y; }, () => { let o = {}; o.f(); }];
+const cases = [() => null.x, () => undefined(), () => { new Array(-1); }, () => "x".repeat(-1), () => JSON.parse("{"), () => { decodeURIComponent("%"); }, () => Symbol() + 1, () => (1).toFixed(-1), () => { ({}).x.y; }, () => { let o = {}; o.f(); }];
 for (const c of cases) { try { c(); } catch (e) { console.log(e.constructor.name, e instanceof Error); } }
 // generator finally
 function* g() { try { yield 1; yield 2; } finally { console.log("generator finally"); } }

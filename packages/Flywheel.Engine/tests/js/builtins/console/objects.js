@@ -1,0 +1,24 @@
+// Plain objects: key quoting, nesting depth (> 2 levels shows [Object]), line breaking when wide.
+console.log({});
+console.log({ a: 1 });
+console.log({ a: 1, b: "two", c: [3], d: { e: null } });
+console.log({ level1: { level2: { level3: { level4: "hidden" } } } });
+console.log({ arr: [[[["deep"]]]] });
+console.log({ aaaaaaaa: 1, bbbbbbbb: 2, cccccccc: 3, dddddddd: 4, eeeeeeee: 5, ffffffff: 6, g: 7 });
+console.log({ first: "a fairly long string value", second: "another fairly long value", third: 3 });
+console.log({ a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9, j: 10, k: 11, l: 12, m: 13, n: 14, o: 15, p: 16, q: 17, r: 18, s: 19, t: 20, u: 21, v: 22, w: 23, x: 24, y: 25, z: 26 });
+console.log({ nested: { a: 1, b: { c: 2, d: [1, 2, 3] } }, list: [{ x: 1 }, { y: 2 }] });
+console.log({ user: { name: "Ada Lovelace", email: "ada@example.com", roles: ["admin", "editor"], address: { city: "London", zip: "N1" } } });
+console.log(Object.create(null));
+const np = Object.create(null);
+np.k = "v";
+console.log(np);
+console.log({ undef: undefined, nul: null, nan: NaN, fn() {}, arrow: () => 1 });
+console.log({ 1: "one", 0: "zero", b: "b", a: "a" });
+console.log([{}, [], {}]);
+const inherited = Object.create({ fromProto: 1 });
+inherited.own = 2;
+console.log(inherited);
+const hidden = Object.defineProperty({ shown: 1 }, "hidden", { value: 2, enumerable: false });
+console.log(hidden);
+console.log({ "a-b": 1, "a b": 2, a_b: 3, "a.b": 4, "0x1": 5, "01": 6 });
