@@ -13,7 +13,10 @@ if [[ $(git rev-parse --is-shallow-repository 2>/dev/null) == true ]]; then
 fi
 out="$root/artifacts/packages"
 rm -rf "$out"; mkdir -p "$out"
+status=0
 for project in packages/*/src/*.csproj; do
-  dotnet pack "$project" -c Release -nologo -v quiet -clp:ErrorsOnly -o "$out" "${extra[@]}"
+  dotnet pack "$project" -c Release -nologo -v quiet -clp:ErrorsOnly -o "$out" "${extra[@]}" \
+    || { echo "pack: $project FAILED" >&2; status=1; }
 done
 ls -1 "$out"
+exit $status
