@@ -19,7 +19,7 @@ namespace Flywheel.X64;
 /// var done = masm.CreateLabel();
 /// masm.Iced.mov(eax, edi);
 /// masm.Iced.test(eax, eax);
-/// masm.Jump(ConditionCode.NoSign, done);
+/// masm.Jump(Condition.NoSign, done);
 /// masm.Iced.neg(eax);
 /// masm.Bind(done);
 /// masm.Iced.ret();
@@ -122,7 +122,7 @@ public sealed partial class X64Assembler
     }
 
     /// <summary>Jumps to <paramref name="target"/> when <paramref name="condition"/> holds.</summary>
-    public void Jump(ConditionCode condition, Label target)
+    public void Jump(Condition condition, Label target)
     {
         Flush();
         if (TryShortBackward(target, 2, out var distance))

@@ -75,7 +75,7 @@ public unsafe class CallingConventionTests
             }
         }
         masm.Iced.test(rsp, 15);
-        masm.Jump(ConditionCode.NotEqual, misaligned);
+        masm.Jump(Condition.NotEqual, misaligned);
         masm.CallAbsolute((nint)(delegate* unmanaged<long, long, long, long, long, long, long, long, long>)&Weighted);
         masm.Iced.add(rax, rbx);
         masm.EmitEpilogue(frame);
@@ -109,7 +109,7 @@ public unsafe class CallingConventionTests
         foreach (var (register, i) in planted.Select((r, i) => (r, i)))
         {
             masm.Iced.cmp(register, 0x5150_0000 + i);
-            masm.Jump(ConditionCode.NotEqual, changed);
+            masm.Jump(Condition.NotEqual, changed);
         }
         masm.Iced.mov(eax, 1);
         masm.EmitEpilogue(outerFrame);

@@ -16,9 +16,9 @@ public class EncodingTableTests
     [
         ("short backward jump", a => { var l = a.CreateLabel(); a.Bind(l); a.Iced.nop(); a.Jump(l); }, "90 EB FD", "nop | jmp L0"),
         ("near forward jump", a => { var l = a.CreateLabel(); a.Jump(l); a.Bind(l); }, "E9 00 00 00 00", "jmp L0"),
-        ("jcc forward", a => { var l = a.CreateLabel(); a.Jump(ConditionCode.NotEqual, l); a.Iced.int3(); a.Bind(l); }, "0F 85 01 00 00 00 CC", "jne L0 | int3"),
-        ("jcc short backward", a => { var l = a.CreateLabel(); a.Bind(l); a.Jump(ConditionCode.Less, l); }, "7C FE", "jl L0"),
-        ("jcc far backward uses rel32", a => { var l = a.CreateLabel(); a.Bind(l); for (var i = 0; i < 130; i++) a.Iced.nop(); a.Jump(ConditionCode.Equal, l); }, null!, null!),
+        ("jcc forward", a => { var l = a.CreateLabel(); a.Jump(Condition.NotEqual, l); a.Iced.int3(); a.Bind(l); }, "0F 85 01 00 00 00 CC", "jne L0 | int3"),
+        ("jcc short backward", a => { var l = a.CreateLabel(); a.Bind(l); a.Jump(Condition.Less, l); }, "7C FE", "jl L0"),
+        ("jcc far backward uses rel32", a => { var l = a.CreateLabel(); a.Bind(l); for (var i = 0; i < 130; i++) a.Iced.nop(); a.Jump(Condition.Equal, l); }, null!, null!),
         ("call label", a => { var l = a.CreateLabel(); a.Bind(l); a.Call(l); }, "E8 FB FF FF FF", "call L0"),
         ("call absolute", a => a.CallAbsolute(unchecked((nint)0x1122334455667788)), "49 BB 88 77 66 55 44 33 22 11 41 FF D3", "mov r11,0x1122334455667788 | call r11"),
         ("call absolute via rax", a => a.CallAbsolute(0x1000, rax), "48 B8 00 10 00 00 00 00 00 00 FF D0", "mov rax,0x1000 | call rax"),

@@ -67,7 +67,7 @@ public partial class BinutilsCrossCheckTests
             switch (random.Next(4))
             {
                 case 0: masm.Jump(target); break;
-                case 1: masm.Jump((ConditionCode)random.Next(16), target); break;
+                case 1: masm.Jump((Condition)random.Next(16), target); break;
                 case 2: masm.Call(target); break;
                 default:
                     for (var i = random.Next(1, 200); i > 0; i--) masm.Iced.nop();

@@ -1,7 +1,7 @@
 namespace Flywheel.X64;
 
 /// <summary>x86 condition codes, numbered as the <c>jcc</c>/<c>setcc</c>/<c>cmovcc</c> encodings use them.</summary>
-public enum ConditionCode : byte
+public enum Condition : byte
 {
     /// <summary>Overflow (OF=1).</summary>
     Overflow = 0x0,
@@ -37,9 +37,9 @@ public enum ConditionCode : byte
     Greater = 0xF,
 }
 
-/// <summary>Helpers on <see cref="ConditionCode"/>.</summary>
-public static class ConditionCodeExtensions
+/// <summary>Helpers on <see cref="Condition"/>.</summary>
+public static class ConditionExtensions
 {
     /// <summary>The condition that holds exactly when <paramref name="condition"/> does not.</summary>
-    public static ConditionCode Negate(this ConditionCode condition) => (ConditionCode)((byte)condition ^ 1);
+    public static Condition Negate(this Condition condition) => (Condition)((byte)condition ^ 1);
 }
