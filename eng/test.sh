@@ -49,7 +49,8 @@ for project in "${projects[@]}"; do
   name=$(basename "$project" .csproj)
   echo "== $name"
   args=(test "$project" -c Release --no-build --nologo --results-directory "$results"
-        --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal")
+        --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal"
+        --blame-hang-timeout 15m)
   [[ -n $filter ]] && args+=(--filter "$filter")
   dotnet "${args[@]}"
   status=$?
