@@ -54,21 +54,27 @@ internal static class DecodeDataProcessing
         if (!Arm64.LogicalImmediate.TryDecode(d.Bits(22, 1), d.Bits(16, 6), d.Bits(10, 6), width, out var value)) return null;
         var opc = d.Bits(29, 2);
         if (opc == 3 && d.Rd == 31) return $"tst\t{R(d.Rn, sf)}, {Hex(value)}";
-        if (opc == 1 && d.Rn == 31 && !MoveWidePreferred(sf, d.Bits(22, 1), d.Bits(10, 6), d.Bits(16, 6)))
+        if (opc == 1 && d.Rn == 31 && (d.Rd == 31 || !MoveWidePreferred(value, width)))
             return $"mov\t{RSp(d.Rd, sf)}, {Hex(value)}";
         var name = opc switch { 0 => "and", 1 => "orr", 2 => "eor", _ => "ands" };
         return $"{name}\t{(opc == 3 ? R(d.Rd, sf) : RSp(d.Rd, sf))}, {R(d.Rn, sf)}, {Hex(value)}";
     }
 
-    // The architecture's MoveWidePreferred: a value a single movz/movn can make prints as that.
-    private static bool MoveWidePreferred(bool sf, uint n, uint imms, uint immr)
+    // objdump keeps "orr" when a single movz or movn could make the value (that prints as mov
+    // itself), and prints "mov" only for values that need the bitmask form — or when the
+    // destination is SP, which move-wide cannot write.
+    private static bool MoveWidePreferred(ulong value, int width)
     {
-        var width = sf ? 64 : 32;
-        if (sf && n != 1) return false;
-        if (!sf && !(n == 0 && (imms & 0x20) == 0)) return false;
-        if (imms < 16) return ((-(int)immr) & 15) <= 15 - (int)imms;
-        if (imms >= width - 15) return (immr & 15) <= imms - (width - 15);
-        return false;
+        var mask = width == 64 ? ulong.MaxValue : 0xFFFF_FFFFUL;
+        return OneHalfword(value & mask, width) || OneHalfword(~value & mask, width);
+    }
+
+    private static bool OneHalfword(ulong value, int width)
+    {
+        var nonZero = 0;
+        for (var shift = 0; shift < width; shift += 16)
+            if (((value >> shift) & 0xFFFF) != 0) nonZero++;
+        return nonZero <= 1;
     }
 
     private static string? MoveWide(Decoded d)
