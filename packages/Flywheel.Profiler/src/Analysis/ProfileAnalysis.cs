@@ -74,7 +74,7 @@ public sealed class ProfileAnalysis
         var name = f.Function.DisplayName;
         if (f.OptimizationDisabled)
             findings.Add(new(FindingKind.OptimizationDisabled, fi, -1, null,
-                Invariant($"function {name} ({f.Function.Key}) will not be optimized again after {f.Deoptimizations} deoptimizations")));
+                Invariant($"function {name} ({f.Function.Key}) will not be optimized again after {f.Deoptimizations} {Plural(f.Deoptimizations, "deoptimization")}")));
         else if (f.Deoptimizations > 0)
             findings.Add(new(FindingKind.Deoptimized, fi, -1, null,
                 Invariant($"function {name} ({f.Function.Key}) deoptimized {f.Deoptimizations} {Plural(f.Deoptimizations, "time")}")));

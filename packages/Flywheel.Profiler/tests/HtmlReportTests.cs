@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using static Flywheel.Profiling.Tests.Fixtures;
+
+namespace Flywheel.Profiling.Tests;
+
+public sealed partial class HtmlReportTests
+{
+    /// <summary>A small program's profile whose hottest function is registered last, so only sorting puts it first.</summary>
+    private static Profile SampleProgram()
+    {
+        var profiler = new Profiler(new TieringOptions { Budget = 10, BaselineInvocations = 20 });
+        var main = Register(profiler, "main", FeedbackSlotKind.Call);
+        var helper = Register(profiler, "helper<script>", FeedbackSlotKind.PropertyLoad);
+        var hottest = Register(profiler, "hottestLoop", FeedbackSlotKind.LoopHeader, FeedbackSlotKind.BinaryOperation);
+        main.RecordInvocation();
+        for (var i = 0; i < 30; i++) helper.RecordInvocation();
+        for (ulong shape = 1; shape <= 9; shape++) helper.RecordShape(0, shape, 0);
+        for (var i = 0; i < 5; i++) hottest.RecordInvocation();
+        for (var i = 0; i < 500; i++) hottest.RecordBackEdge(0);
+        hottest.RecordTypes(1, TypeFeedback.SmallInt);
+        long t = 0;
+        for (var i = 0; i < 40; i++) profiler.RecordSample([main.Id, hottest.Id], t += 1000);
+        for (var i = 0; i < 10; i++) profiler.RecordSample([main.Id, helper.Id], t += 1000);
+        profiler.RecordSample([main.Id], t += 1000);
+        return profiler.CreateSnapshot();
+    }
+
+    [Fact]
+    public void Report_is_self_contained()
+    {
+        var html = HtmlReport.Render(SampleProgram(), title: "T & <b>");
+        Assert.DoesNotMatch(@"(src|href)\s*=", html);
+        Assert.DoesNotContain("http://", html);
+        Assert.DoesNotContain("https://", html);
+        Assert.Contains("<title>T &amp; &lt;b&gt;</title>", html);
+        // Names are data: a name containing <script> must not appear raw inside the page's script.
+        Assert.DoesNotContain("helper<script>", html);
+        Assert.Contains("helper\\u003Cscript\\u003E", html);
+    }
+
+    [Fact]
+    public void Report_renders_in_headless_chromium_with_the_hottest_function_first()
+    {
+        var dom = RenderInChromium(HtmlReport.Render(SampleProgram()));
+        Assert.Contains("<div id=\"errors\"></div>", dom); // window.onerror writes script errors there
+        Assert.Contains("data-rendered=\"true\"", dom);
+        var body = FunctionsBody().Match(dom);
+        Assert.True(body.Success, "the functions table body is missing from the DOM:\n" + dom);
+        var rows = Row().Matches(body.Groups[1].Value).Select(m => m.Value).ToArray();
+        Assert.Equal(3, rows.Length);
+        Assert.Contains("<span class=\"fn-name\">hottestLoop</span>", rows[0]);
+        Assert.Contains("helper&lt;script&gt;", rows[1]);
+        Assert.Contains("property load at test.js:1:1:helper&lt;script&gt;@0 is megamorphic: 9 shapes", dom);
+        Assert.Contains("class=\"tree-name\">hottestLoop<", dom);
+    }
+
+    [GeneratedRegex("<tbody id=\"functions-body\">(.*?)</tbody>", RegexOptions.Singleline)]
+    private static partial Regex FunctionsBody();
+
+    [GeneratedRegex("<tr class=\"row\">.*?</tr>", RegexOptions.Singleline)]
+    private static partial Regex Row();
+
+    private static string RenderInChromium(string html)
+    {
+        var chromium = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists);
+        Assert.True(chromium != null,
+            "Chromium is not installed: the HTML report test needs it (Debian: apt-get install -y chromium; eng/install-deps.sh installs it).");
+        var dir = Directory.CreateTempSubdirectory("flywheel-report-");
+        try
+        {
+            var page = Path.Combine(dir.FullName, "report.html");
+            File.WriteAllText(page, html);
+            var profileDir = Path.Combine(dir.FullName, "chromium-profile");
+            var start = new ProcessStartInfo(chromium!)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var arg in new[]
+            {
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--user-data-dir=" + profileDir, "--dump-dom", new Uri(page).AbsoluteUri,
+            }) start.ArgumentList.Add(arg);
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(TimeSpan.FromSeconds(90)))
+            {
+                process.Kill(entireProcessTree: true);
+                Assert.Fail("chromium did not finish within 90 s");
+            }
+            Assert.True(process.ExitCode == 0, $"chromium exited with {process.ExitCode}: {stderr.Result}");
+            return stdout.Result;
+        }
+        finally
+        {
+            try { dir.Delete(recursive: true); } catch (IOException) { /* chromium may still hold its profile dir briefly */ }
+        }
+    }
+}
