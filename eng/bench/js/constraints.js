@@ -3,9 +3,9 @@
 // calls, small arrays. Each iteration solves a 100-variable chain and a 100-pair projection and
 // verifies every propagated value. Size: iterations.
 // quick: 3
-// default: 600
+// default: 800
 "use strict";
-const iterations = typeof globalThis.BENCH_SIZE === "number" ? globalThis.BENCH_SIZE : 600;
+const iterations = typeof globalThis.BENCH_SIZE === "number" ? globalThis.BENCH_SIZE : 800;
 
 // strengths: smaller is stronger
 const REQUIRED = 0, STRONG_PREFERRED = 1, PREFERRED = 2, STRONG_DEFAULT = 3, NORMAL = 4, WEAK_DEFAULT = 5, WEAKEST = 6;
