@@ -1,0 +1,212 @@
+using System.Globalization;
+using System.Text;
+using Flywheel.Engine;
+
+namespace Flywheel.Cli;
+
+/// <summary>Entry point of the <c>flywheel</c> command.</summary>
+public static class Program
+{
+    const string Usage = """
+        usage: flywheel [options] [file.js [args...]]
+               flywheel [options] -e "code"
+               flywheel [options]                  (REPL)
+
+        options:
+          -e, --eval CODE        evaluate CODE and print nothing else
+          -p, --print CODE       evaluate CODE and print its result
+          --print-bytecode       print the bytecode of the script before running it
+          --tier=TIER            interp | baseline | opt | auto (only interp exists yet)
+          --stats                print engine statistics as JSON on stderr at exit
+          --gc-stress            collect garbage at every safepoint
+          --max-heap=SIZE        heap limit, e.g. 64m, 1g (bytes without suffix)
+          --timeout=SECONDS      wall-clock limit
+          --stack-size=SIZE      JavaScript stack size, e.g. 16m
+          -h, --help             show this help
+        """;
+
+    /// <summary>Runs the command; returns the process exit code.</summary>
+    public static int Main(string[] args)
+    {
+        int code = 0;
+        // A big native stack: built-ins that call back into JavaScript nest C# frames.
+        var thread = new Thread(() => code = Run(args), 512 * 1024 * 1024);
+        thread.Start();
+        thread.Join();
+        return code;
+    }
+
+    static int Run(string[] args)
+    {
+        var options = new JsEngineOptions();
+        string? file = null, eval = null;
+        bool printResult = false, printBytecode = false, stats = false;
+        int i = 0;
+        for (; i < args.Length; i++)
+        {
+            string a = args[i];
+            if (file != null) break;
+            if (a is "-h" or "--help") { Console.Out.Write(Usage + "\n"); return 0; }
+            if (a is "-e" or "--eval" or "-p" or "--print")
+            {
+                if (i + 1 >= args.Length) return Fail($"flywheel: {a} requires an argument");
+                eval = args[++i];
+                printResult = a is "-p" or "--print";
+                continue;
+            }
+            if (a == "--print-bytecode") { printBytecode = true; continue; }
+            if (a == "--stats") { stats = true; continue; }
+            if (a == "--gc-stress") { options.Debug.GcStress = true; continue; }
+            if (a.StartsWith("--tier="))
+            {
+                string tier = a["--tier=".Length..];
+                if (tier == "interp") continue;
+                if (tier is "baseline" or "opt" or "auto")
+                    return Fail($"flywheel: --tier={tier} is not available yet: only the interpreter (--tier=interp) exists in this build", 2);
+                return Fail($"flywheel: unknown tier '{tier}' (expected interp, baseline, opt or auto)", 2);
+            }
+            if (a.StartsWith("--max-heap="))
+            {
+                if (!TryParseSize(a["--max-heap=".Length..], out long n)) return Fail($"flywheel: invalid size in {a}", 2);
+                options.Limits.MaxHeapBytes = n;
+                continue;
+            }
+            if (a.StartsWith("--stack-size="))
+            {
+                if (!TryParseSize(a["--stack-size=".Length..], out long n)) return Fail($"flywheel: invalid size in {a}", 2);
+                options.Limits.StackSizeBytes = n;
+                continue;
+            }
+            if (a.StartsWith("--timeout="))
+            {
+                if (!double.TryParse(a["--timeout=".Length..], NumberStyles.Float, CultureInfo.InvariantCulture, out double s) || s <= 0) return Fail($"flywheel: invalid timeout in {a}", 2);
+                options.Limits.TimeLimit = TimeSpan.FromSeconds(s);
+                continue;
+            }
+            if (a.StartsWith('-') && a != "-") return Fail($"flywheel: unknown option {a}\n{Usage}", 2);
+            file = a;
+        }
+        var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = false };
+        options.Output = stdout;
+        options.Error = Console.Error;
+        using var engine = new JsEngine(options);
+        int exit = 0;
+        try
+        {
+            if (eval != null) exit = RunSource(engine, eval, "[eval]", printBytecode, printResult, stdout);
+            else if (file != null)
+            {
+                string src;
+                try { src = file == "-" ? Console.In.ReadToEnd() : File.ReadAllText(file); }
+                catch (IOException e) { return Fail($"flywheel: cannot read {file}: {e.Message}"); }
+                catch (UnauthorizedAccessException e) { return Fail($"flywheel: cannot read {file}: {e.Message}"); }
+                if (src.StartsWith("#!")) src = "//" + src;
+                exit = RunSource(engine, src, file == "-" ? "[stdin]" : Path.GetFullPath(file), printBytecode, false, stdout);
+            }
+            else exit = Repl(engine, stdout);
+        }
+        finally
+        {
+            stdout.Flush();
+            if (stats) PrintStats(engine);
+        }
+        return exit;
+    }
+
+    static int RunSource(JsEngine engine, string src, string name, bool printBytecode, bool printResult, TextWriter stdout)
+    {
+        try
+        {
+            if (printBytecode) { stdout.Write(engine.Disassemble(src, name)); stdout.Write('\n'); }
+            var v = engine.Evaluate(src, name);
+            if (printResult) stdout.Write(v.ToString() + "\n");
+            return 0;
+        }
+        catch (JavaScriptException e)
+        {
+            stdout.Flush();
+            Console.Error.Write(FormatUncaught(e) + "\n");
+            return 1;
+        }
+        catch (JsEngineException e)
+        {
+            stdout.Flush();
+            Console.Error.Write($"flywheel: {e.Message}\n");
+            return e is JsTimeoutException or JsMemoryLimitException or JsCancelledException ? 3 : 1;
+        }
+    }
+
+    static string FormatUncaught(JavaScriptException e)
+    {
+        if (e.Name.Length == 0) return "Uncaught " + e.ErrorMessage;
+        string stack = e.JsStack;
+        string head = e.Name + (e.ErrorMessage.Length > 0 ? ": " + e.ErrorMessage : "");
+        int nl = stack.IndexOf('\n');
+        return "Uncaught " + head + (nl >= 0 ? stack[nl..] : "");
+    }
+
+    static int Repl(JsEngine engine, TextWriter stdout)
+    {
+        bool tty = !Console.IsInputRedirected;
+        if (tty) Console.Error.Write("Flywheel JavaScript (interpreter). Ctrl-D to exit.\n");
+        var buffer = new StringBuilder();
+        while (true)
+        {
+            if (tty) Console.Error.Write(buffer.Length == 0 ? "> " : "... ");
+            string? line = Console.ReadLine();
+            if (line == null) break;
+            buffer.Append(line).Append('\n');
+            try
+            {
+                var v = engine.Evaluate(buffer.ToString(), "[repl]");
+                buffer.Clear();
+                stdout.Write(v.ToString() + "\n");
+            }
+            catch (JavaScriptException e) when (e.Name == "SyntaxError" && tty && IsIncomplete(e))
+            {
+                continue;
+            }
+            catch (JavaScriptException e)
+            {
+                buffer.Clear();
+                stdout.Flush();
+                Console.Error.Write(FormatUncaught(e) + "\n");
+            }
+            catch (JsEngineException e)
+            {
+                buffer.Clear();
+                Console.Error.Write($"flywheel: {e.Message}\n");
+            }
+            stdout.Flush();
+        }
+        stdout.Flush();
+        return 0;
+    }
+
+    static bool IsIncomplete(JavaScriptException e) => e.ErrorMessage.Contains("Unexpected end of input") || e.ErrorMessage.Contains("Unterminated");
+
+    static void PrintStats(JsEngine engine)
+    {
+        var s = engine.GetStatistics();
+        var ci = CultureInfo.InvariantCulture;
+        Console.Error.Write(string.Create(ci, $$"""{"heapBytes":{{s.HeapBytes}},"heapReservedBytes":{{s.HeapReservedBytes}},"gcCount":{{s.GcCount}},"gcTotalPauseMs":{{s.GcTotalPauseMs:0.###}},"gcMaxPauseMs":{{s.GcMaxPauseMs:0.###}},"bytecodeBytes":{{s.BytecodeBytes}},"functionsCompiled":{{s.FunctionsCompiled}},"shapes":{{s.Shapes}}}""") + "\n");
+    }
+
+    static bool TryParseSize(string s, out long bytes)
+    {
+        bytes = 0;
+        if (s.Length == 0) return false;
+        long mult = 1;
+        char last = char.ToLowerInvariant(s[^1]);
+        if (last is 'k' or 'm' or 'g') { mult = last == 'k' ? 1L << 10 : last == 'm' ? 1L << 20 : 1L << 30; s = s[..^1]; }
+        if (!long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out long n) || n <= 0) return false;
+        bytes = n * mult;
+        return true;
+    }
+
+    static int Fail(string message, int code = 1)
+    {
+        Console.Error.Write(message + "\n");
+        return code;
+    }
+}

@@ -1,0 +1,49 @@
+namespace Flywheel.Engine;
+
+/// <summary>Options for a <see cref="JsEngine"/>, in nested groups.</summary>
+public sealed class JsEngineOptions
+{
+    /// <summary>Resource limits; hitting one throws a <see cref="JsEngineException"/> subclass and leaves the engine usable.</summary>
+    public LimitOptions Limits { get; } = new();
+
+    /// <summary>Diagnostics and testing switches.</summary>
+    public DebugOptions Debug { get; } = new();
+
+    /// <summary>Where console.log writes (defaults to <see cref="Console.Out"/>).</summary>
+    public TextWriter? Output { get; set; }
+
+    /// <summary>Where console.error and console.warn write (defaults to <see cref="Console.Error"/>).</summary>
+    public TextWriter? Error { get; set; }
+}
+
+/// <summary>Resource limits of an engine.</summary>
+public sealed class LimitOptions
+{
+    /// <summary>Wall-clock limit per Execute/Evaluate/Invoke call; <see cref="TimeSpan.Zero"/> means none. Exceeding it throws <see cref="JsTimeoutException"/>.</summary>
+    public TimeSpan TimeLimit { get; set; }
+
+    /// <summary>Cancels a running script at its next safepoint with <see cref="JsCancelledException"/>.</summary>
+    public CancellationToken CancellationToken { get; set; }
+
+    /// <summary>Maximum JavaScript heap size in bytes (0 = unlimited). Exceeding it throws <see cref="JsMemoryLimitException"/>.</summary>
+    public long MaxHeapBytes { get; set; }
+
+    /// <summary>Maximum JavaScript call depth; deeper recursion throws a JavaScript RangeError.</summary>
+    public int MaxCallDepth { get; set; } = 10_000;
+
+    /// <summary>Size of the JavaScript stack in bytes.</summary>
+    public long StackSizeBytes { get; set; } = 16L << 20;
+
+    /// <summary>Budget of interrupt checks (loop back-edges and calls, counted in blocks) per run; 0 = unlimited. Exceeding it throws <see cref="JsStatementLimitException"/>.</summary>
+    public long MaxStatements { get; set; }
+}
+
+/// <summary>Diagnostics and testing switches.</summary>
+public sealed class DebugOptions
+{
+    /// <summary>Collect garbage at every safepoint (slow; finds missing roots).</summary>
+    public bool GcStress { get; set; }
+
+    /// <summary>Seed for Math.random (deterministic runs in tests).</summary>
+    public int? RandomSeed { get; set; }
+}

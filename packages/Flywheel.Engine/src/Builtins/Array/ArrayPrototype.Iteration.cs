@@ -1,0 +1,156 @@
+namespace Flywheel.Engine.Builtins;
+
+/// <summary>Array.prototype's callback methods (forEach, map, filter, reduce, find…) and flat/flatMap.</summary>
+internal static unsafe partial class ArrayPrototype
+{
+    delegate bool Visit(JsValue value, double index, JsValue result);
+
+    static void SetupIteration(Realm r, nint p)
+    {
+        Def.Method(r, p, "forEach", 1, (Realm r, in CallArgs a) =>
+        {
+            Each(r, a, (v, k, res) => { return true; }, out _, collect: false);
+            return JsValue.Undefined;
+        });
+        Def.Method(r, p, "map", 1, (Realm r, in CallArgs a) =>
+        {
+            var o = JsValue.FromPtr(r.ToObject(a.This));
+            var f = Callback(r, a[0]);
+            using var hs = new HandleScope(r);
+            int ho = hs.Add(o), hf = hs.Add(f), ht = hs.Add(a[1]);
+            double len = LengthOf(r, o);
+            nint res = r.NewArray();
+            Realm.SetArrayLengthRaw(res, (uint)len);
+            int hr = hs.Add(JsValue.FromPtr(res));
+            for (double k = 0; k < len; k++)
+            {
+                if (!Has(r, hs[ho], k)) continue;
+                var v = Get(r, hs[ho], k);
+                var m = r.Interp.Call(hs[hf], hs[ht], [v, JsValue.FromNumber(k), hs[ho]]);
+                r.PutElement(hs[hr].Ptr, (uint)k, m);
+            }
+            return hs[hr];
+        });
+        Def.Method(r, p, "filter", 1, (Realm r, in CallArgs a) =>
+        {
+            var o = JsValue.FromPtr(r.ToObject(a.This));
+            var f = Callback(r, a[0]);
+            using var hs = new HandleScope(r);
+            int ho = hs.Add(o), hf = hs.Add(f), ht = hs.Add(a[1]);
+            int hr = hs.Add(JsValue.FromPtr(r.NewArray()));
+            double len = LengthOf(r, o);
+            uint n = 0;
+            for (double k = 0; k < len; k++)
+            {
+                if (!Has(r, hs[ho], k)) continue;
+                var v = Get(r, hs[ho], k);
+                int hv = hs.Add(v);
+                if (Realm.ToBoolean(r.Interp.Call(hs[hf], hs[ht], [v, JsValue.FromNumber(k), hs[ho]]))) r.PutElement(hs[hr].Ptr, n++, hs[hv]);
+            }
+            return hs[hr];
+        });
+        Def.Method(r, p, "some", 1, (Realm r, in CallArgs a) => JsValue.FromBool(Find(r, a, false, true) >= 0));
+        Def.Method(r, p, "every", 1, (Realm r, in CallArgs a) => JsValue.FromBool(Find(r, a, false, false) < 0));
+        Def.Method(r, p, "find", 1, (Realm r, in CallArgs a) => { double i = Find(r, a, false, true, all: true); return i < 0 ? JsValue.Undefined : Get(r, a.This, i); });
+        Def.Method(r, p, "findIndex", 1, (Realm r, in CallArgs a) => JsValue.FromNumber(Find(r, a, false, true, all: true)));
+        Def.Method(r, p, "findLast", 1, (Realm r, in CallArgs a) => { double i = Find(r, a, true, true, all: true); return i < 0 ? JsValue.Undefined : Get(r, a.This, i); });
+        Def.Method(r, p, "findLastIndex", 1, (Realm r, in CallArgs a) => JsValue.FromNumber(Find(r, a, true, true, all: true)));
+        Def.Method(r, p, "reduce", 1, (Realm r, in CallArgs a) => Reduce(r, a, false));
+        Def.Method(r, p, "reduceRight", 1, (Realm r, in CallArgs a) => Reduce(r, a, true));
+        Def.Method(r, p, "flat", 0, (Realm r, in CallArgs a) =>
+        {
+            var o = JsValue.FromPtr(r.ToObject(a.This));
+            double depth = a[0].IsUndefined ? 1 : r.ToIntegerOrInfinity(a[0]);
+            using var hs = new HandleScope(r);
+            int hr = hs.Add(JsValue.FromPtr(r.NewArray()));
+            double n = 0;
+            Flatten(r, hs[hr], o, depth, ref n, JsValue.Undefined, JsValue.Undefined);
+            return hs[hr];
+        });
+        Def.Method(r, p, "flatMap", 1, (Realm r, in CallArgs a) =>
+        {
+            var o = JsValue.FromPtr(r.ToObject(a.This));
+            var f = Callback(r, a[0]);
+            using var hs = new HandleScope(r);
+            int hr = hs.Add(JsValue.FromPtr(r.NewArray()));
+            double n = 0;
+            Flatten(r, hs[hr], o, 1, ref n, f, a[1]);
+            return hs[hr];
+        });
+    }
+
+    static void Flatten(Realm r, JsValue target, JsValue src, double depth, ref double n, JsValue mapper, JsValue thisArg)
+    {
+        using var hs = new HandleScope(r);
+        int hs0 = hs.Add(src), hm = hs.Add(mapper), ht = hs.Add(thisArg);
+        double len = LengthOf(r, src);
+        for (double k = 0; k < len; k++)
+        {
+            if (!Has(r, hs[hs0], k)) continue;
+            var v = Get(r, hs[hs0], k);
+            if (!hs[hm].IsUndefined) v = r.Interp.Call(hs[hm], hs[ht], [v, JsValue.FromNumber(k), hs[hs0]]);
+            if (depth > 0 && Realm.IsArray(v)) Flatten(r, target, v, depth - 1, ref n, JsValue.Undefined, JsValue.Undefined);
+            else r.PutElement(target.Ptr, (uint)n++, v);
+        }
+    }
+
+    static void Each(Realm r, in CallArgs a, Visit visit, out JsValue result, bool collect)
+    {
+        var o = JsValue.FromPtr(r.ToObject(a.This));
+        var f = Callback(r, a[0]);
+        using var hs = new HandleScope(r);
+        int ho = hs.Add(o), hf = hs.Add(f), ht = hs.Add(a[1]);
+        double len = LengthOf(r, o);
+        result = JsValue.Undefined;
+        for (double k = 0; k < len; k++)
+        {
+            if (!Has(r, hs[ho], k)) continue;
+            var v = Get(r, hs[ho], k);
+            r.Interp.Call(hs[hf], hs[ht], [v, JsValue.FromNumber(k), hs[ho]]);
+        }
+    }
+
+    /// <summary>Index of the first (or last) element whose predicate result equals <paramref name="want"/>, or -1.</summary>
+    static double Find(Realm r, in CallArgs a, bool fromEnd, bool want, bool all = false)
+    {
+        var o = JsValue.FromPtr(r.ToObject(a.This));
+        var f = Callback(r, a[0]);
+        using var hs = new HandleScope(r);
+        int ho = hs.Add(o), hf = hs.Add(f), ht = hs.Add(a[1]);
+        double len = LengthOf(r, o);
+        for (double i = 0; i < len; i++)
+        {
+            double k = fromEnd ? len - 1 - i : i;
+            if (!all && !Has(r, hs[ho], k)) continue;
+            var v = Get(r, hs[ho], k);
+            if (Realm.ToBoolean(r.Interp.Call(hs[hf], hs[ht], [v, JsValue.FromNumber(k), hs[ho]])) == want) return k;
+        }
+        return -1;
+    }
+
+    static JsValue Reduce(Realm r, in CallArgs a, bool right)
+    {
+        var o = JsValue.FromPtr(r.ToObject(a.This));
+        var f = Callback(r, a[0]);
+        using var hs = new HandleScope(r);
+        int ho = hs.Add(o), hf = hs.Add(f);
+        double len = LengthOf(r, o);
+        double k = right ? len - 1 : 0, step = right ? -1 : 1;
+        int hacc;
+        if (a.Count >= 2) hacc = hs.Add(a[1]);
+        else
+        {
+            while ((right ? k >= 0 : k < len) && !Has(r, o, k)) k += step;
+            if (right ? k < 0 : k >= len) throw Def.TypeError(r, "Reduce of empty array with no initial value");
+            hacc = hs.Add(Get(r, o, k));
+            k += step;
+        }
+        for (; right ? k >= 0 : k < len; k += step)
+        {
+            if (!Has(r, hs[ho], k)) continue;
+            var v = Get(r, hs[ho], k);
+            hs[hacc] = r.Interp.Call(hs[hf], JsValue.Undefined, [hs[hacc], v, JsValue.FromNumber(k), hs[ho]]);
+        }
+        return hs[hacc];
+    }
+}

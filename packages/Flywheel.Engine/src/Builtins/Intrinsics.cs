@@ -1,0 +1,164 @@
+namespace Flywheel.Engine.Runtime
+{
+    internal sealed partial class Realm
+    {
+        public nint ObjectPrototype, FunctionPrototype, ArrayPrototype, StringPrototype, NumberPrototype, BooleanPrototype,
+            SymbolPrototype, IteratorPrototype, ArrayIteratorPrototype, GeneratorPrototype, GeneratorFunctionPrototype,
+            MapPrototype, SetPrototype, WeakMapPrototype, WeakSetPrototype, RegExpPrototype, DatePrototype, PromisePrototype,
+            ArrayBufferPrototype, TypedArrayPrototype, MapIteratorPrototype, SetIteratorPrototype, StringIteratorPrototype,
+            RegExpStringIteratorPrototype, ThrowTypeErrorFn, ObjectConstructor, ArrayConstructor;
+        public JsValue ArrayIteratorNext, FunctionProtoHasInstance, ArrayProtoValues;
+
+        /// <summary>True when iterating <paramref name="arr"/> would use the built-in array iterator unchanged.</summary>
+        public bool HasDefaultArrayIteration(nint arr)
+        {
+            if (Layout.Proto(arr).Bits != (ulong)ArrayPrototype) return false;
+            if (ShapeOf(arr).PropertyCount != 0 && GetOwnRaw(arr, PropKey.FromCell(SymIterator), out _, out _)) return false;
+            return GetOwnRaw(ArrayPrototype, PropKey.FromCell(SymIterator), out var v, out _) && v.Bits == ArrayProtoValues.Bits
+                && GetOwnRaw(ArrayIteratorPrototype, KNext, out var n, out _) && n.Bits == ArrayIteratorNext.Bits;
+        }
+
+        public JsValue IterResult(JsValue value, bool done)
+        {
+            nint o = NewObject(JsValue.FromPtr(ObjectPrototype));
+            AddOwn(o, KValue, value, PropFlags.Default);
+            AddOwn(o, KDone, JsValue.FromBool(done), PropFlags.Default);
+            return JsValue.FromPtr(o);
+        }
+    }
+}
+
+namespace Flywheel.Engine.Builtins
+{
+    /// <summary>Creates the intrinsic objects and the global object of a realm.</summary>
+    internal static class Intrinsics
+    {
+        public static void Init(Realm r)
+        {
+            var roots = r.PermanentRoots;
+            nint P(JsValue proto, ObjClass cls = ObjClass.Ordinary) { nint o = r.NewObject(proto, cls); roots.Add(JsValue.FromPtr(o)); return o; }
+            r.ObjectPrototype = P(JsValue.Null);
+            var op = JsValue.FromPtr(r.ObjectPrototype);
+            r.FunctionPrototype = P(op, ObjClass.Function);
+            Functions.SetKind(r.FunctionPrototype, FunctionKind.Native);
+            r.Natives.Add((Realm _, in CallArgs _) => JsValue.Undefined);
+            r.NativeNames.Add("");
+            Layout.Internal(r.FunctionPrototype, 0) = JsValue.FromInt(r.Natives.Count - 1);
+            Layout.Flags(r.FunctionPrototype) |= CellFlags.Callable;
+            r.ArrayPrototype = P(op, ObjClass.Array);
+            Layout.Internal(r.ArrayPrototype, 0) = JsValue.Zero;
+            r.StringPrototype = P(op, ObjClass.String);
+            Layout.Internal(r.StringPrototype, 0) = r.EmptyString;
+            r.NumberPrototype = P(op, ObjClass.Number);
+            Layout.Internal(r.NumberPrototype, 0) = JsValue.Zero;
+            r.BooleanPrototype = P(op, ObjClass.Boolean);
+            Layout.Internal(r.BooleanPrototype, 0) = JsValue.False;
+            r.SymbolPrototype = P(op);
+            r.IteratorPrototype = P(op);
+            var ip = JsValue.FromPtr(r.IteratorPrototype);
+            r.ArrayIteratorPrototype = P(ip);
+            r.MapIteratorPrototype = P(ip);
+            r.SetIteratorPrototype = P(ip);
+            r.StringIteratorPrototype = P(ip);
+            r.RegExpStringIteratorPrototype = P(ip);
+            r.GeneratorPrototype = P(ip);
+            r.GeneratorFunctionPrototype = P(JsValue.FromPtr(r.FunctionPrototype));
+            for (int i = 0; i < r.ErrorPrototypes.Length; i++) r.ErrorPrototypes[i] = P(i == 0 ? op : JsValue.FromPtr(r.ErrorPrototypes[0]));
+            r.MapPrototype = P(op);
+            r.SetPrototype = P(op);
+            r.WeakMapPrototype = P(op);
+            r.WeakSetPrototype = P(op);
+            r.RegExpPrototype = P(op);
+            r.DatePrototype = P(op);
+            r.PromisePrototype = P(op);
+            r.ArrayBufferPrototype = P(op);
+            r.TypedArrayPrototype = P(op);
+            r.GlobalObject = P(op);
+
+            r.ThrowTypeErrorFn = r.NewNative("", 0, (Realm rr, in CallArgs a) => throw new JsThrow(rr.MakeError(ErrorKind.TypeError, "'caller', 'callee', and 'arguments' properties may not be accessed on strict mode functions or the arguments objects for calls to them")));
+            roots.Add(JsValue.FromPtr(r.ThrowTypeErrorFn));
+
+            var g = r.GlobalObject;
+            r.DefineData(g, "globalThis", JsValue.FromPtr(g));
+            r.DefineData(g, "undefined", JsValue.Undefined, PropFlags.None);
+            r.DefineData(g, "NaN", JsValue.NaN, PropFlags.None);
+            r.DefineData(g, "Infinity", JsValue.FromDoubleRaw(double.PositiveInfinity), PropFlags.None);
+
+            ObjectBuiltins.Setup(r);
+            FunctionBuiltins.Setup(r);
+            ArrayPrototype.Setup(r);
+            ArrayIterators.Setup(r);
+            StringBuiltins.Setup(r);
+            NumberBuiltins.Setup(r);
+            BooleanBuiltins.Setup(r);
+            SymbolBuiltins.Setup(r);
+            ErrorBuiltins.Setup(r);
+            IteratorBuiltins.Setup(r);
+            MathBuiltins.Setup(r);
+            JsonBuiltins.Setup(r);
+            GlobalFunctions.Setup(r);
+            ConsoleBuiltins.Setup(r);
+            CollectionBuiltins.Setup(r);
+            RegExpBuiltins.Setup(r);
+            DateBuiltins.Setup(r);
+            TypedArrayBuiltins.Setup(r);
+            ReflectBuiltins.Setup(r);
+        }
+    }
+
+    /// <summary>Helpers for defining built-ins and reading their arguments.</summary>
+    internal static class Def
+    {
+        public static nint Method(Realm r, nint obj, string name, int length, NativeFn fn)
+        {
+            nint f = r.NewNative(name, length, fn);
+            r.DefineData(obj, r.Key(name), JsValue.FromPtr(f), PropFlags.Hidden);
+            return f;
+        }
+
+        public static nint SymbolMethod(Realm r, nint obj, nint sym, string name, int length, NativeFn fn, PropFlags flags = PropFlags.Hidden)
+        {
+            nint f = r.NewNative(name, length, fn);
+            r.DefineData(obj, PropKey.FromCell(sym), JsValue.FromPtr(f), flags);
+            return f;
+        }
+
+        public static void Getter(Realm r, nint obj, string name, NativeFn fn, PropKey? key = null)
+        {
+            nint f = r.NewNative("get " + name, 0, fn);
+            r.DefineAccessor(obj, key ?? r.Key(name), JsValue.FromPtr(f), JsValue.Undefined, PropFlags.Configurable);
+        }
+
+        /// <summary>Creates a constructor function with its prototype object wired both ways, and installs it on the global object.</summary>
+        public static nint Constructor(Realm r, string name, int length, NativeFn fn, nint prototype)
+        {
+            nint c = r.NewNative(name, length, fn, constructor: true);
+            r.DefineData(c, r.KPrototype, JsValue.FromPtr(prototype), PropFlags.None);
+            r.DefineData(prototype, r.KConstructor, JsValue.FromPtr(c), PropFlags.Hidden);
+            r.DefineData(r.GlobalObject, name, JsValue.FromPtr(c));
+            return c;
+        }
+
+        public static void ToStringTag(Realm r, nint obj, string tag) =>
+            r.DefineData(obj, PropKey.FromCell(r.SymToStringTag), r.Str(tag), PropFlags.Configurable);
+
+        public static JsThrow TypeError(Realm r, string msg) => new(r.MakeError(ErrorKind.TypeError, msg));
+        public static JsThrow RangeError(Realm r, string msg) => new(r.MakeError(ErrorKind.RangeError, msg));
+
+        /// <summary>The prototype for an object created by a constructor called with <paramref name="newTarget"/> (GetPrototypeFromConstructor).</summary>
+        public static JsValue ProtoFrom(Realm r, JsValue newTarget, nint fallback)
+        {
+            if (newTarget.IsUndefined || newTarget.IsEmpty) return JsValue.FromPtr(fallback);
+            var p = r.Get(newTarget, r.KPrototype);
+            return Realm.IsObject(p) ? p : JsValue.FromPtr(fallback);
+        }
+
+        public static int RelativeIndex(Realm r, JsValue v, int length, int dflt)
+        {
+            if (v.IsUndefined) return dflt;
+            double d = r.ToIntegerOrInfinity(v);
+            if (d < 0) return (int)Math.Max(0, length + d);
+            return (int)Math.Min(d, length);
+        }
+    }
+}

@@ -1,0 +1,238 @@
+using System.Text;
+
+namespace Flywheel.Engine.Builtins;
+
+/// <summary>The String constructor and String.prototype (RegExp-based methods delegate to <see cref="RegExpBuiltins"/>).</summary>
+internal static unsafe class StringBuiltins
+{
+    static string This(Realm r, in CallArgs a, string name)
+    {
+        var v = a.This;
+        if (v.IsNullish) throw Def.TypeError(r, $"String.prototype.{name} called on null or undefined");
+        return r.ToClrString(v);
+    }
+
+    static JsValue ThisValue(Realm r, JsValue v)
+    {
+        if (Realm.IsString(v)) return v;
+        if (Realm.IsObject(v) && Layout.Class(v.Ptr) == ObjClass.String) return Layout.Internal(v.Ptr, 0);
+        throw Def.TypeError(r, "String.prototype.valueOf requires that 'this' be a String");
+    }
+
+    public static void Setup(Realm r)
+    {
+        nint p = r.StringPrototype;
+        nint c = Def.Constructor(r, "String", 1, (Realm r, in CallArgs a) =>
+        {
+            JsValue s;
+            if (a.Count == 0) s = r.EmptyString;
+            else if (!a.IsConstruct && Realm.IsSymbol(a[0])) s = r.Str(r.KeyToClr(PropKey.FromCell(a[0].Ptr)));
+            else s = r.ToStringValue(a[0]);
+            if (!a.IsConstruct) return s;
+            nint o = r.NewObject(Def.ProtoFrom(r, a.NewTarget, r.StringPrototype), ObjClass.String);
+            Layout.Internal(o, 0) = s;
+            return JsValue.FromPtr(o);
+        }, p);
+        Def.Method(r, c, "fromCharCode", 1, (Realm r, in CallArgs a) =>
+        {
+            var sb = new StringBuilder();
+            for (int i = 0; i < a.Count; i++) sb.Append((char)(ushort)r.ToUint32(a[i]));
+            return r.Str(sb.ToString());
+        });
+        Def.Method(r, c, "fromCodePoint", 1, (Realm r, in CallArgs a) =>
+        {
+            var sb = new StringBuilder();
+            for (int i = 0; i < a.Count; i++)
+            {
+                double d = r.ToNumber(a[i]);
+                if (d != Math.Floor(d) || d < 0 || d > 0x10FFFF) throw Def.RangeError(r, "Invalid code point " + r.ToClrString(a[i]));
+                if (d >= 0xD800 && d <= 0xDFFF) sb.Append((char)d); else sb.Append(char.ConvertFromUtf32((int)d));
+            }
+            return r.Str(sb.ToString());
+        });
+        Def.Method(r, c, "raw", 1, (Realm r, in CallArgs a) =>
+        {
+            var raw = r.Get(JsValue.FromPtr(r.ToObject(a[0])), r.KRaw);
+            double len = ArrayPrototype.LengthOf(r, JsValue.FromPtr(r.ToObject(raw)));
+            var sb = new StringBuilder();
+            for (uint i = 0; i < len; i++)
+            {
+                sb.Append(r.ToClrString(r.Get(raw, PropKey.FromIndex(i))));
+                if (i + 1 < len && i + 1 < a.Count) sb.Append(r.ToClrString(a[(int)i + 1]));
+            }
+            return r.Str(sb.ToString());
+        });
+        Def.Method(r, p, "toString", 0, (Realm r, in CallArgs a) => ThisValue(r, a.This));
+        Def.Method(r, p, "valueOf", 0, (Realm r, in CallArgs a) => ThisValue(r, a.This));
+        Def.Method(r, p, "charAt", 1, (Realm r, in CallArgs a) =>
+        {
+            var s = This(r, a, "charAt"); double i = r.ToIntegerOrInfinity(a[0]);
+            return i < 0 || i >= s.Length ? r.EmptyString : r.CharString(s[(int)i]);
+        });
+        Def.Method(r, p, "charCodeAt", 1, (Realm r, in CallArgs a) =>
+        {
+            var s = This(r, a, "charCodeAt"); double i = r.ToIntegerOrInfinity(a[0]);
+            return i < 0 || i >= s.Length ? JsValue.NaN : JsValue.FromInt(s[(int)i]);
+        });
+        Def.Method(r, p, "codePointAt", 1, (Realm r, in CallArgs a) =>
+        {
+            var s = This(r, a, "codePointAt"); double i = r.ToIntegerOrInfinity(a[0]);
+            if (i < 0 || i >= s.Length) return JsValue.Undefined;
+            int k = (int)i;
+            if (char.IsHighSurrogate(s[k]) && k + 1 < s.Length && char.IsLowSurrogate(s[k + 1])) return JsValue.FromInt(char.ConvertToUtf32(s[k], s[k + 1]));
+            return JsValue.FromInt(s[k]);
+        });
+        Def.Method(r, p, "at", 1, (Realm r, in CallArgs a) =>
+        {
+            var s = This(r, a, "at"); double i = r.ToIntegerOrInfinity(a[0]);
+            if (i < 0) i += s.Length;
+            return i < 0 || i >= s.Length ? JsValue.Undefined : r.CharString(s[(int)i]);
+        });
+        Def.Method(r, p, "indexOf", 1, (Realm r, in CallArgs a) =>
+        {
+            var s = This(r, a, "indexOf"); var sub = r.ToClrString(a[0]);
+            int from = (int)Math.Min(Math.Max(r.ToIntegerOrInfinity(a[1]), 0), s.Length);
+            return JsValue.FromInt(s.IndexOf(sub, from, StringComparison.Ordinal));
+        });
+        Def.Method(r, p, "lastIndexOf", 1, (Realm r, in CallArgs a) =>
+        {
+            var s = This(r, a, "lastIndexOf"); var sub = r.ToClrString(a[0]);
+            double n = r.ToNumber(a[1]);
+            int from = double.IsNaN(n) ? s.Length : (int)Math.Min(Math.Max(Realm.ToIntegerOrInfinity(n), 0), s.Length);
+            for (int i = Math.Min(from, s.Length - sub.Length); i >= 0; i--)
+                if (string.CompareOrdinal(s, i, sub, 0, sub.Length) == 0) return JsValue.FromInt(i);
+            return JsValue.FromInt(-1);
+        });
+        Def.Method(r, p, "includes", 1, (Realm r, in CallArgs a) =>
+        {
+            var s = This(r, a, "includes");
+            if (RegExpBuiltins.IsRegExp(r, a[0])) throw Def.TypeError(r, "First argument to String.prototype.includes must not be a regular expression");
+            int from = (int)Math.Min(Math.Max(r.ToIntegerOrInfinity(a[1]), 0), s.Length);
+            return JsValue.FromBool(s.IndexOf(r.ToClrString(a[0]), from, StringComparison.Ordinal) >= 0);
+        });
+        Def.Method(r, p, "startsWith", 1, (Realm r, in CallArgs a) =>
+        {
+            var s = This(r, a, "startsWith");
+            if (RegExpBuiltins.IsRegExp(r, a[0])) throw Def.TypeError(r, "First argument to String.prototype.startsWith must not be a regular expression");
+            var sub = r.ToClrString(a[0]);
+            int pos = (int)Math.Min(Math.Max(r.ToIntegerOrInfinity(a[1]), 0), s.Length);
+            return JsValue.FromBool(s.AsSpan(pos).StartsWith(sub, StringComparison.Ordinal));
+        });
+        Def.Method(r, p, "endsWith", 1, (Realm r, in CallArgs a) =>
+        {
+            var s = This(r, a, "endsWith");
+            if (RegExpBuiltins.IsRegExp(r, a[0])) throw Def.TypeError(r, "First argument to String.prototype.endsWith must not be a regular expression");
+            var sub = r.ToClrString(a[0]);
+            int end = a[1].IsUndefined ? s.Length : (int)Math.Min(Math.Max(r.ToIntegerOrInfinity(a[1]), 0), s.Length);
+            return JsValue.FromBool(s.AsSpan(0, end).EndsWith(sub, StringComparison.Ordinal));
+        });
+        Def.Method(r, p, "slice", 2, (Realm r, in CallArgs a) =>
+        {
+            var s = This(r, a, "slice");
+            int from = Def.RelativeIndex(r, a[0], s.Length, 0), to = Def.RelativeIndex(r, a[1], s.Length, s.Length);
+            return from >= to ? r.EmptyString : r.Str(s[from..to]);
+        });
+        Def.Method(r, p, "substring", 2, (Realm r, in CallArgs a) =>
+        {
+            var s = This(r, a, "substring");
+            int from = (int)Math.Min(Math.Max(r.ToIntegerOrInfinity(a[0]), 0), s.Length);
+            int to = a[1].IsUndefined ? s.Length : (int)Math.Min(Math.Max(r.ToIntegerOrInfinity(a[1]), 0), s.Length);
+            if (from > to) (from, to) = (to, from);
+            return r.Str(s[from..to]);
+        });
+        Def.Method(r, p, "substr", 2, (Realm r, in CallArgs a) =>
+        {
+            var s = This(r, a, "substr");
+            int from = Def.RelativeIndex(r, a[0], s.Length, 0);
+            double len = a[1].IsUndefined ? s.Length : r.ToIntegerOrInfinity(a[1]);
+            int end = (int)Math.Min(from + Math.Max(len, 0), s.Length);
+            return from >= end ? r.EmptyString : r.Str(s[from..end]);
+        });
+        Def.Method(r, p, "toUpperCase", 0, (Realm r, in CallArgs a) => r.Str(This(r, a, "toUpperCase").ToUpperInvariant()));
+        Def.Method(r, p, "toLowerCase", 0, (Realm r, in CallArgs a) => r.Str(This(r, a, "toLowerCase").ToLowerInvariant()));
+        Def.Method(r, p, "toLocaleUpperCase", 0, (Realm r, in CallArgs a) => r.Str(This(r, a, "toLocaleUpperCase").ToUpperInvariant()));
+        Def.Method(r, p, "toLocaleLowerCase", 0, (Realm r, in CallArgs a) => r.Str(This(r, a, "toLocaleLowerCase").ToLowerInvariant()));
+        Def.Method(r, p, "trim", 0, (Realm r, in CallArgs a) => r.Str(NumberConversion.TrimJs(This(r, a, "trim")).ToString()));
+        Def.Method(r, p, "trimStart", 0, (Realm r, in CallArgs a) => r.Str(This(r, a, "trimStart").TrimStart(JsWhitespace)));
+        Def.Method(r, p, "trimEnd", 0, (Realm r, in CallArgs a) => r.Str(This(r, a, "trimEnd").TrimEnd(JsWhitespace)));
+        Def.Method(r, p, "padStart", 2, (Realm r, in CallArgs a) => Pad(r, This(r, a, "padStart"), a[0], a[1], true));
+        Def.Method(r, p, "padEnd", 2, (Realm r, in CallArgs a) => Pad(r, This(r, a, "padEnd"), a[0], a[1], false));
+        Def.Method(r, p, "repeat", 1, (Realm r, in CallArgs a) =>
+        {
+            var s = This(r, a, "repeat");
+            double n = r.ToIntegerOrInfinity(a[0]);
+            if (n < 0 || double.IsInfinity(n)) throw Def.RangeError(r, "Invalid count value: " + r.ToClrString(a[0]));
+            if (s.Length * n > Realm.MaxStringLength) throw Def.RangeError(r, "Invalid string length");
+            return r.Str(new StringBuilder(s.Length * (int)n).Insert(0, s, (int)n).ToString());
+        });
+        Def.Method(r, p, "concat", 1, (Realm r, in CallArgs a) =>
+        {
+            var sb = new StringBuilder(This(r, a, "concat"));
+            for (int i = 0; i < a.Count; i++) sb.Append(r.ToClrString(a[i]));
+            return r.Str(sb.ToString());
+        });
+        Def.Method(r, p, "localeCompare", 1, (Realm r, in CallArgs a) =>
+            JsValue.FromInt(Math.Sign(string.Compare(This(r, a, "localeCompare"), r.ToClrString(a[0]), StringComparison.InvariantCulture))));
+        Def.Method(r, p, "normalize", 0, (Realm r, in CallArgs a) =>
+        {
+            var s = This(r, a, "normalize");
+            var form = a[0].IsUndefined ? "NFC" : r.ToClrString(a[0]);
+            var nf = form switch { "NFC" => NormalizationForm.FormC, "NFD" => NormalizationForm.FormD, "NFKC" => NormalizationForm.FormKC, "NFKD" => NormalizationForm.FormKD, _ => throw Def.RangeError(r, "The normalization form should be one of NFC, NFD, NFKC, NFKD.") };
+            try { return r.Str(s.Normalize(nf)); } catch (ArgumentException) { return r.Str(s); }
+        });
+        Def.Method(r, p, "isWellFormed", 0, (Realm r, in CallArgs a) =>
+        {
+            var s = This(r, a, "isWellFormed");
+            for (int i = 0; i < s.Length; i++)
+            {
+                if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { i++; continue; }
+                if (char.IsSurrogate(s[i])) return JsValue.False;
+            }
+            return JsValue.True;
+        });
+        Def.Method(r, p, "split", 2, (Realm r, in CallArgs a) => RegExpBuiltins.StringSplit(r, a));
+        Def.Method(r, p, "replace", 2, (Realm r, in CallArgs a) => RegExpBuiltins.StringReplace(r, a, false));
+        Def.Method(r, p, "replaceAll", 2, (Realm r, in CallArgs a) => RegExpBuiltins.StringReplace(r, a, true));
+        Def.Method(r, p, "match", 1, (Realm r, in CallArgs a) => RegExpBuiltins.StringMatch(r, a));
+        Def.Method(r, p, "matchAll", 1, (Realm r, in CallArgs a) => RegExpBuiltins.StringMatchAll(r, a));
+        Def.Method(r, p, "search", 1, (Realm r, in CallArgs a) => RegExpBuiltins.StringSearch(r, a));
+        Def.SymbolMethod(r, p, r.SymIterator, "[Symbol.iterator]", 0, (Realm r, in CallArgs a) =>
+        {
+            var s = This(r, a, "[Symbol.iterator]");
+            nint it = r.NewObject(JsValue.FromPtr(r.StringIteratorPrototype), ObjClass.Iterator);
+            Layout.Internal(it, 0) = r.Str(s);
+            Layout.Internal(it, 1) = JsValue.Zero;
+            return JsValue.FromPtr(it);
+        });
+        Def.Method(r, r.StringIteratorPrototype, "next", 0, (Realm r, in CallArgs a) =>
+        {
+            nint it = a.This.Ptr;
+            var s = Layout.Internal(it, 0);
+            if (s.IsUndefined) return r.IterResult(JsValue.Undefined, true);
+            var span = Realm.Span(s);
+            int i = Layout.Internal(it, 1).Int32;
+            if (i >= span.Length) { Layout.Internal(it, 0) = JsValue.Undefined; return r.IterResult(JsValue.Undefined, true); }
+            int n = char.IsHighSurrogate(span[i]) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1]) ? 2 : 1;
+            var ch = r.NewString(span.Slice(i, n));
+            Layout.Internal(it, 1) = JsValue.FromInt(i + n);
+            return r.IterResult(ch, false);
+        });
+        Def.ToStringTag(r, r.StringIteratorPrototype, "String Iterator");
+    }
+
+    static readonly char[] JsWhitespace = [' ', '\t', '\n', '\r', '\v', '\f', '\u00A0', '\u1680', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200A', '\u2028', '\u2029', '\u202F', '\u205F', '\u3000', '\uFEFF'];
+
+    static JsValue Pad(Realm r, string s, JsValue maxLen, JsValue fill, bool start)
+    {
+        double max = r.ToIntegerOrInfinity(maxLen);
+        if (max <= s.Length) return r.Str(s);
+        string f = fill.IsUndefined ? " " : r.ToClrString(fill);
+        if (f.Length == 0) return r.Str(s);
+        if (max > Realm.MaxStringLength) throw Def.RangeError(r, "Invalid string length");
+        int need = (int)max - s.Length;
+        var sb = new StringBuilder(need);
+        while (sb.Length < need) sb.Append(f);
+        sb.Length = need;
+        return r.Str(start ? sb + s : s + sb);
+    }
+}

@@ -1,0 +1,83 @@
+namespace Flywheel.Engine.Bytecode;
+
+[Flags]
+internal enum FunctionFlags
+{
+    None = 0,
+    Strict = 1,
+    Arrow = 2,
+    Generator = 4,
+    Async = 8,
+    ClassConstructor = 16,
+    Derived = 32,
+    Method = 64,
+    /// <summary>Top-level script code.</summary>
+    Script = 128,
+    /// <summary>Has a fields initializer to run on construction (class with instance fields).</summary>
+    HasFields = 256,
+    /// <summary>Getter/setter/method: not a constructor.</summary>
+    NotConstructor = 512,
+}
+
+/// <summary>An exception handler: a throw with pc in [Start, End) jumps to Handler, restoring the context from ContextReg.</summary>
+internal readonly record struct HandlerEntry(int Start, int End, int Handler, int ContextReg);
+
+/// <summary>One row of the source-position table: bytecode offset → 1-based line and column.</summary>
+internal readonly record struct SourcePosition(int Pc, int Line, int Column);
+
+/// <summary>
+/// A compiled function: bytecode, constant pool, nested functions, handler table, source
+/// positions and its frame size. Shared by every closure created from it. The bytecode array is
+/// pinned, so <see cref="Code"/> is a stable address the interpreter (and later the baseline JIT)
+/// can read directly.
+/// </summary>
+internal sealed unsafe class FunctionTemplate
+{
+    public string Name = "";
+    public int Index;
+    /// <summary>The function's "length" (formals before the first default/rest).</summary>
+    public int Length;
+    /// <summary>Registers that receive the actual arguments at entry (r0 … r(ParamRegs-1)).</summary>
+    public int ParamRegs;
+    public int RegisterCount;
+    public FunctionFlags Flags;
+    public byte[] CodeArray = [];
+    public byte* Code;
+    public JsValue[] Constants = [];
+    public FunctionTemplate[] Children = [];
+    public HandlerEntry[] Handlers = [];
+    public SourcePosition[] Positions = [];
+    /// <summary>Number of feedback slots the profiler allocates for this function.</summary>
+    public int FeedbackSlots;
+    public string SourceFile = "";
+    public string SourceText = "";
+    public int Line, Column;
+    /// <summary>Calls so far (the profiler's invocation counter will replace this).</summary>
+    public int InvocationCount;
+    /// <summary>Source text of the callee at each call instruction (for "x is not a function" messages).</summary>
+    public Dictionary<int, string> CallSiteText = [];
+
+    public bool IsStrict => (Flags & FunctionFlags.Strict) != 0;
+    public bool IsArrow => (Flags & FunctionFlags.Arrow) != 0;
+    public bool IsGenerator => (Flags & FunctionFlags.Generator) != 0;
+    public bool IsAsync => (Flags & FunctionFlags.Async) != 0;
+
+    public void SetCode(byte[] bytes)
+    {
+        CodeArray = GC.AllocateArray<byte>(bytes.Length + 1, pinned: true);
+        bytes.CopyTo(CodeArray, 0);
+        fixed (byte* p = CodeArray) Code = p;
+    }
+
+    /// <summary>The source position covering bytecode offset <paramref name="pc"/>.</summary>
+    public SourcePosition PositionAt(int pc)
+    {
+        var best = new SourcePosition(0, Line, Column);
+        foreach (var p in Positions)
+        {
+            if (p.Pc > pc) break;
+            best = p;
+        }
+        return best;
+    }
+}

@@ -1,0 +1,189 @@
+using Acornima.Ast;
+
+namespace Flywheel.Engine.Compiler;
+
+internal sealed partial class BytecodeCompiler
+{
+    /// <summary>Compiles a nested function and leaves a closure for it in the accumulator.</summary>
+    void EmitFunction(Node node, string name, FunctionFlags extra = 0, ClassInfo? cls = null)
+    {
+        var t = CompileFunction(node, name, extra, cls);
+        fn.Children.Add(t);
+        fn.B.Emit(Opcode.CreateClosure, fn.Children.Count - 1);
+    }
+
+    FunctionTemplate CompileFunction(Node node, string name, FunctionFlags extra, ClassInfo? cls)
+    {
+        var savedFn = fn;
+        var savedScope = scope;
+        int savedCompletion = completionReg;
+        completionReg = -1;
+        var f = node as IFunction;
+        bool isArrow = node is ArrowFunctionExpression;
+        var fs = new FunctionState(savedFn, node)
+        {
+            IsArrow = isArrow,
+            IsStrict = savedFn.IsStrict || (f?.Body is FunctionBody fb && fb.Strict) || cls != null,
+            IsGenerator = f?.Generator ?? false,
+            IsAsync = f?.Async ?? false,
+            IsClassCtor = (extra & FunctionFlags.ClassConstructor) != 0,
+            IsDerivedCtor = (extra & FunctionFlags.Derived) != 0,
+        };
+        fs.Captured = analysis.CapturedIn(node);
+        if (node is ClassBody cbody)
+        {
+            fs.Captured = [];
+            foreach (var el in cbody.Body) fs.Captured.UnionWith(analysis.CapturedIn(el));
+        }
+        fn = fs;
+        var t = fs.Template;
+        t.Name = name;
+        t.Flags = extra | (fs.IsStrict ? FunctionFlags.Strict : 0) | (isArrow ? FunctionFlags.Arrow : 0)
+            | (fs.IsGenerator ? FunctionFlags.Generator : 0) | (fs.IsAsync ? FunctionFlags.Async : 0);
+        if (isArrow || fs.IsGenerator || fs.IsAsync) t.Flags |= FunctionFlags.NotConstructor;
+
+        var fscope = new Scope(savedScope, fs, true);
+        fs.FunctionScope = fscope;
+        scope = fscope;
+
+        int nparams = f?.Params.Count ?? 0;
+        t.ParamRegs = nparams;
+        fs.Temps(nparams);
+        int length = 0;
+        if (f != null)
+        {
+            foreach (var p in f.Params)
+            {
+                if (p is AssignmentPattern or RestElement) break;
+                length++;
+            }
+        }
+        t.Length = length;
+        if (fs.IsGenerator) fs.GeneratorModeReg = fs.Temp();
+
+        // Declarations of the function scope.
+        var captured = fs.Captured;
+        if (!isArrow && f != null)
+        {
+            bool usesThis = captured.Contains("this") || captured.Contains("super");
+            if (usesThis || fs.IsDerivedCtor) fs.ThisVar = fscope.Declare("this", VarKind.Internal, captured.Contains("this") || captured.Contains("super"));
+            if (captured.Contains("new.target")) fs.NewTargetVar = fscope.Declare("new.target", VarKind.Internal, true);
+        }
+        if (node is ClassBody) fs.ThisVar = fscope.Declare("this", VarKind.Internal, true);
+        if (f != null)
+        {
+            int i = 0;
+            foreach (var p in f.Params)
+            {
+                if (p is Identifier id && !fscope.Vars.ContainsKey(id.Name))
+                {
+                    if (captured.Contains(id.Name)) fscope.Declare(id.Name, VarKind.Param, true);
+                    else fscope.Vars[id.Name] = new Variable(id.Name, VarKind.Param) { Location = VarLocation.Register, Index = i, Scope = fscope };
+                }
+                else
+                {
+                    var names = new List<string>();
+                    ScopeAnalysis.CollectPatternNames(p, names);
+                    foreach (var n in names) fscope.Declare(n, VarKind.Param, captured.Contains(n));
+                }
+                i++;
+            }
+            bool usesArguments = !isArrow && analysis.References(node, "arguments") && !fscope.Vars.ContainsKey("arguments");
+            if (usesArguments) fs.ArgumentsVar = fscope.Declare("arguments", VarKind.Var, captured.Contains("arguments"));
+            if (f.Body is FunctionBody body)
+            {
+                var vars = new List<string>();
+                ScopeAnalysis.CollectVars(body, vars);
+                foreach (var s in body.Body) if (s is FunctionDeclaration fd && fd.Id != null) vars.Add(fd.Id.Name);
+                foreach (var v in vars) fscope.Declare(v, VarKind.Var, captured.Contains(v));
+                DeclareLexicals(body.Body, fscope);
+            }
+        }
+        // A named function expression can see its own name.
+        Scope? nameScope = null;
+        if (node is FunctionExpression { Id: not null } fe && !fscope.Vars.ContainsKey(fe.Id.Name))
+        {
+            nameScope = fscope;
+            fscope.Declare(fe.Id.Name, VarKind.Var, captured.Contains(fe.Id.Name));
+        }
+
+        // Prologue.
+        var B = fs.B;
+        Pos(node);
+        if (fscope.HasContext) B.Emit(Opcode.PushContext, fscope.ContextSlots);
+        InitScopeBindings(fscope);
+        if (nameScope != null) { B.Emit(Opcode.LdaFunction); EmitStoreVar(((FunctionExpression)node).Id!.Name, node, true); }
+        if (fs.ThisVar != null)
+        {
+            if (fs.IsDerivedCtor) B.Emit(Opcode.LdaHole); else B.Emit(Opcode.LdaReceiver);
+            EmitStoreVar("this", node, true);
+        }
+        if (fs.NewTargetVar != null) { B.Emit(Opcode.LdaNewTarget); EmitStoreVar("new.target", node, true); }
+        if (fs.ArgumentsVar != null) { B.Emit(Opcode.CreateArguments); EmitStoreVar("arguments", node, true); }
+        if (f != null)
+        {
+            int i = 0;
+            foreach (var p in f.Params)
+            {
+                if (p is Identifier id)
+                {
+                    var v = fscope.Vars[id.Name];
+                    if (v.Location != VarLocation.Register || v.Index != i) { B.Emit(Opcode.Ldar, i); EmitStoreVar(id.Name, p, true); }
+                }
+                else if (p is RestElement re)
+                {
+                    B.Emit(Opcode.CreateRest, i);
+                    BindPattern(re.Argument, BindMode.Init);
+                }
+                else
+                {
+                    B.Emit(Opcode.Ldar, i);
+                    BindPattern(p, BindMode.Init);
+                }
+                i++;
+            }
+        }
+        if (cls != null && !fs.IsDerivedCtor && cls.HasInstanceFields) { EmitThis(node); int r = fs.Temp(); B.Emit(Opcode.Star, r); EmitRuntime(RuntimeId.RunFieldInit, r, 1); Release(r); }
+
+        if (f?.Body is FunctionBody fbody)
+        {
+            HoistFunctions(fbody.Body);
+            foreach (var s in fbody.Body) VisitStatement(s);
+            EmitReturnUndefined(node);
+        }
+        else if (f != null)
+        {
+            // Concise arrow body.
+            VisitExpression((Expression)f.Body);
+            B.Emit(Opcode.Return);
+        }
+        else if (node is ClassBody)
+        {
+            CompileInitializerBody(node, cls!);
+        }
+
+        var result = Finish(node, fs);
+        fn = savedFn;
+        scope = savedScope;
+        completionReg = savedCompletion;
+        return result;
+    }
+
+    void EmitReturnUndefined(Node at)
+    {
+        if (fn.IsDerivedCtor) { EmitThis(at); }
+        else fn.B.Emit(Opcode.LdaUndefined);
+        fn.B.Emit(Opcode.Return);
+    }
+
+    void EmitRuntime(RuntimeId id, int firstArg, int argc) => fn.B.Emit(Opcode.CallRuntime, (int)id, firstArg, argc);
+
+    static string PropertyName(Expression key, bool computed) => !computed ? key switch
+    {
+        Identifier id => id.Name,
+        StringLiteral s => s.Value,
+        NumericLiteral n => NumberConversion.ToString(n.Value),
+        Literal l => l.Raw ?? "",
+        _ => "",
+    } : key is StringLiteral sl ? sl.Value : key is NumericLiteral nl ? NumberConversion.ToString(nl.Value) : "";
+}

@@ -1,0 +1,286 @@
+#pragma warning disable CS0618 // RegExpParseMode: see RegExpBuiltins
+using Acornima;
+using Acornima.Ast;
+
+namespace Flywheel.Engine.Compiler;
+
+/// <summary>
+/// Compiles an Acornima AST to register+accumulator bytecode. Expressions leave their value in the
+/// accumulator; temporaries are registers allocated in stack order per statement. Bindings live in
+/// registers unless a nested function may capture them (<see cref="ScopeAnalysis"/>), in which case
+/// their scope gets a heap context. Direct <c>eval</c> is compiled as indirect eval (global scope).
+/// </summary>
+internal sealed partial class BytecodeCompiler
+{
+    readonly Realm realm;
+    readonly ScopeAnalysis analysis;
+    readonly string source;
+    readonly string file;
+    FunctionState fn = null!;
+    Scope scope = null!;
+
+    BytecodeCompiler(Realm realm, ScopeAnalysis analysis, string source, string file)
+    {
+        this.realm = realm;
+        this.analysis = analysis;
+        this.source = source;
+        this.file = file;
+    }
+
+    static readonly ParserOptions Options = new()
+    {
+        EcmaVersion = EcmaVersion.Latest,
+        AllowReturnOutsideFunction = false,
+        RegExpParseMode = RegExpParseMode.Skip,
+        Tolerant = false,
+    };
+
+    /// <summary>Parses and compiles a script; syntax errors become a JavaScript SyntaxError.</summary>
+    public static FunctionTemplate CompileScript(Realm realm, string source, string file)
+    {
+        Script script;
+        try
+        {
+            script = new Parser(Options).ParseScript(source, file, false);
+        }
+        catch (ParseErrorException e)
+        {
+            throw new JsThrow(realm.MakeSyntaxError(e.Description, file, e.LineNumber, e.Column + 1));
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException or FormatException or OverflowException)
+        {
+            throw new JsThrow(realm.MakeSyntaxError("Invalid or unexpected token", file, 1, 1));
+        }
+        var analysis = ScopeAnalysis.Run(script);
+        var c = new BytecodeCompiler(realm, analysis, source, file);
+        try
+        {
+            return c.CompileTopLevel(script);
+        }
+        catch (CompileError e)
+        {
+            throw new JsThrow(realm.MakeSyntaxError(e.Message, file, e.Line, e.Column));
+        }
+        catch (CompileLimitException e)
+        {
+            throw new JsThrow(realm.MakeError(ErrorKind.RangeError, e.Message));
+        }
+    }
+
+    sealed class CompileError(string message, int line, int column) : Exception(message)
+    {
+        public readonly int Line = line, Column = column;
+    }
+
+    Exception Error(Node n, string message) => new CompileError(message, n.Location.Start.Line, n.Location.Start.Column + 1);
+
+    FunctionTemplate CompileTopLevel(Script script)
+    {
+        fn = new FunctionState(null, script) { IsStrict = script.Strict };
+        fn.Captured = analysis.CapturedIn(script);
+        scope = new Scope(null, fn, true) { IsScriptTop = true };
+        fn.FunctionScope = scope;
+        var t = fn.Template;
+        t.Name = "";
+        t.Flags = FunctionFlags.Script | (script.Strict ? FunctionFlags.Strict : 0);
+        // Hoisting: var and function names become global object properties; lexicals go to the global lexical table.
+        var vars = new List<string>();
+        ScopeAnalysis.CollectVars(script, vars);
+        foreach (var s in script.Body)
+            if (s is FunctionDeclaration fd && fd.Id != null) vars.Add(fd.Id.Name);
+        foreach (var name in vars.Distinct())
+        {
+            scope.Declare(name, VarKind.Var, false);
+            fn.B.Emit(Opcode.DeclareGlobalVar, fn.Constant(Atom(name)));
+        }
+        DeclareLexicals(script.Body, scope);
+        InitScopeBindings(scope);
+        HoistFunctions(script.Body);
+        int result = fn.Temp();
+        fn.B.Emit(Opcode.LdaUndefined);
+        fn.B.Emit(Opcode.Star, result);
+        completionReg = result;
+        foreach (var s in script.Body) VisitStatement(s);
+        fn.B.Emit(Opcode.Ldar, result);
+        fn.B.Emit(Opcode.Return);
+        return Finish(script, fn);
+    }
+
+    /// <summary>Register receiving the value of expression statements at top level (for Evaluate and the REPL).</summary>
+    int completionReg = -1;
+
+    FunctionTemplate Finish(Node node, FunctionState f)
+    {
+        var t = f.Template;
+        t.SetCode(f.B.ToArray());
+        t.Constants = [.. f.Constants];
+        t.Children = [.. f.Children];
+        t.Handlers = [.. f.Handlers];
+        t.Positions = f.B.Positions;
+        t.FeedbackSlots = f.B.FeedbackSlots;
+        t.RegisterCount = Math.Max(f.MaxReg, t.ParamRegs);
+        t.SourceFile = file;
+        t.Line = node.Location.Start.Line;
+        t.Column = node.Location.Start.Column + 1;
+        t.SourceText = node.Start >= 0 && node.End <= source.Length ? source[node.Start..node.End] : "";
+        lock (realm.Templates)
+        {
+            t.Index = realm.Templates.Count;
+            realm.Templates.Add(t);
+        }
+        return t;
+    }
+
+    JsValue Atom(string s) => JsValue.FromPtr(realm.Intern(s));
+    int NameIdx(string s) => fn.Constant(Atom(s));
+    int StrIdx(string s) => fn.Constant(realm.Str(s));
+
+    void Pos(Node n) => fn.B.AddPosition(n.Location.Start.Line, n.Location.Start.Column + 1);
+
+    // ------------------------------------------------------------------ declarations
+
+    /// <summary>Declares the let/const/class and (block-level) function bindings of a statement list in <paramref name="s"/>.</summary>
+    void DeclareLexicals(in NodeList<Statement> body, Scope s, bool functionsAreLexical = false)
+    {
+        foreach (var st in body) DeclareLexical(st, s, functionsAreLexical);
+    }
+
+    void DeclareLexical(Node st, Scope s, bool functionsAreLexical)
+    {
+        var captured = s.Fn.Captured;
+        switch (st)
+        {
+            case VariableDeclaration vd when vd.Kind != VariableDeclarationKind.Var:
+                var names = new List<string>();
+                foreach (var d in vd.Declarations) ScopeAnalysis.CollectPatternNames(d.Id, names);
+                foreach (var n in names) s.Declare(n, vd.Kind == VariableDeclarationKind.Const ? VarKind.Const : VarKind.Let, captured.Contains(n));
+                break;
+            case ClassDeclaration cd when cd.Id != null:
+                s.Declare(cd.Id.Name, VarKind.Class, captured.Contains(cd.Id.Name));
+                break;
+            case FunctionDeclaration fd when functionsAreLexical && fd.Id != null:
+                s.Declare(fd.Id.Name, VarKind.Let, captured.Contains(fd.Id.Name));
+                break;
+        }
+    }
+
+    /// <summary>After a scope's context exists: puts TDZ holes in lexical bindings (registers; context slots start as holes), and undefined in captured vars.</summary>
+    void InitScopeBindings(Scope s)
+    {
+        foreach (var v in s.Vars.Values)
+        {
+            if (v.Location == VarLocation.Register && v.IsLexical) { fn.B.Emit(Opcode.LdaHole); fn.B.Emit(Opcode.Star, v.Index); }
+            else if (v.Location == VarLocation.Context && (v.Kind is VarKind.Var or VarKind.Function)) { fn.B.Emit(Opcode.LdaUndefined); fn.B.Emit(Opcode.StaContextSlot, 0, v.Index); }
+            else if (v.Location == VarLocation.GlobalLexical) fn.B.Emit(Opcode.DeclareGlobalLexical, NameIdx(v.Name), v.IsConst ? 1 : 0);
+        }
+    }
+
+    void HoistFunctions(in NodeList<Statement> body)
+    {
+        foreach (var st in body)
+            if (st is FunctionDeclaration fd && fd.Id != null)
+            {
+                EmitFunction(fd, fd.Id.Name);
+                EmitStoreVar(fd.Id.Name, fd, init: true);
+            }
+    }
+
+    /// <summary>Enters a block scope: declares its lexicals, pushes a context if any is captured, initialises TDZ.</summary>
+    Scope EnterBlock(in NodeList<Statement> body, bool functionsAreLexical = true)
+    {
+        var s = new Scope(scope, fn, false);
+        DeclareLexicals(body, s, functionsAreLexical);
+        PushScope(s);
+        return s;
+    }
+
+    void PushScope(Scope s)
+    {
+        scope = s;
+        if (s.HasContext) { fn.B.Emit(Opcode.PushContext, s.ContextSlots); fn.ContextDepth++; }
+        InitScopeBindings(s);
+    }
+
+    void ExitBlock(Scope s)
+    {
+        if (s.HasContext) { fn.B.Emit(Opcode.PopContext); fn.ContextDepth--; }
+        scope = s.Parent!;
+    }
+
+    // ------------------------------------------------------------------ variable access
+
+    (Variable? Var, int Depth) Resolve(string name)
+    {
+        int depth = 0;
+        for (var s = scope; s != null; s = s.Parent)
+        {
+            if (s.Vars.TryGetValue(name, out var v))
+            {
+                if (v.Location == VarLocation.Register && v.Scope.Fn != fn) throw new InvalidOperationException($"internal: '{name}' resolved to another function's register");
+                return (v, depth);
+            }
+            if (s.HasContext) depth++;
+        }
+        return (null, 0);
+    }
+
+    void EmitLoadVar(string name, Node at, bool typeofMode = false)
+    {
+        var (v, depth) = Resolve(name);
+        if (v == null)
+        {
+            if (typeofMode) fn.B.Emit(Opcode.LdaGlobalOrUndefined, NameIdx(name));
+            else { Pos(at); fn.B.Emit(Opcode.LdaGlobal, NameIdx(name), fn.B.NewSlot()); }
+            return;
+        }
+        switch (v.Location)
+        {
+            case VarLocation.Register: fn.B.Emit(Opcode.Ldar, v.Index); break;
+            case VarLocation.Context: fn.B.Emit(Opcode.LdaContextSlot, depth, v.Index); break;
+            case VarLocation.Global:
+            case VarLocation.GlobalLexical:
+                if (typeofMode && v.Location == VarLocation.Global) fn.B.Emit(Opcode.LdaGlobalOrUndefined, NameIdx(name));
+                else { Pos(at); fn.B.Emit(Opcode.LdaGlobal, NameIdx(name), fn.B.NewSlot()); }
+                return;
+        }
+        if (v.Name == "this") { if (v.Scope.Fn.IsDerivedCtor || v.Scope.Fn != fn) { Pos(at); fn.B.Emit(Opcode.ThrowIfThisHole); } }
+        else if (v.IsLexical) { Pos(at); fn.B.Emit(Opcode.ThrowIfHole, NameIdx(name)); }
+    }
+
+    void EmitStoreVar(string name, Node at, bool init = false)
+    {
+        var (v, depth) = Resolve(name);
+        if (v == null)
+        {
+            Pos(at);
+            fn.B.Emit(fn.IsStrict ? Opcode.StaGlobal : Opcode.StaGlobalSloppy, NameIdx(name), fn.B.NewSlot());
+            return;
+        }
+        if (v.IsConst && !init) { Pos(at); fn.B.Emit(Opcode.ThrowConstAssign, NameIdx(name)); return; }
+        switch (v.Location)
+        {
+            case VarLocation.Register: fn.B.Emit(Opcode.Star, v.Index); break;
+            case VarLocation.Context: fn.B.Emit(Opcode.StaContextSlot, depth, v.Index); break;
+            case VarLocation.GlobalLexical:
+                if (init) fn.B.Emit(Opcode.InitGlobalLexical, NameIdx(name));
+                else { Pos(at); fn.B.Emit(Opcode.StaGlobal, NameIdx(name), fn.B.NewSlot()); }
+                break;
+            case VarLocation.Global:
+                Pos(at);
+                fn.B.Emit(fn.IsStrict ? Opcode.StaGlobal : Opcode.StaGlobalSloppy, NameIdx(name), fn.B.NewSlot());
+                break;
+        }
+    }
+
+    /// <summary>Loads `this` into the accumulator.</summary>
+    void EmitThis(Node at)
+    {
+        var (v, _) = Resolve("this");
+        if (v != null) EmitLoadVar("this", at);
+        else if (fn.IsArrow) EmitRuntime(RuntimeId.GlobalThis, 0, 0);
+        else fn.B.Emit(Opcode.LdaReceiver);
+    }
+
+    int TempMark => fn.NextReg;
+    void Release(int mark) => fn.NextReg = mark;
+}

@@ -1,0 +1,188 @@
+using System.Runtime.InteropServices;
+
+namespace Flywheel.Engine.Runtime;
+
+/// <summary>
+/// The engine-owned JavaScript heap in unmanaged memory. Small cells come from per-size-class
+/// chunks with free lists; cells above <see cref="MaxSmall"/> bytes go to the large-object space,
+/// one native allocation each. The heap never moves a cell, so machine code may embed addresses.
+/// Allocation never collects: it only raises <see cref="GcRequested"/>, which the interpreter
+/// honours at its next safepoint.
+/// </summary>
+internal sealed unsafe class Heap : IDisposable
+{
+    static readonly int[] SizeClasses = [16, 32, 48, 64, 80, 96, 128, 160, 192, 256, 320, 384, 512, 768, 1024, 1536, 2048];
+    public const int MaxSmall = 2048;
+    const int ChunkBytes = 256 * 1024;
+    static readonly byte[] ClassOfSize = BuildClassTable();
+
+    sealed class SizeClass(int size)
+    {
+        public readonly int Size = size;
+        public readonly List<(nint Start, nint End)> Chunks = [];
+        public nint FreeList;
+        public nint Bump, BumpEnd;
+    }
+
+    readonly SizeClass[] classes;
+    readonly HashSet<nint> large = [];
+    long externalBytes;
+
+    /// <summary>Bytes in cells and buffers currently allocated (live or not yet swept).</summary>
+    public long AllocatedBytes { get; private set; }
+    /// <summary>Bytes allocated since the last collection.</summary>
+    public long AllocatedSinceGc;
+    /// <summary>Collection threshold in bytes of new allocation.</summary>
+    public long GcThreshold = 8 * 1024 * 1024;
+    /// <summary>Set by allocation when a collection is due; cleared by the collector.</summary>
+    public bool GcRequested;
+    /// <summary>Hard limit on <see cref="TotalBytes"/> (0 = none), checked by the collector.</summary>
+    public long MaxBytes;
+    public long TotalBytes => AllocatedBytes + externalBytes;
+    public long ChunkBytesReserved { get; private set; }
+
+    public Heap()
+    {
+        classes = new SizeClass[SizeClasses.Length];
+        for (int i = 0; i < classes.Length; i++) classes[i] = new SizeClass(SizeClasses[i]);
+    }
+
+    static byte[] BuildClassTable()
+    {
+        var t = new byte[MaxSmall / 16 + 1];
+        int c = 0;
+        for (int s = 0; s <= MaxSmall; s += 16)
+        {
+            while (SizeClasses[c] < s) c++;
+            t[s / 16] = (byte)c;
+        }
+        return t;
+    }
+
+    /// <summary>Allocates a zeroed cell of <paramref name="size"/> bytes with the given kind.</summary>
+    public nint Allocate(int size, CellKind kind)
+    {
+        if (size < 16) size = 16;
+        nint cell;
+        byte sc;
+        int actual;
+        if (size > MaxSmall)
+        {
+            actual = (size + 15) & ~15;
+            cell = (nint)NativeMemory.AlignedAlloc((nuint)actual, 16);
+            NativeMemory.Clear((void*)cell, (nuint)actual);
+            large.Add(cell);
+            sc = 255;
+            *(int*)(cell + 8 + 0) = 0;
+        }
+        else
+        {
+            sc = ClassOfSize[(size + 15) / 16];
+            var c = classes[sc];
+            actual = c.Size;
+            if (c.FreeList != 0)
+            {
+                cell = c.FreeList;
+                c.FreeList = *(nint*)(cell + 8);
+            }
+            else
+            {
+                if (c.Bump + actual > c.BumpEnd) NewChunk(c);
+                cell = c.Bump;
+                c.Bump += actual;
+            }
+            NativeMemory.Clear((void*)cell, (nuint)actual);
+        }
+        *(byte*)cell = (byte)kind;
+        *(byte*)(cell + 2) = sc;
+        AllocatedBytes += actual;
+        AllocatedSinceGc += actual;
+        if (AllocatedSinceGc > GcThreshold) GcRequested = true;
+        return cell;
+    }
+
+    void NewChunk(SizeClass c)
+    {
+        nint start = (nint)NativeMemory.AlignedAlloc(ChunkBytes, 4096);
+        int usable = ChunkBytes / c.Size * c.Size;
+        c.Chunks.Add((start, start + usable));
+        c.Bump = start;
+        c.BumpEnd = start + usable;
+        ChunkBytesReserved += ChunkBytes;
+    }
+
+    /// <summary>Allocates a native buffer of values owned by a cell (slots, elements); initialised to <paramref name="fill"/>.</summary>
+    public ulong* AllocBuffer(int header, int capacity, ulong fill)
+    {
+        long bytes = 8L * (header + capacity);
+        var p = (ulong*)NativeMemory.Alloc((nuint)bytes);
+        new Span<ulong>(p + header, capacity).Fill(fill);
+        p[header - 1] = (ulong)capacity;
+        externalBytes += bytes;
+        AllocatedSinceGc += bytes;
+        if (AllocatedSinceGc > GcThreshold) GcRequested = true;
+        return p + header;
+    }
+
+    public void FreeBuffer(ulong* values, int header, int capacity)
+    {
+        if (values == null) return;
+        externalBytes -= 8L * (header + capacity);
+        NativeMemory.Free(values - header);
+    }
+
+    public void NoteExternal(long bytes) { externalBytes += bytes; AllocatedSinceGc += Math.Max(0, bytes); if (AllocatedSinceGc > GcThreshold) GcRequested = true; }
+
+    /// <summary>Calls <paramref name="keep"/> for every allocated cell; returning false frees it (after it has been finalized by the visitor).</summary>
+    public void Sweep(Func<nint, bool> keep)
+    {
+        foreach (var c in classes)
+        {
+            foreach (var (start, end) in c.Chunks)
+            {
+                nint stop = (c.Bump >= start && c.Bump <= end) ? c.Bump : end;
+                for (nint p = start; p < stop; p += c.Size)
+                {
+                    if (*(byte*)p == (byte)CellKind.Free) continue;
+                    if (keep(p)) continue;
+                    *(byte*)p = (byte)CellKind.Free;
+                    *(nint*)(p + 8) = c.FreeList;
+                    c.FreeList = p;
+                    AllocatedBytes -= c.Size;
+                }
+            }
+        }
+        List<nint>? dead = null;
+        foreach (var p in large)
+            if (!keep(p)) (dead ??= []).Add(p);
+        if (dead != null)
+            foreach (var p in dead)
+            {
+                large.Remove(p);
+                AllocatedBytes -= LargeSize(p);
+                NativeMemory.AlignedFree((void*)p);
+            }
+        AllocatedSinceGc = 0;
+    }
+
+    /// <summary>Size of a large cell, from its kind's layout.</summary>
+    static long LargeSize(nint p) => Layout.Kind(p) switch
+    {
+        CellKind.String => (Layout.StringChars + 2L * Layout.StrLength(p) + 15) & ~15,
+        CellKind.Context => (Layout.ContextSlots + 8L * Layout.Aux(p) + 15) & ~15,
+        CellKind.FixedArray => (Layout.FixedArrayValues + 8L * Layout.Aux(p) + 15) & ~15,
+        _ => 0,
+    };
+
+    public void Dispose()
+    {
+        foreach (var c in classes)
+        {
+            foreach (var (start, _) in c.Chunks) NativeMemory.AlignedFree((void*)start);
+            c.Chunks.Clear();
+            c.FreeList = c.Bump = c.BumpEnd = 0;
+        }
+        foreach (var p in large) NativeMemory.AlignedFree((void*)p);
+        large.Clear();
+    }
+}

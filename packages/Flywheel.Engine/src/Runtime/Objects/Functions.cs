@@ -1,0 +1,90 @@
+namespace Flywheel.Engine.Runtime;
+
+/// <summary>How a function object is implemented (byte 5 of its header).</summary>
+internal enum FunctionKind : byte { Bytecode = 0, Native = 1, Bound = 2 }
+
+/// <summary>
+/// Function object layout (an object of class Function):
+/// <code>
+///   Internal0  bytecode: template index | native: native index | bound: unused
+///   Internal1  bytecode: closure context | native: captured data | bound: target
+///   Internal2  bytecode: home object (methods) | bound: bound this
+///   Internal3  class constructors: fields initializer | bound: FixedArray of bound arguments
+/// </code>
+/// </summary>
+internal static unsafe class Functions
+{
+    public static FunctionKind Kind(nint f) => *(FunctionKind*)(f + 5);
+    public static void SetKind(nint f, FunctionKind k) => *(FunctionKind*)(f + 5) = k;
+    public static bool IsBound(nint f) => Kind(f) == FunctionKind.Bound;
+    public static JsValue BoundTarget(nint f) => Layout.Internal(f, 1);
+    public static FunctionTemplate Template(Realm r, nint f) => r.Templates[Layout.Internal(f, 0).Int32];
+}
+
+internal sealed unsafe partial class Realm
+{
+    /// <summary>Creates a closure over <paramref name="context"/> for a compiled function.</summary>
+    public nint NewClosure(FunctionTemplate t, JsValue context, JsValue homeObject)
+    {
+        var proto = t.IsGenerator ? GeneratorFunctionPrototype : FunctionPrototype;
+        nint f = NewObject(JsValue.FromPtr(proto), ObjClass.Function);
+        Functions.SetKind(f, FunctionKind.Bytecode);
+        Layout.Internal(f, 0) = JsValue.FromInt(t.Index);
+        Layout.Internal(f, 1) = context;
+        Layout.Internal(f, 2) = homeObject;
+        var fl = CellFlags.Callable;
+        bool ctor = (t.Flags & (FunctionFlags.NotConstructor | FunctionFlags.Script)) == 0;
+        if (ctor) fl |= CellFlags.Constructor;
+        Layout.Flags(f) |= fl;
+        DefineData(f, KLength, JsValue.FromInt(t.Length), PropFlags.Configurable);
+        DefineData(f, KName, Str(t.Name), PropFlags.Configurable);
+        if (t.IsGenerator)
+        {
+            nint p = NewObject(JsValue.FromPtr(GeneratorPrototype));
+            DefineData(f, KPrototype, JsValue.FromPtr(p), PropFlags.Writable);
+        }
+        else if (ctor)
+        {
+            nint p = NewObject(JsValue.FromPtr(ObjectPrototype));
+            DefineData(p, KConstructor, JsValue.FromPtr(f), PropFlags.Hidden);
+            DefineData(f, KPrototype, JsValue.FromPtr(p), (t.Flags & FunctionFlags.ClassConstructor) != 0 ? PropFlags.None : PropFlags.Writable);
+        }
+        return f;
+    }
+
+    /// <summary>Creates a built-in function object.</summary>
+    public nint NewNative(string name, int length, NativeFn fn, bool constructor = false, JsValue data = default)
+    {
+        int idx = Natives.Count;
+        Natives.Add(fn);
+        NativeNames.Add(name);
+        nint f = NewObject(JsValue.FromPtr(FunctionPrototype), ObjClass.Function);
+        Functions.SetKind(f, FunctionKind.Native);
+        Layout.Internal(f, 0) = JsValue.FromInt(idx);
+        Layout.Internal(f, 1) = data.IsEmpty ? JsValue.Undefined : data;
+        Layout.Flags(f) |= CellFlags.Callable | (constructor ? CellFlags.Constructor : 0);
+        DefineData(f, KLength, JsValue.FromInt(length), PropFlags.Configurable);
+        DefineData(f, KName, Str(name), PropFlags.Configurable);
+        return f;
+    }
+
+    /// <summary>A native function object sharing an already registered native (used for per-call closures like bound resolvers).</summary>
+    public nint NewNativeShared(int nativeIndex, string name, int length, JsValue data)
+    {
+        nint f = NewObject(JsValue.FromPtr(FunctionPrototype), ObjClass.Function);
+        Functions.SetKind(f, FunctionKind.Native);
+        Layout.Internal(f, 0) = JsValue.FromInt(nativeIndex);
+        Layout.Internal(f, 1) = data;
+        Layout.Flags(f) |= CellFlags.Callable;
+        DefineData(f, KLength, JsValue.FromInt(length), PropFlags.Configurable);
+        DefineData(f, KName, Str(name), PropFlags.Configurable);
+        return f;
+    }
+
+    public string FunctionName(JsValue f)
+    {
+        if (!IsObject(f)) return "";
+        if (GetOwnRaw(f.Ptr, KName, out var v, out var fl) && (fl & PropFlags.Accessor) == 0 && IsString(v)) return ToClr(v);
+        return "";
+    }
+}

@@ -1,0 +1,69 @@
+namespace Flywheel.Engine.Runtime;
+
+/// <summary>
+/// The global environment: the global object (var and function declarations of scripts, built-ins)
+/// and the global lexical table (top-level let/const/class, shared by all scripts of the engine).
+/// </summary>
+internal sealed partial class Realm
+{
+    public nint GlobalObject;
+    readonly Dictionary<ulong, (int Index, bool IsConst)> globalLexicals = [];
+    /// <summary>Values of global lexical bindings; a hole means "in TDZ". Part of the root set.</summary>
+    public readonly List<JsValue> GlobalLexicalValues = [];
+
+    public JsValue LoadGlobal(JsValue name, bool throwIfMissing)
+    {
+        if (globalLexicals.TryGetValue(name.Bits, out var lex))
+        {
+            var v = GlobalLexicalValues[lex.Index];
+            if (v.IsEmpty) throw new JsThrow(MakeError(ErrorKind.ReferenceError, $"Cannot access '{ToClr(name)}' before initialization"));
+            return v;
+        }
+        var key = PropKey.FromCell(name.Ptr);
+        if (GetOwnRaw(GlobalObject, key, out var val, out var f) && (f & PropFlags.Accessor) == 0) return val;
+        if (!HasProperty(GlobalObject, key))
+        {
+            if (throwIfMissing) throw new JsThrow(MakeError(ErrorKind.ReferenceError, $"{ToClr(name)} is not defined"));
+            return JsValue.Undefined;
+        }
+        return Get(JsValue.FromPtr(GlobalObject), key);
+    }
+
+    public void StoreGlobal(JsValue name, JsValue value, bool strict)
+    {
+        if (globalLexicals.TryGetValue(name.Bits, out var lex))
+        {
+            if (GlobalLexicalValues[lex.Index].IsEmpty) throw new JsThrow(MakeError(ErrorKind.ReferenceError, $"Cannot access '{ToClr(name)}' before initialization"));
+            if (lex.IsConst) throw new JsThrow(MakeError(ErrorKind.TypeError, "Assignment to constant variable."));
+            GlobalLexicalValues[lex.Index] = value;
+            return;
+        }
+        var key = PropKey.FromCell(name.Ptr);
+        if (strict && !HasProperty(GlobalObject, key)) throw new JsThrow(MakeError(ErrorKind.ReferenceError, $"{ToClr(name)} is not defined"));
+        Set(JsValue.FromPtr(GlobalObject), key, value, strict);
+    }
+
+    public void DeclareGlobalVar(JsValue name)
+    {
+        var key = PropKey.FromCell(name.Ptr);
+        if (globalLexicals.ContainsKey(name.Bits)) throw new JsThrow(MakeError(ErrorKind.SyntaxError, $"Identifier '{ToClr(name)}' has already been declared"));
+        if (!GetOwnRaw(GlobalObject, key, out _, out _)) AddOwn(GlobalObject, key, JsValue.Undefined, PropFlags.Writable | PropFlags.Enumerable);
+    }
+
+    public void DeclareGlobalLexical(JsValue name, bool isConst)
+    {
+        if (globalLexicals.ContainsKey(name.Bits)) throw new JsThrow(MakeError(ErrorKind.SyntaxError, $"Identifier '{ToClr(name)}' has already been declared"));
+        globalLexicals[name.Bits] = (GlobalLexicalValues.Count, isConst);
+        GlobalLexicalValues.Add(JsValue.Empty);
+    }
+
+    public void InitGlobalLexical(JsValue name, JsValue value) => GlobalLexicalValues[globalLexicals[name.Bits].Index] = value;
+
+    public bool TryGetGlobalLexical(string name, out JsValue v)
+    {
+        v = default;
+        if (!globalLexicals.TryGetValue((ulong)Intern(name), out var lex)) return false;
+        v = GlobalLexicalValues[lex.Index];
+        return true;
+    }
+}
