@@ -2,9 +2,9 @@
 // hierarchy (Vec2, Body, Particle, HeavyParticle, Ghost), getters/setters, super calls, static
 // members, and collision handling with virtual methods. Size: simulation steps.
 // quick: 20
-// default: 12000
+// default: 40000
 "use strict";
-const steps = typeof globalThis.BENCH_SIZE === "number" ? globalThis.BENCH_SIZE : 12000;
+const steps = typeof globalThis.BENCH_SIZE === "number" ? globalThis.BENCH_SIZE : 40000;
 
 class Vec2 {
   constructor(x, y) { this.x = x; this.y = y; }
