@@ -53,7 +53,7 @@ public sealed unsafe partial class FeedbackVector
     public long GetLoopBackEdges(int loopSlot)
     {
         if (kinds[loopSlot] != FeedbackSlotKind.LoopHeader) ThrowWrongKind(loopSlot, "a loop header");
-        return ((LoopSlot*)(basePointer + offsets[loopSlot]))->BackEdges;
+        return ((LoopSlot*)(basePointer + GetSlotOffset(loopSlot)))->BackEdges;
     }
 
     /// <summary>A cache site's state (<see cref="InlineCacheState.Uninitialized"/> for other kinds).</summary>
@@ -104,9 +104,9 @@ public sealed unsafe partial class FeedbackVector
     public void ReportCompilationFailure(ExecutionTier failedTier, ExecutionTier currentTier) =>
         owner.OnCompilationFailure(this, failedTier, currentTier);
 
-    internal TypeSlot* TypeSlotAt(int slot) => (TypeSlot*)(basePointer + offsets[slot]);
+    internal TypeSlot* TypeSlotAt(int slot) => (TypeSlot*)(basePointer + GetSlotOffset(slot));
 
-    internal CacheSlot* CacheAt(int slot) => (CacheSlot*)(basePointer + offsets[slot]);
+    internal CacheSlot* CacheAt(int slot) => (CacheSlot*)(basePointer + GetSlotOffset(slot));
 
-    internal LoopSlot* LoopAt(int slot) => (LoopSlot*)(basePointer + offsets[slot]);
+    internal LoopSlot* LoopAt(int slot) => (LoopSlot*)(basePointer + GetSlotOffset(slot));
 }

@@ -21,12 +21,17 @@ public sealed unsafe partial class FeedbackVector
     /// <summary>Distinct keys a megamorphic site tracks exactly before its count stops growing.</summary>
     public const int MaxTrackedKeys = 1024;
 
+    private const int KindShift = 24;
+    private const int OffsetMask = (1 << KindShift) - 1;
+
     private readonly Profiler owner;
     // Pinned (POH) so Address is stable for machine code; freed by the GC with the vector, so
     // the engine must keep the vector alive as long as code that embeds Address can run.
     private readonly long[] memory;
     private readonly byte* basePointer;
-    private readonly int[] offsets;
+    // One word per slot, offset | kind << 24: the fast paths validate the slot index and its kind
+    // and find its memory with a single bounds-checked load.
+    private readonly int[] slotWords;
     private readonly FeedbackSlotKind[] kinds;
     private readonly int[] bytecodeOffsets;
     private readonly int[] loopSlots;
@@ -37,19 +42,21 @@ public sealed unsafe partial class FeedbackVector
         this.owner = owner;
         Id = id;
         Info = info;
-        offsets = new int[slots.Length];
+        slotWords = new int[slots.Length];
         kinds = new FeedbackSlotKind[slots.Length];
         bytecodeOffsets = new int[slots.Length];
         var size = FeedbackLayout.HeaderSize;
         var loops = new List<int>();
         for (var i = 0; i < slots.Length; i++)
         {
-            offsets[i] = size;
+            if (!Enum.IsDefined(slots[i].Kind)) throw new ArgumentOutOfRangeException(nameof(slots), slots[i].Kind, "Unknown slot kind.");
+            slotWords[i] = size | (int)slots[i].Kind << KindShift;
             kinds[i] = slots[i].Kind;
             bytecodeOffsets[i] = slots[i].BytecodeOffset;
             if (slots[i].Kind == FeedbackSlotKind.LoopHeader) loops.Add(i);
             size += FeedbackLayout.SlotSize(slots[i].Kind);
         }
+        if (size > OffsetMask) throw new ArgumentOutOfRangeException(nameof(slots), slots.Length, "Too many feedback slots for one function.");
         loopSlots = [.. loops];
         SizeInBytes = size;
         memory = GC.AllocateArray<long>(size / sizeof(long), pinned: true);
@@ -69,11 +76,11 @@ public sealed unsafe partial class FeedbackVector
     public int SizeInBytes { get; }
 
     /// <summary>Number of feedback slots.</summary>
-    public int SlotCount => offsets.Length;
+    public int SlotCount => slotWords.Length;
 
     /// <summary>Byte offset of a slot from <see cref="Address"/>, for code generators.</summary>
     /// <param name="slot">Slot index.</param>
-    public int GetSlotOffset(int slot) => offsets[slot];
+    public int GetSlotOffset(int slot) => slotWords[slot] & OffsetMask;
 
     /// <summary>The kind a slot was declared with.</summary>
     /// <param name="slot">Slot index.</param>
@@ -109,10 +116,11 @@ public sealed unsafe partial class FeedbackVector
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TieringAction RecordBackEdge(int loopSlot)
     {
-        if (kinds[loopSlot] != FeedbackSlotKind.LoopHeader) ThrowWrongKind(loopSlot, "a loop header");
+        var word = slotWords[loopSlot];
+        if (word >>> KindShift != (int)FeedbackSlotKind.LoopHeader) ThrowWrongKind(loopSlot, "a loop header");
         ref var header = ref Header;
         header.BackEdges++;
-        ((LoopSlot*)(basePointer + offsets[loopSlot]))->BackEdges++;
+        ((LoopSlot*)(basePointer + (word & OffsetMask)))->BackEdges++;
         if (--header.BackEdgeBudget > 0) return TieringAction.None;
         return owner.OnBudgetExhausted(this, loopSlot);
     }
@@ -123,7 +131,7 @@ public sealed unsafe partial class FeedbackVector
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void RecordTypes(int slot, TypeFeedback observed)
     {
-        var s = (TypeSlot*)(basePointer + offsets[slot]);
+        var s = (TypeSlot*)(basePointer + (slotWords[slot] & OffsetMask));
         var joined = s->Types | observed;
         if (joined != s->Types) TypesChanged(s, joined);
     }
@@ -138,10 +146,18 @@ public sealed unsafe partial class FeedbackVector
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetCachedHandler(int slot, ulong key, out ulong value)
     {
-        if (!kinds[slot].HasInlineCache()) ThrowWrongKind(slot, "an inline-cache site");
-        var cache = (CacheSlot*)(basePointer + offsets[slot]);
+        var word = slotWords[slot];
+        if ((uint)((word >>> KindShift) - (int)FeedbackSlotKind.PropertyLoad) > FeedbackSlotKind.Call - FeedbackSlotKind.PropertyLoad)
+            ThrowWrongKind(slot, "an inline-cache site");
+        var cache = (CacheSlot*)(basePointer + (word & OffsetMask));
         var entries = (CacheEntry*)&cache->Entries;
-        for (int i = 0, n = cache->Count; i < n; i++)
+        // Entry 0 first, without reading Count: an empty entry has key 0, which no shape has.
+        if (entries[0].Key == key && key != 0)
+        {
+            value = entries[0].Value;
+            return true;
+        }
+        for (int i = 1, n = cache->Count; i < n; i++)
         {
             if (entries[i].Key == key)
             {
@@ -175,13 +191,19 @@ public sealed unsafe partial class FeedbackVector
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void RecordCall(int slot, ulong target)
     {
-        if (kinds[slot] != FeedbackSlotKind.Call) ThrowWrongKind(slot, "a call site");
-        var cache = (CacheSlot*)(basePointer + offsets[slot]);
-        var first = (CacheEntry*)&cache->Entries;
-        if (cache->State == InlineCacheState.Monomorphic && first->Key == target)
+        var word = slotWords[slot];
+        if (word >>> KindShift != (int)FeedbackSlotKind.Call) ThrowWrongKind(slot, "a call site");
+        var cache = (CacheSlot*)(basePointer + (word & OffsetMask));
+        var entries = (CacheEntry*)&cache->Entries;
+        // Known targets (mono- or polymorphic) are counted here; new targets and megamorphic
+        // sites take the out-of-line path. Target 0 never matches a used entry (Count bounds it).
+        for (int i = 0, n = cache->Count; i < n; i++)
         {
-            first->Value++;
-            return;
+            if (entries[i].Key == target)
+            {
+                entries[i].Value++;
+                return;
+            }
         }
         Observe(slot, target, 0, countCalls: true);
     }
@@ -204,7 +226,7 @@ public sealed unsafe partial class FeedbackVector
     private InlineCacheState Observe(int slot, ulong key, ulong value, bool countCalls)
     {
         if (key == 0) throw new ArgumentOutOfRangeException(nameof(key), "Key 0 is reserved for empty cache entries.");
-        var cache = (CacheSlot*)(basePointer + offsets[slot]);
+        var cache = CacheAt(slot);
         var entries = (CacheEntry*)&cache->Entries;
         var from = cache->State;
         if (from == InlineCacheState.Megamorphic)
