@@ -26,15 +26,15 @@ public sealed class DeadCodeElimination : IPass
         {
             if (!live[v.Index]) { live[v.Index] = true; work.Push(v); }
         }
-        // Which branch arguments feed each block parameter.
-        var incoming = new Dictionary<BlockId, List<BlockCall>>();
+        // Which branch arguments feed each block parameter, and where each branch target sits.
+        var incoming = new Dictionary<BlockId, List<(Instruction Term, int Index)>>();
         foreach (var block in f.Layout)
         {
             if (f.Terminator(block) is not { } term) continue;
-            foreach (var target in term.Targets)
+            for (int i = 0; i < term.Targets.Length; i++)
             {
-                if (!incoming.TryGetValue(target.Block, out var list)) incoming[target.Block] = list = [];
-                list.Add(target);
+                if (!incoming.TryGetValue(term.Targets[i].Block, out var list)) incoming[term.Targets[i].Block] = list = [];
+                list.Add((term, i));
             }
         }
         foreach (var param in f[f.Entry].Params) MarkLive(param);
@@ -53,49 +53,31 @@ public sealed class DeadCodeElimination : IPass
             var def = f.DefOf(value);
             if (def.IsParam)
             {
-                foreach (var call in incoming.GetValueOrDefault(def.Block) ?? []) MarkLive(call.Args[def.ParamIndex]);
+                foreach (var (term, index) in incoming.GetValueOrDefault(def.Block) ?? []) MarkLive(term.Targets[index].Args[def.ParamIndex]);
             }
             else
             {
                 foreach (var use in f[def.Inst!.Value].Uses()) MarkLive(use);
             }
         }
-        foreach (var instId in f.AllInstructions().ToList())
-        {
-            var inst = f[instId];
-            if (inst.Result is { } r && !live[r.Index] && inst.Effects.IsRemovableWhenUnused())
-            {
-                f.RemoveInst(instId);
-                changes++;
-            }
-        }
+        var dead = f.AllInstructions().Where(id => f[id] is { Result: { } r } inst && !live[r.Index] && inst.Effects.IsRemovableWhenUnused()).ToList();
+        f.RemoveInsts(dead);
+        changes += dead.Count;
         foreach (var block in f.Layout)
         {
             if (block == f.Entry) continue;
             var parameters = f[block].Params;
-            var dead = Enumerable.Range(0, parameters.Count).Where(i => !live[parameters[i].Index]).ToHashSet();
-            if (dead.Count == 0) continue;
-            foreach (var call in incoming.GetValueOrDefault(block) ?? [])
+            var deadParams = Enumerable.Range(0, parameters.Count).Where(i => !live[parameters[i].Index]).ToHashSet();
+            if (deadParams.Count == 0) continue;
+            foreach (var (term, index) in incoming.GetValueOrDefault(block) ?? [])
             {
-                ReplaceArgs(f, call, call.Args.Where((_, i) => !dead.Contains(i)).ToArray());
+                var call = term.Targets[index];
+                term.Targets[index] = call with { Args = call.Args.Where((_, i) => !deadParams.Contains(i)).ToArray() };
             }
-            foreach (int i in dead.OrderDescending()) f.RemoveBlockParam(block, i);
-            changes += dead.Count;
+            foreach (int i in deadParams.OrderDescending()) f.RemoveBlockParam(block, i);
+            changes += deadParams.Count;
         }
         return changes;
-    }
-
-    /// <summary>Swaps the argument array of a branch target in place in its terminator.</summary>
-    static void ReplaceArgs(Function f, BlockCall call, ValueId[] args)
-    {
-        foreach (var block in f.Layout)
-        {
-            if (f.Terminator(block) is not { } term) continue;
-            for (int i = 0; i < term.Targets.Length; i++)
-            {
-                if (ReferenceEquals(term.Targets[i], call)) { term.Targets[i] = call with { Args = args }; return; }
-            }
-        }
     }
 
     /// <summary>Removes blocks the entry cannot reach; returns how many.</summary>
@@ -103,9 +85,9 @@ public sealed class DeadCodeElimination : IPass
     {
         var f = context.Function;
         var cfg = context.Cfg;
-        var dead = f.Layout.Where(b => !cfg.IsReachable(b)).ToList();
-        foreach (var block in dead) f.RemoveBlock(block);
-        if (dead.Count > 0) context.Invalidate();
-        return dead.Count;
+        var unreachable = f.Layout.Where(b => !cfg.IsReachable(b)).ToList();
+        f.RemoveBlocks(unreachable);
+        if (unreachable.Count > 0) context.Invalidate();
+        return unreachable.Count;
     }
 }

@@ -113,6 +113,8 @@ public sealed class SimplifyCfg : IPass
     static int ThreadJumps(PassContext context)
     {
         var f = context.Function;
+        var refs = TargetRefs(f);
+        int[]? uses = null;
         int changes = 0;
         foreach (var block in f.Layout.ToList())
         {
@@ -124,58 +126,77 @@ public sealed class SimplifyCfg : IPass
             // Blocks this one dominates may read its parameters; bypassing it would leave them undefined.
             if (parameters.Count > 0)
             {
-                var uses = f.CountUses();
+                uses ??= f.CountUses();
                 if (parameters.Any(p => uses[p.Index] != target.Args.Count(a => a == p))) continue;
             }
-            foreach (var pred in f.Layout)
+            var incoming = refs.GetValueOrDefault(block) ?? [];
+            for (int r = incoming.Count - 1; r >= 0; r--)
             {
-                var term = f.Terminator(pred);
-                if (term is null || pred == block) continue;
-                for (int t = 0; t < term.Targets.Length; t++)
+                var (term, t) = incoming[r];
+                if (term.Opcode == Opcode.Switch && target.Args.Length > 0) continue;
+                var call = term.Targets[t];
+                // The forwarded arguments, with this block's parameters replaced by what the predecessor passes.
+                var args = target.Args.Select(a => parameters.IndexOf(a) is var i and >= 0 ? call.Args[i] : a).ToArray();
+                if (uses is not null)
                 {
-                    var call = term.Targets[t];
-                    if (call.Block != block) continue;
-                    if (term.Opcode == Opcode.Switch && target.Args.Length > 0) continue;
-                    // The forwarded arguments, with this block's parameters replaced by what the predecessor passes.
-                    var args = target.Args.Select(a => parameters.IndexOf(a) is var i and >= 0 ? call.Args[i] : a).ToArray();
-                    term.Targets[t] = new BlockCall(target.Block, args);
-                    changes++;
+                    foreach (var a in call.Args) uses[a.Index]--;
+                    foreach (var a in args) uses[a.Index]++;
                 }
+                term.Targets[t] = new BlockCall(target.Block, args);
+                incoming.RemoveAt(r);
+                if (!refs.TryGetValue(target.Block, out var moved)) refs[target.Block] = moved = [];
+                moved.Add((term, t));
+                changes++;
             }
         }
         if (changes > 0) context.Invalidate();
         return changes;
     }
 
-    /// <summary>Merges B into A when A ends in <c>jump B</c> and A is B's only predecessor.</summary>
+    /// <summary>Merges B into A when A ends in <c>jump B</c> and that jump is B's only way in.</summary>
     static int MergeBlocks(PassContext context)
     {
         var f = context.Function;
-        int changes = 0;
-        var cfg = new ControlFlowGraph(f);
-        foreach (var a in f.Layout.ToList())
+        var refs = TargetRefs(f);
+        var substitution = new Substitution();
+        var merged = new List<BlockId>();
+        foreach (var a in f.Layout)
         {
-            if (!f[a].InLayout) continue;
+            if (!f[a].InLayout || f[a].Instructions.Count == 0) continue; // emptied by an earlier merge
             while (f.Terminator(a) is { Opcode: Opcode.Jump } jump)
             {
                 var b = jump.Targets[0].Block;
-                if (b == a || b == f.Entry || cfg.Predecessors(b).Count != 1 || IncomingRefs(f, cfg, b).Count() != 1) break;
-                var parameters = f[b].Params.ToList();
+                // Incoming edges do not change when blocks merge (b's edges become a's), so counts stay right.
+                if (b == a || b == f.Entry || refs.GetValueOrDefault(b)?.Count != 1) break;
+                var parameters = f[b].Params;
                 var args = jump.Targets[0].Args;
+                for (int i = 0; i < parameters.Count; i++) substitution.Add(parameters[i], args[i]);
                 f.RemoveInst(f.IdOf(jump));
-                foreach (var instId in f[b].Instructions.ToList())
-                {
-                    f.DetachInst(instId);
-                    f.AppendInst(a, f[instId]);
-                }
-                for (int i = 0; i < parameters.Count; i++) f.ReplaceAllUses(parameters[i], args[i]);
-                f.RemoveBlock(b);
-                changes++;
-                cfg = new ControlFlowGraph(f);
+                f.MoveInstructions(b, a);
+                merged.Add(b);
+                refs.Remove(b);
             }
         }
-        if (changes > 0) context.Invalidate();
-        return changes;
+        f.RemoveBlocks(merged);
+        substitution.Apply(f);
+        if (merged.Count > 0) context.Invalidate();
+        return merged.Count;
+    }
+
+    /// <summary>For each block, the terminators (and target positions) that branch to it.</summary>
+    static Dictionary<BlockId, List<(Instruction Term, int Index)>> TargetRefs(Function f)
+    {
+        var refs = new Dictionary<BlockId, List<(Instruction, int)>>();
+        foreach (var block in f.Layout)
+        {
+            if (f.Terminator(block) is not { } term) continue;
+            for (int i = 0; i < term.Targets.Length; i++)
+            {
+                if (!refs.TryGetValue(term.Targets[i].Block, out var list)) refs[term.Targets[i].Block] = list = [];
+                list.Add((term, i));
+            }
+        }
+        return refs;
     }
 
     static List<BlockCall> IncomingCalls(Function f, ControlFlowGraph cfg, BlockId block) =>

@@ -80,6 +80,35 @@ public sealed partial class Function
         inst.Block = null;
     }
 
+    /// <summary>Detaches many instructions at once: linear in the sizes of the blocks involved, where one-by-one removal is quadratic.</summary>
+    public void RemoveInsts(IEnumerable<InstId> ids)
+    {
+        var doomed = new HashSet<InstId>();
+        var touched = new HashSet<BlockId>();
+        foreach (var id in ids)
+        {
+            if (insts[id.Index].Block is not { } block) continue;
+            doomed.Add(id);
+            touched.Add(block);
+            insts[id.Index].Block = null;
+        }
+        foreach (var block in touched) blocks[block.Index].InstList.RemoveAll(doomed.Contains);
+    }
+
+    /// <summary>Moves every instruction of <paramref name="from"/> to the end of <paramref name="to"/>, in order (block merging).</summary>
+    public void MoveInstructions(BlockId from, BlockId to)
+    {
+        var source = blocks[from.Index].InstList;
+        foreach (var id in source)
+        {
+            var inst = insts[id.Index];
+            inst.Block = to;
+            if (inst.Result is { } result) values[result.Index] = (inst.Type, new ValueDef(to, id, -1));
+        }
+        blocks[to.Index].InstList.AddRange(source);
+        source.Clear();
+    }
+
     /// <summary>Detaches an instruction so it can be re-attached elsewhere (e.g. hoisted), keeping its id and result.</summary>
     public void DetachInst(InstId id) => RemoveInst(id);
 

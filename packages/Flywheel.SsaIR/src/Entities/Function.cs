@@ -113,6 +113,20 @@ public sealed partial class Function
         layout.Remove(id);
     }
 
+    /// <summary>Removes many blocks (and their instructions) from the layout in one sweep.</summary>
+    public void RemoveBlocks(IEnumerable<BlockId> ids)
+    {
+        var doomed = ids.ToHashSet();
+        foreach (var id in doomed)
+        {
+            var block = blocks[id.Index];
+            foreach (var inst in block.InstList) insts[inst.Index].Block = null;
+            block.InstList.Clear();
+            block.InLayout = false;
+        }
+        layout.RemoveAll(doomed.Contains);
+    }
+
     /// <summary>Moves a block within the layout so it comes right after <paramref name="after"/>.</summary>
     public void MoveBlockAfter(BlockId id, BlockId after)
     {
