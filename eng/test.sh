@@ -27,11 +27,14 @@ fi
 results="$root/artifacts/test-results"
 rm -rf "$results"; mkdir -p "$results"
 
+started=$SECONDS
+stamp() { echo "   ($((SECONDS - started)) s so far)"; }
 echo "== build"
 if ! dotnet build Flywheel.slnx -c Release -nologo -v quiet -clp:ErrorsOnly; then
   echo "0 passed, 1 failed"
   exit 1
 fi
+stamp
 
 passed=0; failed=0; skipped=0
 count_trx() {
@@ -54,6 +57,7 @@ for project in "${projects[@]}"; do
   [[ -n $filter ]] && args+=(--filter "$filter")
   dotnet "${args[@]}"
   status=$?
+  stamp
   if [[ -f "$results/$name.trx" ]]; then
     count_trx "$results/$name.trx"
     # A crashed test host can leave a TRX with no failures recorded.
@@ -73,6 +77,7 @@ if [[ -z $filter && -x fuzz/run ]]; then
     if fuzz/run "$target" --seconds "${FLYWHEEL_FUZZ_SECONDS:-20}"; then passed=$((passed + 1))
     else failed=$((failed + 1)); echo "fuzz: $target FAILED" >&2; fi
   done < <(fuzz/run --list)
+  stamp
 fi
 
 if [[ $skipped -gt 0 ]]; then echo "$passed passed, $failed failed, $skipped skipped"
