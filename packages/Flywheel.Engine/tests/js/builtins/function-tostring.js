@@ -4,9 +4,7 @@ function plain(a, b) { return a + b; }
 console.log(plain.toString());
 console.log(String(function () { /* comment kept */ return 1; }));
 console.log((x => x * 2).toString());
-console.log((async (a) => { await a; }).toString());
 console.log(function* gen() { yield 1; }.toString());
-console.log(async function af() {}.toString());
 class K {
   constructor(v) { this.v = v; }
   method(  spaced  ) { return spaced; }
@@ -23,11 +21,10 @@ console.log(Object.getOwnPropertyDescriptor(K.prototype, "g").get.toString());
 console.log(Object.getOwnPropertyDescriptor(K.prototype, "s").set.toString());
 console.log(K.prototype.gm.toString());
 console.log(K.prototype.computed.toString());
-const obj = { shorthand() { return "s"; }, prop: function () {}, arrowProp: () => {}, async am() {}, get x() { return 1; } };
+const obj = { shorthand() { return "s"; }, prop: function () {}, arrowProp: () => {}, get x() { return 1; } };
 console.log(obj.shorthand.toString());
 console.log(obj.prop.toString());
 console.log(obj.arrowProp.toString());
-console.log(obj.am.toString());
 console.log(Object.getOwnPropertyDescriptor(obj, "x").get.toString());
 // multi-line with odd whitespace and comments preserved
 function   weird  ( a , /* inline */ b )

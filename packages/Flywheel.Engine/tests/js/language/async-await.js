@@ -22,4 +22,6 @@ log.push("sync 2");
   const asyncArrow = async x => x * 2;
   log.push("arrow " + (await asyncArrow(21)));
   log.push(Object.prototype.toString.call(asyncArrow(1)) + " " + (asyncArrow.constructor.name));
+  log.push(String(async function af(a) { await a; }) + " | " + String(async (b) => b));
+  console.log({ am: async function am() {}, ag: async function* ag() {}, arrow: async () => {} }, Promise);
 })().then(() => log.push("done"));

@@ -9,7 +9,6 @@ console.log(computed, counter);
 const methods = {
   plain() { return "plain"; },
   *gen() { yield 1; },
-  async asyncM() {},
   get g() { return "getter"; },
   set s(v) { this._s = v; },
   "string key"() { return "sk"; },

@@ -23,7 +23,7 @@ console.log(typeof new E1(), E1.prototype.name);
 var gone = 1;
 console.log(typeof gone);
 // Object.prototype.toString tags
-const tags = [undefined, null, 1, "s", true, [], {}, () => {}, new Date(0), /x/, new Error("e"), Symbol(), new Map(), new Set(), Promise.resolve(), JSON, Math, new Uint8Array(1), (function () { return arguments; })()];
+const tags = [undefined, null, 1, "s", true, [], {}, () => {}, new Date(0), /x/, new Error("e"), Symbol(), new Map(), new Set(), JSON, Math, new Uint8Array(1), (function () { return arguments; })()];
 console.log(tags.map(t => Object.prototype.toString.call(t)).join("\n"));
 const tagged = { [Symbol.toStringTag]: "Custom" };
 console.log(String(tagged), Object.prototype.toString.call(tagged));

@@ -12,7 +12,7 @@ class A {}
 class B extends A {}
 console.log(named, arrow, A, B);
 console.log([named, anon, arrow, A, B, function () {}, () => {}, class {}]);
-console.log({ method() {}, async am() {}, *gen() {}, async *ag() {}, arrow: async () => {} });
+console.log({ method() {}, *gen() {}, arrow: () => {}, get acc() { return 1; } });
 console.log(Math.max, Array, Object.prototype.hasOwnProperty, [].push);
 console.log(named.bind(null), (() => {}).bind(null));
 function withProps() {}
@@ -23,10 +23,10 @@ class WithStatic { static count = 3; static helper() {} }
 console.log(WithStatic);
 const objWithFn = { handler: function handleClick() {} };
 console.log(objWithFn);
-console.log([function* g() {}, async function af() {}]);
+console.log([function* g() {}, function named2() {}]);
 const renamed = function original() {};
 Object.defineProperty(renamed, "name", { value: "changed" });
 console.log(renamed);
 const noName = (() => function () {})();
 console.log(noName, typeof noName.name, noName.name === "");
-console.log(Symbol, Map, Promise.resolve === undefined ? 0 : Promise);
+console.log(Symbol, Map, Set, Date, RegExp);
