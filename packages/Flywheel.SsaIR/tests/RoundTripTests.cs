@@ -45,3 +45,52 @@ public sealed class RoundTripTests
         }
     }
 }
+
+public sealed class DifferentialCheckerTests
+{
+    /// <summary>A transformation that breaks meaning must be caught, and its repro must be a filetest that holds on the original.</summary>
+    [Fact]
+    public void ABrokenTransformIsReportedAsAReplayableFiletest()
+    {
+        Flywheel.SsaIR.Testing.Differential.Divergence? found = null;
+        for (int seed = 0; seed < 50 && found is null; seed++)
+        {
+            found = Flywheel.SsaIR.Testing.Differential.DifferentialChecker.CheckSeed(seed, module =>
+            {
+                foreach (var f in module.Functions)
+                {
+                    foreach (var id in f.AllInstructions())
+                    {
+                        if (f[id].Opcode == Opcode.Iadd && f[id].Type.IsInt()) f[id].Opcode = Opcode.Isub;
+                    }
+                }
+                return module;
+            }, "test verify");
+        }
+        Assert.NotNull(found);
+        Assert.Contains("; run: %main(", found.Filetest);
+        string path = Path.Combine(Path.GetTempPath(), $"repro-{Guid.NewGuid():N}.ir");
+        File.WriteAllText(path, found.Filetest);
+        try
+        {
+            var replay = Flywheel.SsaIR.Testing.Filetests.FiletestRunner.Run(path, null, bless: false);
+            Assert.True(replay.Passed, replay.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void TheIdentityTransformNeverDiverges()
+    {
+        var stats = new Flywheel.SsaIR.Testing.Differential.DifferentialStats();
+        for (int seed = 0; seed < 100; seed++)
+        {
+            Assert.Null(Flywheel.SsaIR.Testing.Differential.DifferentialChecker.CheckSeed(seed, m => m, "test run", stats));
+        }
+        Assert.True(stats.ByOutcome.GetValueOrDefault(Interpretation.OutcomeKind.Deopted) > 0, stats.ToString());
+        Assert.True(stats.ByOutcome.GetValueOrDefault(Interpretation.OutcomeKind.Trapped) > 0, stats.ToString());
+    }
+}

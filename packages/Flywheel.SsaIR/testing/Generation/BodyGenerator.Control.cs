@@ -48,6 +48,8 @@ sealed partial class BodyGenerator
         {
             var counter = b.AppendBlockParam(header, IrType.I32);
             foreach (var type in carried) Add(b.AppendBlockParam(header, type));
+            // Statements may read the counter (bounds checks, indices); only this loop advances it.
+            Add(counter);
             Region(nesting + 1);
             var next = b.Binary(Opcode.Iadd, counter, b.Iconst(IrType.I32, 1));
             var more = b.Icmp(IntCondition.Slt, next, b.Iconst(IrType.I32, trips));

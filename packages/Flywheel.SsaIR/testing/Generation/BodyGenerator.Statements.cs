@@ -149,6 +149,27 @@ sealed partial class BodyGenerator
         b.Guard(cond, NewFrameState());
     }
 
+    /// <summary>An array-style access: guard that an index is below the slot's word count, then load or store that word.</summary>
+    void BoundsCheckedAccess()
+    {
+        var candidates = scope.Where(v => b.Function.TypeOf(v) == IrType.I32).ToList();
+        var index = candidates.Count > 0 && random.Next(5) != 0 ? candidates[random.Next(candidates.Count)] : Constant(IrType.I32);
+        if (options.Deopts)
+        {
+            var inBounds = b.Icmp(IntCondition.Ult, index, b.Iconst(IrType.I32, SlotSize / 8));
+            b.Guard(inBounds, NewFrameState());
+        }
+        else
+        {
+            // Without deopts there is no bounds check to fail: mask the index into range instead.
+            index = b.Binary(Opcode.Band, index, b.Iconst(IrType.I32, SlotSize / 8 - 1));
+        }
+        var offset = b.Binary(Opcode.Imul, b.Unary(Opcode.Uextend, IrType.I64, index), b.Iconst(IrType.I64, 8));
+        var address = b.Binary(Opcode.Iadd, slot, b.Unary(Opcode.Bitcast, IrType.Ptr, offset));
+        if (random.Next(2) == 0) b.Store(ValueOf(IrType.I64), address);
+        else Add(b.Load(IrType.I64, address));
+    }
+
     void Division()
     {
         var type = PickIntType();

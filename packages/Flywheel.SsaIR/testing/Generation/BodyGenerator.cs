@@ -70,6 +70,7 @@ sealed partial class BodyGenerator
         else if (choice < 82) Call();
         else if (choice < 88 && options.Deopts) DeoptPoint();
         else if (choice < 92) Division();
+        else if (choice < 96) BoundsCheckedAccess();
         else IntArithmetic();
     }
 
