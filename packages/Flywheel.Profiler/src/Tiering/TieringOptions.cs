@@ -30,7 +30,11 @@ public sealed record TieringOptions
     /// <summary>Back-edges that make a function hot for optimized code. Default 20000.</summary>
     public long OptimizeBackEdges { get; init; } = 20000;
 
-    /// <summary>Back-edges of one loop that trigger on-stack replacement at its header. Default 10000.</summary>
+    /// <summary>
+    /// Back-edges of one loop that trigger on-stack replacement at its header. Default 10000.
+    /// Exact while one loop runs; when several loops of a function take turns, the check for a
+    /// loop may come up to one budget late (the countdown follows the loop that last checked).
+    /// </summary>
     public long OsrBackEdges { get; init; } = 10000;
 
     /// <summary>
