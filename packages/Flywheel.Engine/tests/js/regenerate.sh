@@ -5,6 +5,8 @@
 #   regenerate.sh            rewrite every .out from node's stdout
 #   regenerate.sh --check    compare instead of writing; list differences, exit 1 if any
 #   regenerate.sh [--check] FILE.js...   only the given tests
+#   regenerate.sh --check --engine "CMD"  run CMD file.js instead of node (e.g. a flywheel build)
+#                                         and compare its stdout with the expectations
 #
 # Each test runs as a classic script (see node-script-runner.cjs), not as a CommonJS module.
 # Tests must be deterministic and write only to stdout; a test that exits non-zero or writes to
@@ -13,10 +15,17 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 node=${NODE:-node}
 
-check=0
-if [[ ${1-} == --check ]]; then check=1; shift; fi
+check=0 engine=""
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --check) check=1; shift ;;
+    --engine) engine=$2; shift 2 ;;
+    *) break ;;
+  esac
+done
+if [[ -n $engine && $check -eq 0 ]]; then echo "regenerate: --engine needs --check (expectations come from node only)" >&2; exit 2; fi
 
-if ! command -v "$node" >/dev/null 2>&1; then
+if [[ -z $engine ]] && ! command -v "$node" >/dev/null 2>&1; then
   echo "regenerate: node not found; nothing to do." >&2
   exit 0
 fi
@@ -31,7 +40,9 @@ for f in "${files[@]}"; do
   out="${f%.js}.out"
   rel=${f#"$here"/}
   # Run from the test's folder so relative paths in messages do not depend on the caller.
-  if ! (cd "$(dirname "$f")" && "$node" "$here/node-script-runner.cjs" "$(basename "$f")") >"$tmp/stdout" 2>"$tmp/stderr" || [[ -s $tmp/stderr ]]; then
+  if [[ -n $engine ]]; then run=(bash -c "$engine \"\$0\"")
+  else run=("$node" "$here/node-script-runner.cjs"); fi
+  if ! (cd "$(dirname "$f")" && timeout "${TEST_TIMEOUT:-60}" "${run[@]}" "$(basename "$f")") >"$tmp/stdout" 2>"$tmp/stderr" || [[ -s $tmp/stderr ]]; then
     echo "BROKEN  $rel" >&2; sed 's/^/    /' "$tmp/stderr" | head -5 >&2
     broken=$((broken + 1)); continue
   fi

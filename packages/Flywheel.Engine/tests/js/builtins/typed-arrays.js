@@ -44,12 +44,6 @@ console.log(view1[0], view1[1], "(little-endian)");
 const copy = shared.slice(0, 2);
 new Uint8Array(copy)[0] = 99;
 console.log(view1[0], new Uint8Array(copy)[0], copy.byteLength);
-// DataView with explicit endianness
-const dv = new DataView(new ArrayBuffer(8));
-dv.setUint16(0, 0x1234);
-dv.setUint16(2, 0x1234, true);
-dv.setFloat32(4, 1.5);
-console.log(dv.getUint8(0), dv.getUint8(1), dv.getUint8(2), dv.getUint8(3), dv.getFloat32(4), dv.getInt16(0, true), dv.byteLength);
 // typed arrays are not arrays
 console.log(Array.isArray(a), a instanceof Int32Array, Object.getPrototypeOf(Int32Array).name, a.constructor.name, Object.prototype.toString.call(new Uint8ClampedArray()));
 // toString and JSON

@@ -14,10 +14,6 @@ let backing = "init";
 Object.defineProperty(p, "prop", { get: () => backing, set: v => { backing = v.toUpperCase(); }, enumerable: true, configurable: true });
 p.prop = "changed";
 console.log(p.prop, backing, Object.keys(p));
-// legacy __defineGetter__ style through Object.prototype
-const legacy = {};
-legacy.__defineGetter__("x", function () { return "legacy get"; });
-console.log(legacy.x, typeof legacy.__lookupGetter__("x"));
 // getter on prototype, receiver is instance
 const proto = { get desc() { return "I am " + this.name; } };
 const a = Object.create(proto, { name: { value: "a" } });
