@@ -16,7 +16,7 @@ public class RecordingFastPaths
     private const int Events = 10_000;
     private readonly long[] counter = new long[1];
     private FeedbackVector vector = null!;
-    private const int BinarySlot = 0, LoopSlot = 1, MonoSite = 2, PolySite = 3, MonoCall = 4, PolyCall = 5;
+    private const int BinarySlot = 0, LoopSlot = 1, MonoSite = 2, PolySite = 3, MonoCall = 4, PolyCall = 5, MegaSite = 6;
 
     [GlobalSetup]
     public void Setup()
@@ -28,8 +28,9 @@ public class RecordingFastPaths
         [
             new(FeedbackSlotKind.BinaryOperation, 0), new(FeedbackSlotKind.LoopHeader, 4),
             new(FeedbackSlotKind.PropertyLoad, 8), new(FeedbackSlotKind.PropertyLoad, 12),
-            new(FeedbackSlotKind.Call, 16), new(FeedbackSlotKind.Call, 20),
+            new(FeedbackSlotKind.Call, 16), new(FeedbackSlotKind.Call, 20), new(FeedbackSlotKind.PropertyStore, 24),
         ]);
+        for (ulong s = 1; s <= 16; s++) vector.RecordShape(MegaSite, 0x3000 + s, s);
         vector.RecordTypes(BinarySlot, TypeFeedback.SmallInt);
         vector.RecordShape(MonoSite, 0x1000, 3);
         for (ulong s = 1; s <= 4; s++) vector.RecordShape(PolySite, 0x2000 + s, s);
@@ -114,5 +115,13 @@ public class RecordingFastPaths
     {
         var v = vector;
         for (var i = 0; i < Events; i++) v.RecordCall(PolyCall, 3);
+    }
+
+    /// <summary>The megamorphic miss path: a full cache, so every access records its (already seen) shape.</summary>
+    [Benchmark(OperationsPerInvoke = Events)]
+    public void RecordShape_Megamorphic()
+    {
+        var v = vector;
+        for (var i = 0; i < Events; i++) v.RecordShape(MegaSite, 0x3001 + (ulong)(i & 15), 1);
     }
 }

@@ -14,7 +14,8 @@ namespace Flywheel.Profiling;
 /// allocation, one bounds-checked slot-offset load and a few plain loads and stores. Machine code
 /// does the same with <see cref="Address"/> and <see cref="GetSlotOffset"/>. Recording is not
 /// synchronized: one thread (the one running the function) records; other threads may read
-/// (64-bit counters are naturally atomic on 64-bit hosts) but may see a slot mid-update.
+/// (64-bit counters are naturally atomic on 64-bit hosts). A reader of a cache should read its
+/// state and count first: entries below the count are complete.
 /// </remarks>
 public sealed unsafe partial class FeedbackVector
 {
@@ -35,7 +36,7 @@ public sealed unsafe partial class FeedbackVector
     private readonly FeedbackSlotKind[] kinds;
     private readonly int[] bytecodeOffsets;
     private readonly int[] loopSlots;
-    private Dictionary<int, HashSet<ulong>>? megamorphicKeys;
+    private HashSet<ulong>?[]? megamorphicKeys; // per slot, only for sites that went megamorphic
 
     internal FeedbackVector(Profiler owner, FunctionId id, FunctionInfo info, ReadOnlySpan<FeedbackSlotInfo> slots)
     {
@@ -244,7 +245,9 @@ public sealed unsafe partial class FeedbackVector
         if (cache->Count < FeedbackLayout.MaxCacheEntries)
         {
             entries[cache->Count] = new CacheEntry { Key = key, Value = countCalls ? 1 : value };
-            cache->Count++;
+            // Publish the entry before the count: a background compiler that reads Count first
+            // then sees only complete entries, on ARM64 too.
+            Volatile.Write(ref cache->Count, (byte)(cache->Count + 1));
             cache->Distinct++;
             to = cache->Count == 1 ? InlineCacheState.Monomorphic : InlineCacheState.Polymorphic;
         }
@@ -254,7 +257,7 @@ public sealed unsafe partial class FeedbackVector
             // must not use them, and an empty cache makes a stale hit impossible anyway.
             var seen = new HashSet<ulong> { key };
             for (var i = 0; i < cache->Count; i++) seen.Add(entries[i].Key);
-            (megamorphicKeys ??= [])[slot] = seen;
+            (megamorphicKeys ??= new HashSet<ulong>?[SlotCount])[slot] = seen;
             new Span<CacheEntry>(entries, FeedbackLayout.MaxCacheEntries).Clear();
             cache->Count = 0;
             cache->Distinct = (uint)seen.Count;
@@ -272,9 +275,8 @@ public sealed unsafe partial class FeedbackVector
     private void TrackMegamorphic(int slot, CacheSlot* cache, ulong key)
     {
         if (cache->Distinct >= MaxTrackedKeys) return;
-        megamorphicKeys ??= [];
-        if (!megamorphicKeys.TryGetValue(slot, out var seen))
-            megamorphicKeys[slot] = seen = []; // a warm-started megamorphic site starts counting afresh
+        megamorphicKeys ??= new HashSet<ulong>?[SlotCount];
+        var seen = megamorphicKeys[slot] ??= []; // a warm-started megamorphic site starts counting afresh
         if (seen.Add(key)) cache->Distinct = (uint)Math.Max(cache->Distinct, seen.Count);
     }
 
