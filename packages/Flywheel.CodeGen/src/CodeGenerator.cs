@@ -1,0 +1,56 @@
+using Flywheel.CodeGen.Lowering;
+using Flywheel.CodeGen.RegAlloc;
+using Flywheel.CodeGen.X64;
+using Flywheel.SsaIR;
+
+namespace Flywheel.CodeGen;
+
+/// <summary>
+/// Compiles verified <see cref="Module"/>s of Flywheel.SsaIR to machine code.
+/// </summary>
+/// <remarks>
+/// <para>The pipeline, per function:</para>
+/// <code>
+///   SSA IR ──select──▶ SelectionPlan ──order──▶ LinearOrder ──liveness──▶ LiveIntervals
+///   (blocks with      (what folds into      (reverse postorder,   (ranges with holes,
+///    parameters)       what: cmp+branch,     even positions per     call crossings)
+///                      [base+index*s+d],     instruction)                 │
+///                      immediates)                                    linear scan
+///                                                                         ▼
+///   CompiledModule ◀──emit (X64/)── Allocation: a register, spill slot or constant per value
+///   (blob, entry stubs,    parallel moves at edges and calls, out-of-line trap and deopt
+///    stack maps, deopt      exits, frame states from the allocation)
+///    sites, listing)
+/// </code>
+/// <para>Invariants: every value has one location for its whole life (spilled intervals are never
+/// split, so a spilled value is always in its slot); registers are 64 bits wide and hold
+/// canonical contents (narrow integers sign-extended, as <see cref="IrTypeExtensions.Canonicalize"/>
+/// defines), so compares, moves and frame-state reads never need the type; values live across a
+/// call sit in callee-saved registers or spill slots; a deopt exit sees every frame-state value
+/// in the location its <see cref="Flywheel.Deopt.FrameState"/> names. Memory accesses are not
+/// bounds-checked: a producer that needs a check writes it in the IR, and CodeGen never drops one.</para>
+/// </remarks>
+public static class CodeGenerator
+{
+    /// <summary>Compiles every function of <paramref name="module"/> (which must verify) into one blob.</summary>
+    public static CompiledModule Compile(Module module, CodeGenOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        ArgumentNullException.ThrowIfNull(options);
+        ITargetBackend backend = options.Target switch
+        {
+            TargetArchitecture.X64 => new X64Backend(Flywheel.X64.X64CallingConvention.Host),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Target, "unknown target"),
+        };
+        var allocated = new List<AllocatedFunction>(module.Functions.Count);
+        foreach (var function in module.Functions)
+        {
+            var plan = backend.Select(function);
+            var order = new LinearOrder(function, plan);
+            var intervals = Liveness.BuildIntervals(function, plan, order);
+            var allocation = LinearScan.Allocate(intervals, backend.Registers);
+            allocated.Add(new AllocatedFunction(function, plan, order, allocation));
+        }
+        return backend.Emit(module, allocated, options);
+    }
+}

@@ -1,0 +1,26 @@
+using Flywheel.CodeGen.Lowering;
+using Flywheel.CodeGen.RegAlloc;
+using Flywheel.SsaIR;
+
+namespace Flywheel.CodeGen;
+
+/// <summary>
+/// What the target-independent pipeline needs from an instruction set. The core
+/// (<c>Lowering/</c>, <c>RegAlloc/</c>, <c>StackMaps/</c>) computes block order, liveness and
+/// register assignments from these answers; a backend (<c>X64/</c>, later <c>Arm64/</c>) decides
+/// what folds into what and turns the allocated function into bytes.
+/// </summary>
+internal interface ITargetBackend
+{
+    /// <summary>The registers the allocator may hand out.</summary>
+    RegisterInfo Registers { get; }
+
+    /// <summary>Instruction selection decisions for one function: which instructions fold into their users.</summary>
+    SelectionPlan Select(Function function);
+
+    /// <summary>Emits every allocated function of a module into one blob.</summary>
+    CompiledModule Emit(Module module, IReadOnlyList<AllocatedFunction> functions, CodeGenOptions options);
+}
+
+/// <summary>One function after lowering decisions and register allocation, ready for emission.</summary>
+internal sealed record AllocatedFunction(Function Function, SelectionPlan Plan, LinearOrder Order, Allocation Allocation);

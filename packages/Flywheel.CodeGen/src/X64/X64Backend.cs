@@ -1,0 +1,65 @@
+using Flywheel.CodeGen.Lowering;
+using Flywheel.CodeGen.RegAlloc;
+using Flywheel.SsaIR;
+using Flywheel.X64;
+using static Flywheel.CodeGen.X64.X64Registers;
+using Label = Flywheel.MachineCode.Label;
+
+namespace Flywheel.CodeGen.X64;
+
+/// <summary>
+/// The x86-64 backend: register file description, selection rules (<see cref="X64Selector"/>),
+/// and emission of a whole module into one blob through <see cref="X64Assembler"/>.
+/// </summary>
+internal sealed class X64Backend : ITargetBackend
+{
+    readonly X64CallingConvention convention;
+    readonly int floatScratchA, floatScratchB;
+
+    public X64Backend(X64CallingConvention convention)
+    {
+        this.convention = convention;
+        var calleeSaved = convention.CalleeSaved.Select(r => Number(r.Value)).ToHashSet();
+        // Caller-saved first: a value not live across a call then costs no prologue save.
+        int[] candidates = [Rsi, Rdi, 8, 9, Rbx, 12, 13, 14, 15];
+        var gprs = candidates.OrderBy(r => calleeSaved.Contains(r) ? 1 : 0).ToArray();
+        // Win64 preserves xmm6-15; we never allocate those, and take two caller-saved ones as scratch.
+        var floatCalleeSaved = convention.FloatCalleeSaved.Select(x => Number(x.Value)).ToHashSet();
+        var callerSavedFloats = Enumerable.Range(0, 16).Where(x => !floatCalleeSaved.Contains(x)).ToArray();
+        floatScratchA = callerSavedFloats[^1];
+        floatScratchB = callerSavedFloats[^2];
+        var floats = callerSavedFloats[..^2];
+        Registers = new RegisterInfo(gprs, floats, (cls, r) => cls == RegisterClass.Gpr ? calleeSaved.Contains(r) : floatCalleeSaved.Contains(r));
+    }
+
+    public RegisterInfo Registers { get; }
+
+    public SelectionPlan Select(Function function) => X64Selector.Plan(function);
+
+    public CompiledModule Emit(Module module, IReadOnlyList<AllocatedFunction> functions, CodeGenOptions options)
+    {
+        var masm = new X64Assembler();
+        var labels = new Dictionary<string, Label>();
+        foreach (var f in functions) labels[f.Function.Name] = masm.CreateLabel();
+        var context = new X64ModuleContext(convention, options, labels, floatScratchA, floatScratchB);
+        var bodies = new List<(int Start, int Length, IReadOnlyList<Safepoint> Safepoints)>();
+        foreach (var allocated in functions)
+        {
+            int start = masm.Offset;
+            new X64FunctionEmitter(masm, allocated, context).Emit(labels[allocated.Function.Name]);
+            bodies.Add((start, masm.Offset - start, context.TakeSafepoints()));
+        }
+        var stubs = new List<int>();
+        foreach (var allocated in functions)
+        {
+            masm.Align(16);
+            stubs.Add(masm.Offset);
+            X64EntryStub.Emit(masm, allocated.Function, labels[allocated.Function.Name], convention);
+        }
+        var blob = masm.Finish();
+        var compiled = functions.Select((f, i) => new CompiledFunction(
+            f.Function.Name, f.Function.ParameterTypes, f.Function.ReturnType, blob.GetLabelOffset(labels[f.Function.Name]), bodies[i].Length,
+            stubs[i], bodies[i].Safepoints, f.Allocation.SpillSlotCount, f.Function.LiveInstructionCount())).ToArray();
+        return new CompiledModule(blob, compiled, context.DeoptSites, X64Listing.Format(blob));
+    }
+}

@@ -1,0 +1,114 @@
+using Flywheel.CodeGen.Lowering;
+using Flywheel.SsaIR;
+
+namespace Flywheel.CodeGen.X64;
+
+/// <summary>
+/// x86-64 instruction selection decisions (the emitter then matches the same shapes):
+/// <list type="bullet">
+/// <item>compare-and-branch fusion: an <c>icmp</c>/<c>fcmp</c> whose only use is the condition of the
+/// next <c>brif</c> or <c>guard</c> (or, for <c>icmp</c>, <c>select</c>) sets the flags its user branches
+/// or <c>cmov</c>s on, instead of materializing 0/1;</item>
+/// <item>addressing modes: a <c>stack_addr</c> or <c>iadd.ptr</c> used only as load/store addresses
+/// becomes <c>[base + index*scale + disp]</c> (with <c>ishl</c> by 1–3 as the scale and constants as
+/// the displacement), and emits nothing itself;</item>
+/// <item>constants are never allocated: immediates where the instruction takes one, materialized
+/// into a scratch register otherwise.</item>
+/// </list>
+/// </summary>
+internal static class X64Selector
+{
+    public static SelectionPlan Plan(Function function)
+    {
+        var plan = new SelectionPlan(function);
+        var users = Users(function);
+        foreach (var block in function.Layout)
+        {
+            var insts = function[block].Instructions;
+            for (int i = 0; i < insts.Count; i++)
+            {
+                var inst = function[insts[i]];
+                if (inst.Opcode is not (Opcode.Icmp or Opcode.Fcmp) || inst.Result is not { } cond) continue;
+                if (users[cond.Index] is not [var (user, role)] || role != Role.Condition) continue;
+                if (user.Opcode == Opcode.Select && inst.Opcode == Opcode.Fcmp) continue;
+                if (NextEmitted(function, insts, i) is { } next && ReferenceEquals(next, user)) plan.Cover(insts[i]);
+            }
+        }
+        // Address arithmetic first, then stack slots: a stack_addr folds when every user is a
+        // load/store address or the base of an add that itself folded.
+        foreach (var id in function.AllInstructions())
+        {
+            var inst = function[id];
+            if (inst.Result is not { } value || !IsFoldableAdd(plan, inst)) continue;
+            if (users[value.Index].Count == 0 || !users[value.Index].All(u => u.Role == Role.Address)) continue;
+            plan.Cover(id);
+            if (function.DefiningInst(inst.Args[1]) is { Opcode: Opcode.Ishl } shl && ScaleShift(plan, shl) is not null
+                && users[inst.Args[1].Index] is [(var only, Role.Operand)] && ReferenceEquals(only, inst))
+            {
+                plan.Cover(function.IdOf(shl));
+            }
+        }
+        foreach (var id in function.AllInstructions())
+        {
+            var inst = function[id];
+            if (inst.Opcode != Opcode.StackAddr || inst.Result is not { } value || users[value.Index].Count == 0) continue;
+            bool folds = users[value.Index].All(u => u.Role == Role.Address
+                || (u.Role == Role.Operand && u.User.Opcode == Opcode.Iadd && u.User.Args[0] == value && u.User.Args[1] != value
+                    && plan.IsCovered(function.IdOf(u.User))));
+            if (folds) plan.Cover(id);
+        }
+        return plan;
+    }
+
+    /// <summary>An <c>iadd.ptr base, offset</c> that fits an addressing mode: a non-constant base and a small constant or any offset.</summary>
+    static bool IsFoldableAdd(SelectionPlan plan, Instruction inst) =>
+        inst.Opcode == Opcode.Iadd && inst.Type == IrType.Ptr && !plan.IsConstant(inst.Args[0])
+        && (!plan.IsConstant(inst.Args[1], out long disp) || Math.Abs(disp) < (1L << 30));
+
+    /// <summary>The shift amount of an <c>ishl</c> usable as an index scale (1–3), if it is one.</summary>
+    public static int? ScaleShift(SelectionPlan plan, Instruction shl) =>
+        plan.IsConstant(shl.Args[1], out long amount) && (amount & 63) is >= 1 and <= 3 ? (int)(amount & 63) : null;
+
+    static Instruction? NextEmitted(Function function, IReadOnlyList<InstId> insts, int index)
+    {
+        for (int j = index + 1; j < insts.Count; j++)
+        {
+            var next = function[insts[j]];
+            if (next.Opcode is Opcode.Iconst or Opcode.Fconst) continue;
+            return next;
+        }
+        return null;
+    }
+
+    enum Role : byte { Operand, Condition, Address, Other }
+
+    static List<(Instruction User, Role Role)>[] Users(Function function)
+    {
+        var users = new List<(Instruction, Role)>[function.ValueCount];
+        for (int i = 0; i < users.Length; i++) users[i] = [];
+        foreach (var id in function.AllInstructions())
+        {
+            var inst = function[id];
+            for (int a = 0; a < inst.Args.Length; a++)
+            {
+                var role = inst.Opcode switch
+                {
+                    Opcode.Load when a == 0 => Role.Address,
+                    Opcode.Store when a == 1 => Role.Address,
+                    Opcode.Brif or Opcode.Guard or Opcode.Select when a == 0 => Role.Condition,
+                    _ => Role.Operand,
+                };
+                users[inst.Args[a].Index].Add((inst, role));
+            }
+            foreach (var target in inst.Targets)
+            {
+                foreach (var arg in target.Args) users[arg.Index].Add((inst, Role.Other));
+            }
+            if (inst.FrameState is { } state)
+            {
+                foreach (var v in state.Values) users[v.Index].Add((inst, Role.Other));
+            }
+        }
+        return users;
+    }
+}
