@@ -53,10 +53,16 @@ public sealed partial class HtmlReportTests
         Assert.Contains("helper&lt;script&gt;", rows[1]);
         Assert.Contains("property load at test.js:1:1:helper&lt;script&gt;@0 is megamorphic: 9 shapes", dom);
         Assert.Contains("class=\"tree-name\">hottestLoop<", dom);
+        var loops = LoopsBody().Match(dom);
+        Assert.True(loops.Success);
+        Assert.Contains("<td>hottestLoop</td><td>@0</td><td class=\"num\">500</td>", loops.Groups[1].Value);
     }
 
     [GeneratedRegex("<tbody id=\"functions-body\">(.*?)</tbody>", RegexOptions.Singleline)]
     private static partial Regex FunctionsBody();
+
+    [GeneratedRegex("<tbody id=\"loops-body\">(.*?)</tbody>", RegexOptions.Singleline)]
+    private static partial Regex LoopsBody();
 
     [GeneratedRegex("<tr class=\"row\">.*?</tr>", RegexOptions.Singleline)]
     private static partial Regex Row();

@@ -82,6 +82,16 @@ public static class HtmlReport
                 w.WriteEndArray();
             }
             w.WriteEndArray();
+            w.WriteStartArray("loops");
+            foreach (var loop in analysis.HottestLoops)
+            {
+                w.WriteStartObject();
+                w.WriteString("function", loop.Info.DisplayName);
+                w.WriteString("where", loop.Location?.ToString() ?? $"@{loop.BytecodeOffset}");
+                w.WriteNumber("backEdges", loop.BackEdges);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
             WriteSites(w, profile, resolver);
             w.WriteStartArray("findings");
             foreach (var finding in analysis.Findings)
