@@ -170,6 +170,17 @@ sealed partial class BodyGenerator
         else Add(b.Load(IrType.I64, address));
     }
 
+    /// <summary>Reads or writes a field of the function-wide object; rarely lets it escape.</summary>
+    void LongLivedObject()
+    {
+        var obj = longLived!.Value;
+        int offset = 8 * random.Next(4);
+        int choice = random.Next(10);
+        if (choice < 4) b.Store(ValueOf(IrType.I64), obj, offset, new AliasClass(3));
+        else if (choice < 9) Add(b.Load(IrType.I64, obj, offset, new AliasClass(3)));
+        else Add(b.CallHost("load64", IrType.I64, [obj])!.Value);
+    }
+
     void Division()
     {
         var type = PickIntType();

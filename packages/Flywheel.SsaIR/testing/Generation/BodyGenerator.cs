@@ -16,6 +16,7 @@ sealed partial class BodyGenerator
     readonly int helpers;
     readonly List<ValueId> scope = [];
     readonly ValueId slot;
+    readonly ValueId? longLived;
     int budget;
     int resumePoints;
 
@@ -33,6 +34,9 @@ sealed partial class BodyGenerator
         slot = b.StackAddr(b.CreateStackSlot(SlotSize));
         var init = b.Iconst(IrType.I64, random.Next(-100, 100));
         for (int offset = 0; offset < SlotSize; offset += 8) b.Store(init, slot, offset, new AliasClass(offset < 32 ? 1 : 2));
+        // Often an object that lives across the whole body, read and written inside loops and
+        // branches: scalar replacement has to carry its fields through joins.
+        if (random.Next(2) == 0) longLived = b.Alloc(32);
     }
 
     public Function Generate()
@@ -71,6 +75,7 @@ sealed partial class BodyGenerator
         else if (choice < 88 && options.Deopts) DeoptPoint();
         else if (choice < 92) Division();
         else if (choice < 96) BoundsCheckedAccess();
+        else if (longLived is not null) LongLivedObject();
         else IntArithmetic();
     }
 
