@@ -14,7 +14,7 @@ public sealed class BinutilsCrossCheckTests
     public void Every_form_with_random_operands_matches_binutils()
     {
         RequireTools();
-        var samples = InstructionForms.Samples(new Random(20261124), perForm: 24);
+        var samples = InstructionForms.Samples(new Random(20261124), perForm: 64);
         var divergences = CrossCheck.Run(samples);
         Assert.True(divergences.Count == 0,
             $"{divergences.Count} of {samples.Count} instructions diverge from binutils:\n" + string.Join("\n", divergences.Take(60)));
