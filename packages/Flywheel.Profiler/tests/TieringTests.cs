@@ -157,6 +157,24 @@ public sealed class TieringTests
         Assert.Equal(TieringReason.CompilationFailure, profiler.TieringEvents[1].Reason);
     }
 
+    [Theory]
+    [InlineData(0, TieringAction.None, TieringAction.None)]
+    [InlineData(1, TieringAction.CompileBaseline, TieringAction.CompileBaseline)]
+    [InlineData(2, TieringAction.CompileOptimized, TieringAction.CompileOptimized)]
+    public void Presets_force_one_tier_from_the_first_event(int preset, TieringAction onCall, TieringAction onBackEdge)
+    {
+        var options = new[] { TieringOptions.InterpreterOnly, TieringOptions.AlwaysBaseline, TieringOptions.AlwaysOptimize }[preset];
+        var called = Register(new Profiler(options), "f", FeedbackSlotKind.LoopHeader);
+        var looped = Register(new Profiler(options), "g", FeedbackSlotKind.LoopHeader);
+        Assert.Equal(onCall, called.RecordInvocation());
+        Assert.Equal(onBackEdge, looped.RecordBackEdge(0));
+        for (var i = 0; i < 5000; i++)
+        {
+            Assert.Equal(TieringAction.None, called.RecordInvocation());
+            Assert.Equal(TieringAction.None, looped.RecordBackEdge(0));
+        }
+    }
+
     [Fact]
     public void Invalid_options_are_rejected()
     {

@@ -53,6 +53,12 @@ public sealed record TieringOptions
         OptimizeInvocations = Never, OptimizeBackEdges = Never, OsrBackEdges = Never,
     };
 
+    /// <summary>Baseline code from the first call (or loop), never optimized: <c>--tier=baseline</c>.</summary>
+    public static TieringOptions AlwaysBaseline { get; } = InterpreterOnly with { BaselineInvocations = 0 };
+
+    /// <summary>Optimized code from the first call (or loop), whatever the feedback: <c>--tier=opt</c>.</summary>
+    public static TieringOptions AlwaysOptimize { get; } = InterpreterOnly with { OptimizeInvocations = 0 };
+
     internal void Validate()
     {
         if (Budget < 1) throw new ArgumentOutOfRangeException(nameof(Budget), Budget, "The budget must be at least 1.");
