@@ -10,11 +10,14 @@
 #   --runs N            timed runs per cell (default 5; --quick: 1)
 #   --warmup N          untimed warm-up runs per cell (default 1; --quick: 0)
 #   --engines LIST      comma-separated engine names to run (default: all available), e.g. node,jint
+#   --engine NAME=CMD   add an engine of your own (repeatable), e.g. --engine old=/tmp/flywheel-old
 #   --reference NAME    engine whose times are the denominator of the ratios (default: node-jitless,
 #                       falling back to the first engine that ran)
 #   --filter REGEX      only benchmarks whose name matches
 #   --size N            override the size of every benchmark (mainly for experiments)
 #   --timeout SECS      per-run time limit (default 600; --quick: 120)
+#   --slow SECS         a run slower than this ends the cell after it: one timed sample is enough
+#                       (default 60; keeps Jint and interpreter tiers affordable in full mode)
 #   --flywheel CMD      the flywheel command (default: $FLYWHEEL, `flywheel` on PATH, or the built CLI)
 #   --no-jint           skip Jint (its full-size runs are slow)
 #   --no-build          do not build the Jint host (use whatever is already built)
@@ -32,7 +35,8 @@
 #   jint                dotnet flywheel-bench-jint.dll (the Jint interpreter, eng/bench/Flywheel.Bench.Jint)
 # A Flywheel tier that is not built yet (the command fails on a trivial script) is skipped with a
 # note, as is any peer that is not installed. A cell that fails (non-zero exit, timeout, or a
-# missing "<name>: ok" line) is marked FAIL and the run continues.
+# missing "<name>: ok" line, or a result line that differs from the first engine's) is marked
+# FAIL and the run continues.
 #
 # Each benchmark reads globalThis.BENCH_SIZE; the runner prepends `globalThis.BENCH_SIZE = N;` to
 # a copy of the script in results/tmp/, so every engine runs a plain file. Sizes come from the
@@ -41,18 +45,20 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 
-quick=0 runs="" warmup="" engines_wanted="" reference="" filter="" size_override="" timeout_s=""
-flywheel_cmd=${FLYWHEEL-} use_jint=1 build=1 out="$here/results" list_only=0
+quick=0 runs="" warmup="" slow_s=60 engines_wanted="" reference="" filter="" size_override="" timeout_s=""
+extra_engines=() flywheel_cmd=${FLYWHEEL-} use_jint=1 build=1 out="$here/results" list_only=0
 while [[ $# -gt 0 ]]; do
   case $1 in
     --quick) quick=1 ;;
     --runs) runs=$2; shift ;;
     --warmup) warmup=$2; shift ;;
     --engines) engines_wanted=$2; shift ;;
+    --engine) [[ $2 == *=* ]] || { echo "run.sh: --engine wants NAME=COMMAND" >&2; exit 2; }; extra_engines+=("$2"); shift ;;
     --reference) reference=$2; shift ;;
     --filter) filter=$2; shift ;;
     --size) size_override=$2; shift ;;
     --timeout) timeout_s=$2; shift ;;
+    --slow) slow_s=$2; shift ;;
     --flywheel) flywheel_cmd=$2; shift ;;
     --no-jint) use_jint=0 ;;
     --no-build) build=0 ;;
@@ -119,6 +125,11 @@ else
   if [[ -f $jint_dll ]]; then add_engine jint "dotnet $jint_dll" ok
   else add_engine jint "dotnet $jint_dll" "not built"; fi
 fi
+
+for spec in "${extra_engines[@]}"; do
+  if probe "${spec#*=}"; then add_engine "${spec%%=*}" "${spec#*=}" ok
+  else add_engine "${spec%%=*}" "${spec#*=}" "unavailable (fails on a trivial script)"; fi
+done
 
 # keep only the requested engines, in the order given
 if [[ -n $engines_wanted ]]; then
@@ -201,21 +212,31 @@ for b in "${benches[@]}"; do
   [[ -n $size ]] || { note "$b has no size header"; size=1; }
   file="$tmp/$b.$size.js"
   { echo "globalThis.BENCH_SIZE = $size;"; cat "$here/js/$b.js"; } >"$file"
+  first_line="" first_engine=""
   for i in "${active[@]}"; do
     e=${engine_names[$i]} cmd=${engine_cmds[$i]}
     key="$b|$e"
-    err="" times=() mems=()
+    err="" times=() mems=() slow=0
     for ((w = 0; w < warmup; w++)); do
       run_once "$cmd" "$file" "$b"
       [[ -n $run_err ]] && { err=$run_err; break; }
+      if [[ $run_ms -gt $((slow_s * 1000)) ]]; then # too slow to repeat: the warm-up is the sample
+        slow=1; times+=("$run_ms"); [[ -n $run_kb ]] && mems+=("$run_kb"); cell_line[$key]=$run_line; break
+      fi
     done
-    if [[ -z $err ]]; then
+    if [[ -z $err && $slow -eq 0 ]]; then
       for ((r = 0; r < runs; r++)); do
         run_once "$cmd" "$file" "$b"
         [[ -n $run_err ]] && { err=$run_err; break; }
         times+=("$run_ms"); [[ -n $run_kb ]] && mems+=("$run_kb")
         cell_line[$key]=$run_line
+        [[ $run_ms -gt $((slow_s * 1000)) ]] && break
       done
+    fi
+    # every engine must print the same result line (the checksums are engine-independent)
+    if [[ -z $err ]]; then
+      if [[ -z $first_line ]]; then first_line=${cell_line[$key]}; first_engine=$e
+      elif [[ ${cell_line[$key]} != "$first_line" ]]; then err="result '${cell_line[$key]}' differs from $first_engine's '$first_line'"; fi
     fi
     if [[ -n $err ]]; then
       cell_err[$key]=$err; failures=$((failures + 1))
@@ -254,7 +275,7 @@ md="$out/$stamp-$mode.md" json="$out/$stamp-$mode.json"
   echo "## JavaScript engine comparison ($mode mode)"
   echo
   echo "$started, commit $commit; $machine; $versions."
-  echo "Median wall time of $runs run(s) after $warmup warm-up, in ms (ratio to $ref: lower is faster); peak RSS in MB."
+  echo "Median wall time of $runs run(s) after $warmup warm-up (a single run when one takes over ${slow_s}s), in ms (ratio to $ref: lower is faster); peak RSS in MB."
   echo
   printf '| benchmark | size |'; for i in "${active[@]}"; do printf ' %s |' "${engine_names[$i]}"; done; echo
   printf '|---|---:|'; for i in "${active[@]}"; do printf -- '---:|'; done; echo
