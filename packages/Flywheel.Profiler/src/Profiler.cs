@@ -56,6 +56,8 @@ public sealed class Profiler
     public FeedbackVector RegisterFunction(FunctionInfo info, ReadOnlySpan<FeedbackSlotInfo> slots)
     {
         ArgumentNullException.ThrowIfNull(info);
+        if (info.Key is null || info.Name is null || info.Url is null)
+            throw new ArgumentException("Key, Name and Url must not be null (use empty strings).", nameof(info));
         var vector = new FeedbackVector(this, new FunctionId(functions.Count), info, slots);
         if (warmProfile != null && warmProfile.TryGetValue(info.Key, out var saved)) WarmStart.Seed(vector, saved);
         TieringPolicy.Initialize(vector, Options);
