@@ -1,9 +1,12 @@
 // Runs a JavaScript file under Jint with the globals the benchmark suite expects:
 //   flywheel-bench-jint [--size=N] file.js
-// `BENCH_SIZE` is defined only when --size is given, so a script falls back to its default size.
+// `BENCH_SIZE` is defined only when --size is given, so a script falls back to its default size
+// (the runner usually injects the size into the script itself instead).
 // `console.log` and `print` write their arguments joined by spaces, one line per call; the
 // benchmarks print only primitives, so no node-style object formatting is needed here.
-// An uncaught exception prints `Uncaught <message>` on stderr and exits with status 1.
+// An uncaught exception prints `Uncaught <error>` on stderr and exits with status 1. The script
+// runs on a thread with a large stack and a bounded recursion depth, so runaway recursion fails
+// cleanly instead of overflowing the .NET stack and killing the process.
 using Jint;
 using Jint.Native;
 using Jint.Runtime;
@@ -34,40 +37,57 @@ if (path is null)
     return 2;
 }
 
-var engine = new Engine(options => options.LimitRecursion(10_000));
-var stdout = Console.Out;
+var exitCode = 0;
+var worker = new Thread(() => exitCode = ScriptHost.Run(path, size), maxStackSize: 256 * 1024 * 1024);
+worker.Start();
+worker.Join();
+return exitCode;
 
-JsValue Log(JsValue thisObject, JsValue[] arguments)
+/// <summary>One Jint engine with the benchmark globals, running one file.</summary>
+internal static class ScriptHost
 {
-    stdout.WriteLine(string.Join(' ', arguments.Select(a => TypeConverter.ToString(a))));
-    return JsValue.Undefined;
-}
+    /// <summary>Deep enough for every benchmark, shallow enough for a 256 MB stack.</summary>
+    private const int MaxRecursion = 5_000;
 
-var console = new JsObject(engine);
-console.Set("log", new ClrFunction(engine, "log", Log));
-engine.SetValue("console", console);
-engine.SetValue("print", new ClrFunction(engine, "print", Log));
-if (size is { } n)
-{
-    engine.SetValue("BENCH_SIZE", n);
-}
+    /// <summary>Runs <paramref name="file"/>; returns the process exit code.</summary>
+    public static int Run(string file, double? benchSize)
+    {
+        var stdout = Console.Out;
+        var engine = new Engine(options => options.LimitRecursion(MaxRecursion));
 
-try
-{
-    engine.Execute(File.ReadAllText(path), path);
-}
-catch (JavaScriptException e)
-{
-    stdout.Flush();
-    Console.Error.WriteLine($"Uncaught {e.Error}: {e.Message}");
-    return 1;
-}
-catch (Exception e) when (e is JintException or InvalidOperationException)
-{
-    stdout.Flush();
-    Console.Error.WriteLine($"Uncaught host error: {e.Message}");
-    return 1;
-}
+        JsValue Log(JsValue thisObject, JsValue[] arguments)
+        {
+            stdout.WriteLine(string.Join(' ', arguments.Select(a => TypeConverter.ToString(a))));
+            return JsValue.Undefined;
+        }
 
-stdout.Flush();
-return 0;
+        var console = new JsObject(engine);
+        console.Set("log", new ClrFunction(engine, "log", Log));
+        engine.SetValue("console", console);
+        engine.SetValue("print", new ClrFunction(engine, "print", Log));
+        if (benchSize is { } n)
+        {
+            engine.SetValue("BENCH_SIZE", n);
+        }
+
+        try
+        {
+            engine.Execute(File.ReadAllText(file), file);
+            return 0;
+        }
+        catch (JavaScriptException e)
+        {
+            Console.Error.WriteLine($"Uncaught {e.Error}");
+            return 1;
+        }
+        catch (Exception e) when (e is JintException or InvalidOperationException)
+        {
+            Console.Error.WriteLine($"Uncaught {e.GetType().Name}: {e.Message}");
+            return 1;
+        }
+        finally
+        {
+            stdout.Flush();
+        }
+    }
+}
