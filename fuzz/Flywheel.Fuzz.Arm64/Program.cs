@@ -3,9 +3,17 @@
 // prints each diverging instruction as a ready-to-commit table row and exits 1.
 //
 //   dotnet run --project fuzz/Flywheel.Fuzz.Arm64 -c Release -- --seconds N [--seed S] [--batch B]
+//   … -- --list-forms    prints the instruction forms it draws from
 using System.Diagnostics;
 using Flywheel.Arm64;
 using Flywheel.Arm64.Testing;
+
+if (args.Contains("--list-forms"))
+{
+    foreach (var form in InstructionForms.All) Console.WriteLine(form.Name);
+    Console.WriteLine($"{InstructionForms.All.Count} forms");
+    return 0;
+}
 
 var seconds = 60;
 var seed = Environment.TickCount;
