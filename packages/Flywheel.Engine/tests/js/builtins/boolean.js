@@ -10,3 +10,13 @@ console.log(true && "yes", false || "no", true == 1, true == "1", true === 1, fa
 console.log([0, 1, "", "a", null].filter(Boolean), Boolean.length, Boolean.name);
 console.log(Boolean(new Boolean(false)), Boolean([0]), Boolean(""), Boolean(" ".trim()));
 if (new Boolean(false)) console.log("wrapper objects are truthy");
+// Boolean() vs !! on objects that convert to primitives: no conversion happens for truthiness
+const valueOfFalse = { valueOf() { return false; } };
+console.log(Boolean(valueOfFalse), !!valueOfFalse, valueOfFalse == false, valueOfFalse ? "truthy" : "falsy");
+// document.all-like objects do not exist outside browsers; typeof checks stay boolean
+console.log(typeof true, typeof Boolean.prototype, Boolean.prototype.valueOf(), Object.prototype.toString.call(true));
+// logical operators return operands, comparisons return booleans
+console.log(typeof (1 && 2), typeof (1 < 2), typeof !1, [1 < 2, 2 < 1, "a" === "a"].map(String).join(","));
+// booleans as array indices and object keys
+const byBool = { true: "yes", false: "no" };
+console.log(byBool[1 > 0], byBool[1 < 0], ["f", "t"][+true], ["f", "t"][Number(false)]);

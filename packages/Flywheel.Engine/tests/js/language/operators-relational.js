@@ -13,3 +13,10 @@ console.log(l < r, l > r, order.join(""));
 console.log("\ud83d\ude00" > "\uffff", "\ud83d" < "\ue000");
 console.log([3, 20, 100].sort(), [3, 20, 100].sort((a, b) => a - b));
 console.log(["b", "a", "C", "á", "A"].sort());
+// comparisons of Date objects use valueOf (number hint)
+const d1 = new Date(Date.UTC(2020, 0, 1)), d2 = new Date(Date.UTC(2021, 0, 1));
+console.log(d1 < d2, d1 > d2, d1 <= new Date(d1.getTime()), d1 == new Date(d1.getTime()));
+// symbols cannot be compared relationally
+try { Symbol() < 1; } catch (e) { console.log("symbol compare:", e.name); }
+// string comparisons are by UTF-16 code units, not code points or locale
+console.log("Z" < "a", "a" < "B", "\u00e9" > "z", "\ud83d\ude00" < "\uff01", "ab" < "ab\u0000");

@@ -12,3 +12,11 @@ console.log([s1, s2, s3], { values: [Symbol("in array")] });
 console.log(new Map([[s1, s2]]));
 class WithSym { constructor() { this[Symbol("inst")] = true; this.plain = 1; } }
 console.log(new WithSym());
+const wellKnown = { [Symbol.toStringTag]: "Tagged" };
+console.log(wellKnown);
+console.log({ [Symbol.for("a")]: { [Symbol.for("b")]: { [Symbol.for("c")]: { deep: 1 } } } });
+const manySyms = {};
+for (let i = 0; i < 8; i++) manySyms[Symbol("s" + i)] = i;
+console.log(manySyms);
+console.log([Symbol("a"), Symbol("b")].map(String), Symbol("desc").toString(), Symbol("x").description);
+console.log(Object(Symbol("boxed")), [Object(Symbol.iterator)]);
