@@ -126,6 +126,24 @@ public sealed unsafe partial class FeedbackVector
         return owner.OnBudgetExhausted(this, loopSlot);
     }
 
+    /// <summary>
+    /// The slow path of machine code that counted an invocation and decremented
+    /// <see cref="FeedbackLayout.InvocationBudgetOffset"/> itself, reaching zero or below: runs the
+    /// tiering check (without counting again). Call it from the runtime helper the code calls.
+    /// </summary>
+    public TieringAction OnInvocationBudgetExhausted() => owner.OnBudgetExhausted(this, -1);
+
+    /// <summary>
+    /// The slow path of machine code that counted a back-edge (function and loop counters) and
+    /// decremented <see cref="FeedbackLayout.BackEdgeBudgetOffset"/> itself to zero or below.
+    /// </summary>
+    /// <param name="loopSlot">The loop header whose back-edge ran out the budget.</param>
+    public TieringAction OnBackEdgeBudgetExhausted(int loopSlot)
+    {
+        if (kinds[loopSlot] != FeedbackSlotKind.LoopHeader) ThrowWrongKind(loopSlot, "a loop header");
+        return owner.OnBudgetExhausted(this, loopSlot);
+    }
+
     /// <summary>Joins <paramref name="observed"/> into a slot's type feedback (any slot kind).</summary>
     /// <param name="slot">Slot index.</param>
     /// <param name="observed">The categories of the operand(s) or value just seen.</param>
