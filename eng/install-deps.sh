@@ -33,9 +33,9 @@ fi
 
 echo "install-deps: installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
-if ! apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null 2>&1; then
+if ! apt-get install -y "${missing[@]}" >/dev/null 2>&1; then
   apt-get update >/dev/null 2>&1 || true
-  apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null 2>&1 \
+  apt-get install -y "${missing[@]}" >/dev/null 2>&1 \
     || echo "install-deps: could not install ${missing[*]}; tests that need them will skip." >&2
 fi
 exit 0
