@@ -1,3 +1,4 @@
+using Flywheel.Optimizer.Analysis;
 using Flywheel.SsaIR;
 
 namespace Flywheel.Optimizer.Passes;
@@ -9,6 +10,8 @@ namespace Flywheel.Optimizer.Passes;
 /// <c>urem x, 2^k</c> → <c>band x, 2^k-1</c>; <c>sdiv x, 2^k</c> → shifts with the rounding-toward-zero
 /// bias <c>(x + ((x &gt;&gt; w-1) &gt;&gt;&gt; w-k)) &gt;&gt; k</c>; <c>srem x, 2^k</c> → <c>x - (that &lt;&lt; k)</c>.
 /// Division by a constant never traps (the divisor is neither 0 nor -1 here), so dropping the trap is exact.
+/// Then, inside loops, multiplications of induction variables by constants become additive
+/// induction variables (see <see cref="InductionVariables"/>).
 /// </summary>
 public sealed class StrengthReduction : IPass
 {
@@ -68,7 +71,8 @@ public sealed class StrengthReduction : IPass
             }
         }
         substitution.Apply(f);
-        return changes;
+        if (changes > 0) context.Invalidate();
+        return changes + InductionStrengthReduction.Run(context);
     }
 
     static void Retarget(Instruction inst, Opcode opcode, ValueId a, ValueId b)

@@ -154,6 +154,8 @@ sealed partial class BodyGenerator
     {
         var candidates = scope.Where(v => b.Function.TypeOf(v) == IrType.I32).ToList();
         var index = candidates.Count > 0 && random.Next(5) != 0 ? candidates[random.Next(candidates.Count)] : Constant(IrType.I32);
+        // Usually provably in range (so range analysis can drop the check), sometimes anything.
+        if (random.Next(3) != 0 && options.Deopts) index = b.Binary(Opcode.Band, index, b.Iconst(IrType.I32, SlotSize / 8 - 1));
         if (options.Deopts)
         {
             var inBounds = b.Icmp(IntCondition.Ult, index, b.Iconst(IrType.I32, SlotSize / 8));
