@@ -266,7 +266,10 @@ geomean() { # decimals → geometric mean of the positive numbers on stdin
 
 machine="$(uname -srm), $(nproc 2>/dev/null || echo '?') cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //' || echo 'unknown CPU')"
 versions="node $(node --version 2>/dev/null || echo '-'), dotnet $(dotnet --version 2>/dev/null || echo '-'), Jint $(sed -n 's/.*Include="Jint" Version="\([^"]*\)".*/\1/p' "$root/Directory.Packages.props")"
-[[ -n $flywheel_cmd ]] && versions+=", flywheel $(timeout 20 bash -c "$flywheel_cmd --version" 2>/dev/null | head -1 || echo '?')"
+if [[ -n $flywheel_cmd ]]; then
+  fv=$(timeout 20 bash -c "$flywheel_cmd --version" 2>/dev/null | head -1)
+  versions+=", flywheel ${fv:-(no --version; repo at $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'))}"
+fi
 commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '-')
 
 stamp=$(date -u +%Y%m%d-%H%M%S)
