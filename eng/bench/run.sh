@@ -21,7 +21,8 @@
 #   --flywheel CMD      the flywheel command (default: $FLYWHEEL, `flywheel` on PATH, or the built CLI)
 #   --no-jint           skip Jint (its full-size runs are slow)
 #   --no-build          do not build the Jint host (use whatever is already built)
-#   --out DIR           results directory (default eng/bench/results)
+#   --out DIR           results directory (default eng/bench/results); latest-<mode>.md/json are
+#                       replaced only by runs without --filter and --size
 #   --list              print the engine table (name, availability, command) and exit
 #
 # Engines (each is "name: command"; the benchmark file is appended as the last argument)
@@ -74,13 +75,16 @@ else runs=${runs:-5}; warmup=${warmup:-1}; timeout_s=${timeout_s:-600}; fi
 
 tmp="$out/tmp"
 mkdir -p "$tmp"
+# per-invocation scratch files, so two runners sharing a results folder cannot mix outputs
+work=$(mktemp -d "$tmp/run.XXXXXX")
+trap 'rm -rf "$work"' EXIT
 note() { echo "run.sh: $*" >&2; }
 
 # ---- engines -------------------------------------------------------------------------------
 engine_names=() engine_cmds=() engine_state=()
 add_engine() { engine_names+=("$1"); engine_cmds+=("$2"); engine_state+=("$3"); }
 
-probe_script="$tmp/probe.js"
+probe_script="$work/probe.js"
 echo 'console.log("probe: ok " + (1 + 2));' >"$probe_script"
 probe() { # command → 0 when it runs the probe script
   local outp
@@ -177,24 +181,24 @@ have_time=0; [[ -x /usr/bin/time ]] && /usr/bin/time -f %M true 2>/dev/null && h
 # run_once CMD FILE NAME → sets run_ms, run_kb, run_err (empty when the run succeeded)
 run_once() {
   local cmd=$1 file=$2 name=$3 t0 t1 status outp
-  : >"$tmp/stdout"; : >"$tmp/stderr"; : >"$tmp/mem"
+  : >"$work/stdout"; : >"$work/stderr"; : >"$work/mem"
   t0=$(date +%s%N)
   if [[ $have_time -eq 1 ]]; then
-    timeout "$timeout_s" /usr/bin/time -f %M -o "$tmp/mem" bash -c "exec $cmd \"\$0\"" "$file" >"$tmp/stdout" 2>"$tmp/stderr"
+    timeout "$timeout_s" /usr/bin/time -f %M -o "$work/mem" bash -c "exec $cmd \"\$0\"" "$file" >"$work/stdout" 2>"$work/stderr"
   else
-    timeout "$timeout_s" bash -c "exec $cmd \"\$0\"" "$file" >"$tmp/stdout" 2>"$tmp/stderr"
+    timeout "$timeout_s" bash -c "exec $cmd \"\$0\"" "$file" >"$work/stdout" 2>"$work/stderr"
   fi
   status=$?
   t1=$(date +%s%N)
   run_ms=$(( (t1 - t0) / 1000000 ))
-  run_kb=$(tail -1 "$tmp/mem" 2>/dev/null | grep -E '^[0-9]+$' || true)
+  run_kb=$(tail -1 "$work/mem" 2>/dev/null | grep -E '^[0-9]+$' || true)
   run_err=""
   if [[ $status -eq 124 ]]; then run_err="timeout after ${timeout_s}s"
   elif [[ $status -ne 0 ]]; then
-    run_err="exit $status: $(grep -v '^Command exited' "$tmp/stderr" | grep -m1 -E 'Error|Uncaught|error' || head -c 200 "$tmp/stderr")"
+    run_err="exit $status: $(grep -v '^Command exited' "$work/stderr" | grep -m1 -E 'Error|Uncaught|error' || head -c 200 "$work/stderr")"
   else
-    outp=$(grep -E "^$name: ok( |$)" "$tmp/stdout" | tail -1)
-    [[ -n $outp ]] || run_err="no '$name: ok' line; stdout: $(head -c 120 "$tmp/stdout")"
+    outp=$(grep -E "^$name: ok( |$)" "$work/stdout" | tail -1)
+    [[ -n $outp ]] || run_err="no '$name: ok' line; stdout: $(head -c 120 "$work/stdout")"
     run_line=$outp
   fi
   run_err=$(printf '%s' "$run_err" | tr '\n\t' '  ' | head -c 300)
@@ -210,7 +214,7 @@ note "$mode mode: ${#benches[@]} benchmarks x ${#active[@]} engines, $warmup war
 for b in "${benches[@]}"; do
   size=$(size_of "$b")
   [[ -n $size ]] || { note "$b has no size header"; size=1; }
-  file="$tmp/$b.$size.js"
+  file="$work/$b.$size.js"
   { echo "globalThis.BENCH_SIZE = $size;"; cat "$here/js/$b.js"; } >"$file"
   first_line="" first_engine=""
   for i in "${active[@]}"; do
@@ -338,7 +342,8 @@ jstr() { printf '"%s"' "$(printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g' | tr -
   echo " ]"
   echo "}"
 } >"$json"
-cp "$md" "$out/latest-$mode.md"; cp "$json" "$out/latest-$mode.json"
+# a partial run (--filter, --size) must not replace the last complete table
+if [[ -z $filter && -z $size_override ]]; then cp "$md" "$out/latest-$mode.md"; cp "$json" "$out/latest-$mode.json"; fi
 cat "$md"
 note "wrote $md and $json"
 if [[ $failures -gt 0 ]]; then note "$failures cell(s) failed"; exit 1; fi
