@@ -42,9 +42,10 @@ internal sealed partial class X64FunctionEmitter
         }
     }
 
-    /// <summary><c>op destination, source</c> with the source as register, memory or immediate (wide immediates through r10).</summary>
-    void Alu(AluOp op, Register destination, Operand source)
+    /// <summary><c>op destination, source</c> with the source as register, memory or immediate (wide immediates through <paramref name="wideScratch"/>, r10 unless given).</summary>
+    void Alu(AluOp op, Register destination, Operand source, Register wideScratch = Register.None)
     {
+        if (wideScratch == Register.None) wideScratch = Register.R10;
         var codes = AluCodes[(int)op];
         switch (source.Kind)
         {
@@ -55,8 +56,8 @@ internal sealed partial class X64FunctionEmitter
                 break;
             case OperandKind.Immediate when source.IsImm32: Add(Instruction.Create(codes.RmImm32, destination, (int)source.Immediate)); break;
             default:
-                LoadImmediate(Register.R10, source.Immediate);
-                Add(Instruction.Create(codes.RegRm, destination, Register.R10));
+                LoadImmediate(wideScratch, source.Immediate);
+                Add(Instruction.Create(codes.RegRm, destination, wideScratch));
                 break;
         }
     }

@@ -64,7 +64,7 @@ internal sealed partial class X64FunctionEmitter
         if (a.Kind == OperandKind.Register)
         {
             if (b.Kind == OperandKind.Immediate && b.Immediate == 0) Add(Instruction.Create(Code.Test_rm64_r64, a.Register, a.Register));
-            else Alu(AluOp.Cmp, a.Register, b);
+            else Alu(AluOp.Cmp, a.Register, b, Register.RDX);
         }
         else if (b.Kind == OperandKind.Register) Add(Instruction.Create(Code.Cmp_rm64_r64, a.Memory, b.Register));
         else if (b.IsImm32)
@@ -74,8 +74,9 @@ internal sealed partial class X64FunctionEmitter
         }
         else
         {
+            // rdx for a wide immediate: r10 holds the left operand, and r11/rax may hold a select's inputs.
             Add(Instruction.Create(Code.Mov_r64_rm64, Register.R10, a.Memory));
-            Alu(AluOp.Cmp, Register.R10, b);
+            Alu(AluOp.Cmp, Register.R10, b, Register.RDX);
         }
         return new FlagTest(ConditionOf(cond), FlagShape.Plain);
     }
