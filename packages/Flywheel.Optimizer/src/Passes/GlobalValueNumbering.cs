@@ -63,17 +63,15 @@ public sealed class GlobalValueNumbering : IPass
 
     static bool IsNumberable(Instruction inst) => (inst.Effects & ~(Effects.MayTrap | Effects.MayDeopt)) == Effects.None;
 
-    /// <summary>Everything that determines a numberable instruction's result.</summary>
-    readonly record struct ValueKey(Opcode Opcode, IrType Type, long Imm, int Extra, string? Callee, string Args)
+    /// <summary>Everything that determines a numberable instruction's result (numberable opcodes have at most three operands).</summary>
+    readonly record struct ValueKey(Opcode Opcode, IrType Type, long Imm, int Extra, string? Callee, int A0, int A1, int A2)
     {
         public static ValueKey Of(Instruction inst)
         {
             var args = inst.Args;
+            int a0 = args.Length > 0 ? args[0].Index : -1, a1 = args.Length > 1 ? args[1].Index : -1, a2 = args.Length > 2 ? args[2].Index : -1;
             // Commutative operands in a fixed order so a+b and b+a meet.
-            if (inst.Opcode is Opcode.Iadd or Opcode.Imul or Opcode.Band or Opcode.Bor or Opcode.Bxor && args[0].Index > args[1].Index)
-            {
-                args = [args[1], args[0]];
-            }
+            if (inst.Opcode is Opcode.Iadd or Opcode.Imul or Opcode.Band or Opcode.Bor or Opcode.Bxor && a0 > a1) (a0, a1) = (a1, a0);
             int extra = inst.Opcode switch
             {
                 Opcode.Icmp => (int)inst.IntCond,
@@ -81,7 +79,7 @@ public sealed class GlobalValueNumbering : IPass
                 Opcode.StackAddr => inst.Slot.Index,
                 _ => 0,
             };
-            return new ValueKey(inst.Opcode, inst.Type, inst.Imm, extra, inst.Callee, string.Join(",", args.Select(a => a.Index)));
+            return new ValueKey(inst.Opcode, inst.Type, inst.Imm, extra, inst.Callee, a0, a1, a2);
         }
     }
 }

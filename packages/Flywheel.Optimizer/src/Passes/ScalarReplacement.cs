@@ -22,6 +22,7 @@ public sealed class ScalarReplacement : IPass
     public int Run(PassContext context)
     {
         var f = context.Function;
+        if (!f.AllInstructions().Any(id => f[id].Opcode == Opcode.Alloc)) return 0;
         int changes = DeadCodeElimination.RemoveUnreachableBlocks(context);
         var users = new Dictionary<ValueId, List<Instruction>>();
         foreach (var id in f.AllInstructions())

@@ -152,9 +152,21 @@ public sealed partial class Function
     public int[] CountUses()
     {
         var counts = new int[values.Count];
-        foreach (var instId in AllInstructions())
+        foreach (var blockId in layout)
         {
-            foreach (var use in insts[instId.Index].Uses()) counts[use.Index]++;
+            foreach (var instId in blocks[blockId.Index].InstList)
+            {
+                var inst = insts[instId.Index];
+                foreach (var arg in inst.Args) counts[arg.Index]++;
+                foreach (var target in inst.Targets)
+                {
+                    foreach (var arg in target.Args) counts[arg.Index]++;
+                }
+                if (inst.FrameState is { } state)
+                {
+                    foreach (var value in state.Values) counts[value.Index]++;
+                }
+            }
         }
         return counts;
     }
