@@ -35,6 +35,7 @@ public sealed unsafe class Arm64Emulator : IDisposable
     private readonly nint _uc;
     private readonly GCHandle _self;
     private readonly nint _hook;
+    private readonly nint _interruptHook;
     private readonly List<Func<ulong[], ulong>> _helpers = [];
     private ulong _codeEnd = CodeBase;
     private bool _disposed;
@@ -59,6 +60,10 @@ public sealed unsafe class Arm64Emulator : IDisposable
         _self = GCHandle.Alloc(this);
         Check(Unicorn.uc_hook_add(_uc, out _hook, Unicorn.HookCode, (nint)(delegate* unmanaged<nint, ulong, uint, nint, void>)&OnCode,
             GCHandle.ToIntPtr(_self), HelperBase, ReturnAddress - 4), "hook helpers");
+        // Traps (brk, udf, svc) stop at once; left alone, Unicorn takes the exception to a vector
+        // table that is not there and only gives up much later.
+        Check(Unicorn.uc_hook_add(_uc, out _interruptHook, Unicorn.HookInterrupt, (nint)(delegate* unmanaged<nint, uint, nint, void>)&OnInterrupt,
+            GCHandle.ToIntPtr(_self), 1, 0), "hook interrupts");
     }
 
     /// <summary>Instructions executed by the last <see cref="Call(ulong, ulong[])"/> are not counted; this is the number of helper calls made so far.</summary>
@@ -139,8 +144,10 @@ public sealed unsafe class Arm64Emulator : IDisposable
     public void Run(ulong begin, ulong until, ulong maxInstructions = 0)
     {
         _pendingError = null;
+        _trap = null;
         var error = Unicorn.uc_emu_start(_uc, begin, until, 0, (nuint)maxInstructions);
         if (_pendingError is not null) throw new EmulatorException("A helper threw: " + _pendingError.Message);
+        if (_trap is var (number, at)) throw new EmulatorException($"Trap (exception {number}) at pc 0x{at:x}.");
         if (error != 0) throw new EmulatorException($"Emulation failed at pc 0x{ReadRegister(Unicorn.RegPc):x}: {Unicorn.Describe(error)}");
         var pc = ReadRegister(Unicorn.RegPc);
         if (maxInstructions == 0 && pc != until) throw new EmulatorException($"Emulation stopped at 0x{pc:x}, not 0x{until:x}.");
@@ -190,11 +197,23 @@ public sealed unsafe class Arm64Emulator : IDisposable
         if (_disposed) return;
         _disposed = true;
         Unicorn.uc_hook_del(_uc, _hook);
+        Unicorn.uc_hook_del(_uc, _interruptHook);
         Unicorn.uc_close(_uc);
         _self.Free();
     }
 
     private Exception? _pendingError;
+    private (uint Number, ulong Pc)? _trap;
+
+    [UnmanagedCallersOnly]
+    private static void OnInterrupt(nint uc, uint number, nint userData)
+    {
+        var self = (Arm64Emulator)GCHandle.FromIntPtr(userData).Target!;
+        // The exception is taken already: ELR_EL1 would hold the address; PC is the vector. The
+        // faulting instruction is the one before the preferred return address for brk/udf.
+        self._trap = (number, self.ReadRegister(Unicorn.RegPc));
+        Unicorn.uc_emu_stop(uc);
+    }
 
     private void FlushTranslations() => Check(Unicorn.uc_ctl(_uc, Unicorn.CtlWriteTbFlush, 0), "flush translations");
 

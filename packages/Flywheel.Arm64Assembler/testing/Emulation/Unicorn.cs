@@ -14,6 +14,7 @@ internal static unsafe partial class Unicorn
     public const int ArchArm64 = 2;
     public const int ModeLittleEndian = 0;
     public const uint ProtAll = 7;
+    public const int HookInterrupt = 1 << 0;
     public const int HookCode = 1 << 2;
 
     // uc_ctl requests: UC_CTL(type, nr, rw) = type | nr << 26 | rw << 30, with rw 1 = write.
