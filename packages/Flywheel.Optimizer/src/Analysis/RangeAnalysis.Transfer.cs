@@ -61,13 +61,15 @@ public sealed partial class RangeAnalysis
             }
             case Opcode.Sshr:
             {
-                if (A(0) is not { } x || Rewrites(a[1]) is not { } k) return null;
+                if (A(0) is not { } x || A(1) is null) return null;
+                if (Rewrites(a[1]) is not { } k) return full;
                 int s = (int)(k & (type.Bits() - 1));
                 return new IntRange(x.Min >> s, x.Max >> s);
             }
             case Opcode.Ushr:
             {
-                if (A(0) is not { } x || Rewrites(a[1]) is not { } k) return null;
+                if (A(0) is not { } x || A(1) is null) return null;
+                if (Rewrites(a[1]) is not { } k) return full;
                 int s = (int)(k & (type.Bits() - 1));
                 if (s == 0) return x;
                 return x.IsNonNegative ? new IntRange(x.Min >> s, x.Max >> s) : new IntRange(0, (long)(Semantics.Unsigned(type, -1) >> s));

@@ -34,6 +34,9 @@ public sealed class InterpreterOptions
     /// <summary>The helpers <c>call_host</c> can reach.</summary>
     public HostFunctions Host { get; init; } = new();
 
+    /// <summary>Called with every value an instruction or block parameter receives (function, value, canonical bits); for analyses' soundness tests and tracing. Slows execution.</summary>
+    public Action<Function, ValueId, long>? Trace { get; init; }
+
     /// <summary>Whether to keep a log of host calls (name and arguments) in <see cref="Interpreter.HostCallLog"/>, which differential tests compare.</summary>
     public bool RecordHostCalls { get; init; }
 }

@@ -88,6 +88,7 @@ public sealed partial class Interpreter
             var values = new long[function.ValueCount];
             var entryParams = function[function.Entry].Params;
             for (int i = 0; i < entryParams.Count; i++) values[entryParams[i].Index] = args[i];
+            if (options.Trace is { } traceEntry) foreach (var p in entryParams) traceEntry(function, p, values[p.Index]);
             var block = function.Entry;
             while (true)
             {
@@ -124,6 +125,7 @@ public sealed partial class Interpreter
                 var incoming = Array.ConvertAll(next!.Args, a => values[a.Index]);
                 var parameters = function[next.Block].Params;
                 for (int i = 0; i < incoming.Length; i++) values[parameters[i].Index] = incoming[i];
+                if (options.Trace is { } traceParams) foreach (var p in parameters) traceParams(function, p, values[p.Index]);
                 block = next.Block;
             }
         }
@@ -181,6 +183,7 @@ public sealed partial class Interpreter
             }
         }
         values[inst.Result!.Value.Index] = value;
+        options.Trace?.Invoke(function, inst.Result.Value, value);
         return true;
     }
 
