@@ -10,7 +10,9 @@ namespace Flywheel.Optimizer.Passes;
 /// <item>branches on constants (and <c>brif</c>s whose two targets are identical) become jumps;</item>
 /// <item>unreachable blocks go;</item>
 /// <item>block parameters that receive the same value on every edge are replaced by it (copy propagation);</item>
-/// <item>a block that only jumps on is bypassed (jump threading), unless a <c>switch</c> would then need block arguments or other blocks read its parameters;</item>
+/// <item>a block that only jumps on is bypassed (jump threading), and so is a block that only branches on
+/// one of its parameters, for predecessors that pass a constant there; unless a <c>switch</c> would then
+/// need block arguments or other blocks read the parameters;</item>
 /// <item>a block reached by one jump from a block with one successor is merged into it.</item>
 /// </list>
 /// </summary>
@@ -119,22 +121,27 @@ public sealed class SimplifyCfg : IPass
         foreach (var block in f.Layout.ToList())
         {
             if (block == f.Entry || f[block].Instructions.Count != 1) continue;
-            var jump = f.Terminator(block);
-            if (jump?.Opcode != Opcode.Jump || jump.Targets[0].Block == block) continue;
-            var target = jump.Targets[0];
+            var term = f.Terminator(block);
             var parameters = f[block].Params.ToList();
+            // A lone brif on one of this block's parameters: predecessors passing a constant know the way.
+            int condition = term?.Opcode == Opcode.Brif ? parameters.IndexOf(term.Args[0]) : -1;
+            if (term?.Opcode != Opcode.Jump && condition < 0) continue;
             // Blocks this one dominates may read its parameters; bypassing it would leave them undefined.
             if (parameters.Count > 0)
             {
                 uses ??= f.CountUses();
-                if (parameters.Any(p => uses[p.Index] != target.Args.Count(a => a == p))) continue;
+                if (parameters.Any(p => uses[p.Index] != term!.Uses().Count(a => a == p))) continue;
             }
             var incoming = refs.GetValueOrDefault(block) ?? [];
             for (int r = incoming.Count - 1; r >= 0; r--)
             {
-                var (term, t) = incoming[r];
-                if (term.Opcode == Opcode.Switch && target.Args.Length > 0) continue;
-                var call = term.Targets[t];
+                var (pred, t) = incoming[r];
+                var call = pred.Targets[t];
+                BlockCall target;
+                if (term!.Opcode == Opcode.Jump) target = term.Targets[0];
+                else if (Rewrites.Constant(f, call.Args[condition]) is { } known) target = term.Targets[known != 0 ? 0 : 1];
+                else continue;
+                if (target.Block == block || (pred.Opcode == Opcode.Switch && target.Args.Length > 0)) continue;
                 // The forwarded arguments, with this block's parameters replaced by what the predecessor passes.
                 var args = target.Args.Select(a => parameters.IndexOf(a) is var i and >= 0 ? call.Args[i] : a).ToArray();
                 if (uses is not null)
@@ -142,10 +149,10 @@ public sealed class SimplifyCfg : IPass
                     foreach (var a in call.Args) uses[a.Index]--;
                     foreach (var a in args) uses[a.Index]++;
                 }
-                term.Targets[t] = new BlockCall(target.Block, args);
+                pred.Targets[t] = new BlockCall(target.Block, args);
                 incoming.RemoveAt(r);
                 if (!refs.TryGetValue(target.Block, out var moved)) refs[target.Block] = moved = [];
-                moved.Add((term, t));
+                moved.Add((pred, t));
                 changes++;
             }
         }
