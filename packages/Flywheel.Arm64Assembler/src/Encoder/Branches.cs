@@ -27,6 +27,32 @@ public sealed partial class Arm64Assembler
     /// <summary><c>tbnz rt, #bit, label</c>: branch if the bit is set.</summary>
     public void Tbnz(Register rt, int bit, Label target) => EmitWithFixup(TestBit(0x37000000, rt, bit), target, Arm64FixupKind.Imm14);
 
+    /// <summary>
+    /// A conditional branch with the reach of <c>b</c> (±128 MiB): <c>b.!cond</c> over an
+    /// unconditional <c>b label</c>. For code whose size may exceed b.cond's ±1 MiB; there are
+    /// no automatic veneers, so a short branch that falls out of reach fails at <see cref="Bind"/>.
+    /// </summary>
+    public void BFar(Condition condition, Label target)
+    {
+        if (condition is Condition.Al or Condition.Nv) { B(target); return; }
+        var skip = CreateLabel();
+        B(condition.Invert(), skip);
+        B(target);
+        Bind(skip);
+    }
+
+    /// <summary><c>cbnz rt, +8; b label</c>: cbz with ±128 MiB reach.</summary>
+    public void CbzFar(Register rt, Label target) { var skip = CreateLabel(); Cbnz(rt, skip); B(target); Bind(skip); }
+
+    /// <summary><c>cbz rt, +8; b label</c>: cbnz with ±128 MiB reach.</summary>
+    public void CbnzFar(Register rt, Label target) { var skip = CreateLabel(); Cbz(rt, skip); B(target); Bind(skip); }
+
+    /// <summary><c>tbnz rt, #bit, +8; b label</c>: tbz with ±128 MiB reach.</summary>
+    public void TbzFar(Register rt, int bit, Label target) { var skip = CreateLabel(); Tbnz(rt, bit, skip); B(target); Bind(skip); }
+
+    /// <summary><c>tbz rt, #bit, +8; b label</c>: tbnz with ±128 MiB reach.</summary>
+    public void TbnzFar(Register rt, int bit, Label target) { var skip = CreateLabel(); Tbz(rt, bit, skip); B(target); Bind(skip); }
+
     /// <summary><c>adr rd, label</c>: the label's address (±1 MiB).</summary>
     public void Adr(Register rd, Label target) { Need64(rd); EmitWithFixup(0x10000000 | (uint)rd.Code, target, Arm64FixupKind.Adr21); }
 

@@ -118,6 +118,41 @@ public sealed class BranchesAndPoolsTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Far_branches_reach_past_the_short_ranges()
+    {
+        using var emulator = Emu.Open();
+        // Each far branch jumps over 2 MiB of traps (beyond b.cond/cbz's 1 MiB and tbz's 32 KiB)
+        // when taken, and falls through when not.
+        var asm = new Arm64Assembler();
+        asm.Mov(X9, 0L);
+        asm.Cmp(X0, X1);
+        void Far(Action<Arm64Assembler, Label> branch, int bit)
+        {
+            var target = asm.CreateLabel();
+            var fallThrough = asm.CreateLabel();
+            branch(asm, target);
+            asm.B(fallThrough);
+            for (var i = 0; i < (2 << 20) / 4; i++) asm.Brk(1);
+            asm.Bind(target);
+            asm.Orr(X9, X9, 1UL << bit);
+            asm.Bind(fallThrough);
+        }
+        Far((a, l) => a.BFar(Condition.Eq, l), 0);       // x0 == x1
+        Far((a, l) => a.CbzFar(X2, l), 1);
+        Far((a, l) => a.CbnzFar(X2, l), 2);
+        Far((a, l) => a.TbzFar(X3, 5, l), 3);
+        Far((a, l) => a.TbnzFar(X3, 5, l), 4);
+        asm.Mov(X0, X9);
+        asm.Ret();
+        var blob = asm.Finish();
+        Assert.True(blob.Length > 10 << 20);
+        var code = emulator.Load(blob);
+        // Arguments: x0, x1 (compared for BFar eq), x2 (cbz/cbnz), x3 (bit 5 for tbz/tbnz).
+        Assert.Equal(0b01011UL, emulator.Call(code, 0, 0, 0, 0));
+        Assert.Equal(0b10100UL, emulator.Call(code, 0, 1, 1, 1 << 5));
+    }
+
+    [Fact]
     public void Emulated_loop_speed_is_measured()
     {
         using var emulator = Emu.Open();
