@@ -48,6 +48,7 @@ public static class CodeGenerator
             var plan = backend.Select(function);
             var order = new LinearOrder(function, plan);
             var intervals = Liveness.BuildIntervals(function, plan, order);
+            backend.AddHints(function, intervals);
             var allocation = LinearScan.Allocate(intervals, backend.Registers);
             allocated.Add(new AllocatedFunction(function, plan, order, allocation));
         }

@@ -18,6 +18,9 @@ internal interface ITargetBackend
     /// <summary>Instruction selection decisions for one function: which instructions fold into their users.</summary>
     SelectionPlan Select(Function function);
 
+    /// <summary>Register preferences that save moves (parameters in the registers they arrive in).</summary>
+    void AddHints(Function function, LiveInterval?[] intervals);
+
     /// <summary>Emits every allocated function of a module into one blob.</summary>
     CompiledModule Emit(Module module, IReadOnlyList<AllocatedFunction> functions, CodeGenOptions options);
 }

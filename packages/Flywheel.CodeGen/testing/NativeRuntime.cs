@@ -51,6 +51,9 @@ public sealed unsafe class NativeRuntime : IDisposable
     /// <summary>Compile options wired to this runtime.</summary>
     public CodeGenOptions Options => new() { Runtime = EntryPoints(this) };
 
+    /// <summary>The IR types of the values of the last deopt (empty when the last run did not deopt).</summary>
+    public IReadOnlyList<IrType> DeoptValueTypes { get; private set; } = [];
+
     /// <summary>Host calls of the last run, in the interpreter's log format.</summary>
     public IReadOnlyList<string> HostCalls => hostCalls;
 
@@ -75,6 +78,7 @@ public sealed unsafe class NativeRuntime : IDisposable
         hostCalls.Clear();
         exit = null;
         failure = null;
+        DeoptValueTypes = [];
         running = installed.Module;
         var previous = current;
         current = this;
@@ -164,6 +168,7 @@ public sealed unsafe class NativeRuntime : IDisposable
             var deoptSite = rt.running!.DeoptSites[(int)site];
             var snapshot = MachineSnapshot.FromFramePointer(new ReadOnlySpan<ulong>(gprs, 16), new ReadOnlySpan<ulong>(xmms, 16), framePointer);
             var frame = Deoptimizer.Translate(deoptSite.FrameState, snapshot, RawBits.Instance)[0];
+            rt.DeoptValueTypes = deoptSite.ValueTypes;
             rt.exit = new ExecutionOutcome
             {
                 Kind = OutcomeKind.Deopted,

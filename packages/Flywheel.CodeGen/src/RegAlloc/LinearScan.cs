@@ -77,7 +77,8 @@ internal static class LinearScan
             {
                 if (freeUntil[r] > bestUntil) { best = r; bestUntil = freeUntil[r]; }
             }
-            if (best >= 0 && bestUntil >= current.End)
+            if (current.Hint >= 0 && freeUntil.TryGetValue(current.Hint, out int hintUntil) && hintUntil >= current.End) best = current.Hint;
+            if (best >= 0 && freeUntil[best] >= current.End)
             {
                 current.Assigned = RegisterInfo.InRegister(cls, best);
                 active.Add(current);

@@ -31,6 +31,9 @@ internal sealed class LiveInterval(ValueId value, IrType type)
 
     public Location Assigned { get; set; }
 
+    /// <summary>A register the value would like (say, the one it arrives in), or -1; taken when free for the whole interval.</summary>
+    public int Hint { get; set; } = -1;
+
     public bool IsEmpty => ranges.Count == 0;
 
     /// <summary>Adds [from, to) in front of the ranges built so far, merging when they touch.</summary>

@@ -32,9 +32,24 @@ internal sealed class X64Backend : ITargetBackend
         Registers = new RegisterInfo(gprs, floats, (cls, r) => cls == RegisterClass.Gpr ? calleeSaved.Contains(r) : floatCalleeSaved.Contains(r));
     }
 
+    /// <summary>Where listings pretend the code sits: away from 0, so small immediates and displacements never print as labels.</summary>
+    const ulong ListingBase = 0x1000_0000;
+
     public RegisterInfo Registers { get; }
 
     public SelectionPlan Select(Function function) => X64Selector.Plan(function);
+
+    public void AddHints(Function function, LiveInterval?[] intervals)
+    {
+        var entry = function[function.Entry].Params;
+        var assigned = convention.AssignArguments(function.ParameterTypes.Select(t => t.IsFloat()).ToArray());
+        for (int i = 0; i < entry.Count; i++)
+        {
+            if (intervals[entry[i].Index] is not { } interval) continue;
+            if (assigned[i].Register is { } r) interval.Hint = Number(r.Value);
+            else if (assigned[i].FloatRegister is { } x) interval.Hint = Number(x.Value);
+        }
+    }
 
     public CompiledModule Emit(Module module, IReadOnlyList<AllocatedFunction> functions, CodeGenOptions options)
     {
@@ -60,6 +75,6 @@ internal sealed class X64Backend : ITargetBackend
         var compiled = functions.Select((f, i) => new CompiledFunction(
             f.Function.Name, f.Function.ParameterTypes, f.Function.ReturnType, blob.GetLabelOffset(labels[f.Function.Name]), bodies[i].Length,
             stubs[i], bodies[i].Safepoints, f.Allocation.SpillSlotCount, f.Function.LiveInstructionCount())).ToArray();
-        return new CompiledModule(blob, compiled, context.DeoptSites, X64Listing.Format(blob));
+        return new CompiledModule(blob, compiled, context.DeoptSites, X64Listing.Format(blob, ListingBase));
     }
 }

@@ -39,7 +39,7 @@ internal sealed partial class X64FunctionEmitter
             {
                 baseRegister = Gpr(left, baseScratch);
             }
-            var right = def.Args[1];
+            var right = X64Selector.Unwrap(function, plan, def.Args[1]);
             if (plan.IsConstant(right, out long constant)) displacement += constant;
             else if (function.DefiningInst(right) is { Opcode: Opcode.Ishl } shl && plan.IsCovered(right))
             {

@@ -42,8 +42,17 @@ internal static class X64Selector
             if (inst.Result is not { } value || !IsFoldableAdd(plan, inst)) continue;
             if (users[value.Index].Count == 0 || !users[value.Index].All(u => u.Role == Role.Address)) continue;
             plan.Cover(id);
-            if (function.DefiningInst(inst.Args[1]) is { Opcode: Opcode.Ishl } shl && ScaleShift(plan, shl) is not null
-                && users[inst.Args[1].Index] is [(var only, Role.Operand)] && ReferenceEquals(only, inst))
+            // The index may come through a bitcast (i64 to ptr) that only this add uses.
+            var index = inst.Args[1];
+            var user = inst;
+            if (function.DefiningInst(index) is { Opcode: Opcode.Bitcast } cast && function.TypeOf(cast.Args[0]) == IrType.I64
+                && !plan.IsConstant(cast.Args[0]) && SoleOperandUser(users, index, user))
+            {
+                plan.Cover(function.IdOf(cast));
+                user = cast;
+                index = cast.Args[0];
+            }
+            if (function.DefiningInst(index) is { Opcode: Opcode.Ishl } shl && ScaleShift(plan, shl) is not null && SoleOperandUser(users, index, user))
             {
                 plan.Cover(function.IdOf(shl));
             }
@@ -59,6 +68,13 @@ internal static class X64Selector
         }
         return plan;
     }
+
+    static bool SoleOperandUser(List<(Instruction User, Role Role)>[] users, ValueId value, Instruction user) =>
+        users[value.Index] is [(var only, Role.Operand)] && ReferenceEquals(only, user);
+
+    /// <summary>A covered bitcast is transparent: the value it forwards.</summary>
+    public static ValueId Unwrap(Function function, SelectionPlan plan, ValueId value) =>
+        function.DefiningInst(value) is { Opcode: Opcode.Bitcast } cast && plan.IsCovered(value) ? cast.Args[0] : value;
 
     /// <summary>An <c>iadd.ptr base, offset</c> that fits an addressing mode: a non-constant base and a small constant or any offset.</summary>
     static bool IsFoldableAdd(SelectionPlan plan, Instruction inst) =>
