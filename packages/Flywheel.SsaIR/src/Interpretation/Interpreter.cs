@@ -64,11 +64,12 @@ public sealed partial class Interpreter
 
     bool Trap(TrapCode code) => Stop(new ExecutionOutcome { Kind = OutcomeKind.Trapped, Trap = code });
 
-    bool Deopt(FrameState state, long[] values) => Stop(new ExecutionOutcome
+    bool Deopt(Function function, FrameState state, long[] values) => Stop(new ExecutionOutcome
     {
         Kind = OutcomeKind.Deopted,
         ResumePoint = state.ResumePoint,
         DeoptValues = state.Values.Select(v => values[v.Index]).ToArray(),
+        DeoptTypes = state.Values.Select(function.TypeOf).ToArray(),
     });
 
     /// <summary>Runs <paramref name="function"/>; false when the run ended otherwise than by returning (see <see cref="ending"/>).</summary>
@@ -162,7 +163,7 @@ public sealed partial class Interpreter
                 value = FunctionAddress(IndexOfFunction(inst.Callee!));
                 break;
             case Opcode.Guard:
-                return values[inst.Args[0].Index] != 0 || Deopt(inst.FrameState!, values);
+                return values[inst.Args[0].Index] != 0 || Deopt(function, inst.FrameState!, values);
             case Opcode.Call or Opcode.CallIndirect or Opcode.CallHost:
                 if (!Call(function, inst, values, depth, out value)) return false;
                 if (inst.Result is null) return true;
@@ -176,7 +177,7 @@ public sealed partial class Interpreter
                 switch (Semantics.Evaluate(inst, operandType, operands, out value, out var trap))
                 {
                     case EvalStatus.Trap: return Trap(trap);
-                    case EvalStatus.Overflow: return Deopt(inst.FrameState!, values);
+                    case EvalStatus.Overflow: return Deopt(function, inst.FrameState!, values);
                     case EvalStatus.NotComputable: throw new InvalidOperationException($"cannot interpret {inst.Opcode}");
                 }
                 break;

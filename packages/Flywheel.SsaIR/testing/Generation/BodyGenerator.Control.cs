@@ -10,7 +10,8 @@ sealed partial class BodyGenerator
         scope.RemoveRange(mark, scope.Count - mark);
     }
 
-    IrType[] MergeTypes() => Enumerable.Range(0, random.Next(0, 3)).Select(_ => PickAnyType()).ToArray();
+    // Pointers flow through joins now and then: objects passed along as block arguments escape.
+    IrType[] MergeTypes() => Enumerable.Range(0, random.Next(0, 3)).Select(_ => random.Next(8) == 0 ? IrType.Ptr : PickAnyType()).ToArray();
 
     ValueId[] ArgumentsFor(IrType[] types) => types.Select(ValueOf).ToArray();
 

@@ -22,7 +22,7 @@ sealed partial class BodyGenerator
 
     void Select()
     {
-        var type = PickAnyType();
+        var type = random.Next(8) == 0 ? IrType.Ptr : PickAnyType();
         Add(b.Select(IntValue(), ValueOf(type), ValueOf(type)));
     }
 

@@ -37,6 +37,8 @@ sealed partial class BodyGenerator
         // Often an object that lives across the whole body, read and written inside loops and
         // branches: scalar replacement has to carry its fields through joins.
         if (random.Next(2) == 0) longLived = b.Alloc(32);
+        // Sometimes visible to ordinary statements, which may pass it along (and so make it escape).
+        if (longLived is { } obj && random.Next(2) == 0) scope.Add(obj);
     }
 
     public Function Generate()
