@@ -98,6 +98,8 @@ public sealed unsafe class JsEngine : IDisposable
         GcCount = realm.Gc.Collections,
         GcTotalPauseMs = realm.Gc.TotalPauseMs,
         GcMaxPauseMs = realm.Gc.MaxPauseMs,
+        GcMarkMs = realm.Gc.MarkMs,
+        GcMarkedCells = realm.Gc.MarkedCells,
         BytecodeBytes = realm.BytecodeBytes,
         FunctionsCompiled = realm.Interp.FunctionsCompiled,
         Shapes = realm.Shapes.Count,
@@ -284,6 +286,10 @@ public sealed record EngineStatistics
     public int GcCount { get; init; }
     /// <summary>Sum of GC pauses in milliseconds.</summary>
     public double GcTotalPauseMs { get; init; }
+    /// <summary>Time spent marking, in milliseconds (the rest of the pause is sweeping).</summary>
+    public double GcMarkMs { get; init; }
+    /// <summary>Cells marked over all collections.</summary>
+    public long GcMarkedCells { get; init; }
     /// <summary>Longest GC pause in milliseconds.</summary>
     public double GcMaxPauseMs { get; init; }
     /// <summary>Bytes of bytecode compiled.</summary>

@@ -7,7 +7,7 @@ namespace Flywheel.Engine.Runtime
             MapPrototype, SetPrototype, WeakMapPrototype, WeakSetPrototype, RegExpPrototype, DatePrototype, PromisePrototype,
             ArrayBufferPrototype, TypedArrayPrototype, MapIteratorPrototype, SetIteratorPrototype, StringIteratorPrototype,
             RegExpStringIteratorPrototype, ThrowTypeErrorFn, ObjectConstructor, ArrayConstructor;
-        public JsValue ArrayIteratorNext, FunctionProtoHasInstance, ArrayProtoValues;
+        public JsValue ArrayIteratorNext, FunctionProtoHasInstance, ArrayProtoValues, NativeCallIndex, NativeApplyIndex;
 
         /// <summary>True when iterating <paramref name="arr"/> would use the built-in array iterator unchanged.</summary>
         public bool HasDefaultArrayIteration(nint arr)

@@ -23,7 +23,8 @@ internal sealed partial class BytecodeCompiler
         if (slot != null) return slot;
         var src = derived ? "(class extends Object { constructor(...args) { super(...args); } })" : "(class { constructor() {} })";
         var script = new Parser(Options).ParseScript(src, "<default constructor>", true);
-        var ce = (ClassExpression)((ParenthesizedExpression)((ExpressionStatement)script.Body[0]).Expression).Expression;
+        var expr = ((ExpressionStatement)script.Body[0]).Expression;
+        var ce = (ClassExpression)(expr is ParenthesizedExpression pe ? pe.Expression : expr);
         return slot = (MethodDefinition)ce.Body.Body[0];
     }
 

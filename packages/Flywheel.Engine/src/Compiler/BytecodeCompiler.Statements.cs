@@ -11,6 +11,11 @@ internal sealed partial class BytecodeCompiler
     {
         if (s is not LabeledStatement && s is not (ForStatement or ForInStatement or ForOfStatement or WhileStatement or DoWhileStatement)) pendingLabels = [];
         int mark = TempMark;
+        if (completionReg >= 0 && s is IfStatement or ForStatement or ForInStatement or ForOfStatement or WhileStatement or DoWhileStatement or SwitchStatement or TryStatement or WithStatement)
+        {
+            B.Emit(Opcode.LdaUndefined);
+            B.Emit(Opcode.Star, completionReg);
+        }
         switch (s)
         {
             case ExpressionStatement es:
@@ -459,7 +464,10 @@ internal sealed partial class BytecodeCompiler
             B.Emit(Opcode.LdaSmi, 1);
             B.Emit(Opcode.Star, fin.TokenReg);
             B.Bind(entry);
+            int savedCompletion = completionReg;
+            completionReg = -1; // a finally block's value never becomes the completion value
             VisitBlock(ts.Finalizer!.Body);
+            completionReg = savedCompletion;
             var next = new Label();
             B.Emit(Opcode.LdaSmi, 1);
             B.Emit(Opcode.TestStrictEqual, fin.TokenReg, B.NewSlot());

@@ -276,6 +276,7 @@ internal sealed unsafe partial class Interp
                                         break;
                                 }
                                 bool construct = !newTarget.IsUndefined;
+                                if (!construct) UnwrapCall(ref callee, ref recv, ref argv, ref argc, ref spreadBase);
                                 if (construct ? !Realm.IsConstructor(callee) : !Realm.IsCallable(callee))
                                     throw new JsThrow(realm.MakeError(ErrorKind.TypeError, CallErrorMessage(t, (int)(pc - code), callee, construct)));
                                 nint fo = callee.Ptr;

@@ -5,6 +5,68 @@ namespace Flywheel.Engine.Interpreter;
 /// <summary>Slow paths of the dispatch loop: keyed access, spreads, iteration, for-in, unwinding, stack traces.</summary>
 internal sealed unsafe partial class Interp
 {
+    /// <summary>
+    /// Turns f.call(t, …), f.apply(t, list) and bound-function calls into a direct call of the target,
+    /// so recursion through them stays in the dispatch loop instead of nesting C# frames.
+    /// </summary>
+    void UnwrapCall(ref JsValue callee, ref JsValue recv, ref JsValue* argv, ref int argc, ref ulong* spreadBase)
+    {
+        for (int guard = 0; guard < 8 && Realm.IsCallable(callee); guard++)
+        {
+            nint fo = callee.Ptr;
+            var kind = Functions.Kind(fo);
+            if (kind == FunctionKind.Native)
+            {
+                var fv = Layout.Internal(fo, 0);
+                if (fv.Bits == realm.NativeCallIndex.Bits && Realm.IsCallable(recv))
+                {
+                    callee = recv;
+                    recv = argc > 0 ? argv[0] : JsValue.Undefined;
+                    if (argc > 0) { argv++; argc--; }
+                    continue;
+                }
+                if (fv.Bits == realm.NativeApplyIndex.Bits && Realm.IsCallable(recv))
+                {
+                    var list = argc > 1 ? argv[1] : JsValue.Undefined;
+                    if (!list.IsNullish && !Realm.IsObject(list)) return;
+                    var newRecv = argc > 0 ? argv[0] : JsValue.Undefined;
+                    callee = recv;
+                    recv = newRecv;
+                    ulong* b = spreadBase != null ? spreadBase : Stack.Top;
+                    int n = list.IsNullish ? 0 : (int)Math.Min(ArrayPrototypeLength(list), 1 << 20);
+                    if (b + n + 64 > Stack.Limit) throw StackOverflow();
+                    for (int i = 0; i < n; i++) b[i] = realm.Get(list, PropKey.FromIndex((uint)i)).Bits;
+                    Stack.Top = b + n;
+                    spreadBase = b;
+                    argv = (JsValue*)b;
+                    argc = n;
+                    continue;
+                }
+                return;
+            }
+            if (kind == FunctionKind.Bound)
+            {
+                nint bargs = Layout.Internal(fo, 3).Ptr;
+                int nb = (int)Layout.Aux(bargs);
+                ulong* b = spreadBase != null ? spreadBase : Stack.Top;
+                if (b + nb + argc + 64 > Stack.Limit) throw StackOverflow();
+                // Shift existing args up (they may already live at b when spread), then prepend the bound ones.
+                Buffer.MemoryCopy(argv, b + nb, argc * 8, argc * 8);
+                for (int i = 0; i < nb; i++) b[i] = Layout.FixedAt(bargs, i).Bits;
+                Stack.Top = b + nb + argc;
+                spreadBase = b;
+                argv = (JsValue*)b;
+                argc += nb;
+                recv = Layout.Internal(fo, 2);
+                callee = Layout.Internal(fo, 1);
+                continue;
+            }
+            return;
+        }
+    }
+
+    double ArrayPrototypeLength(JsValue o) => Realm.IsArray(o) ? Realm.ArrayLength(o.Ptr) : Math.Max(0, realm.ToIntegerOrInfinity(realm.Get(o, realm.KLength)));
+
     JsValue GetKeyed(JsValue obj, JsValue key)
     {
         if (Realm.IsObject(obj) && key.IsInt32 && key.Int32 >= 0)
@@ -38,8 +100,13 @@ internal sealed unsafe partial class Interp
     JsValue DeleteKeyed(JsValue obj, JsValue key, bool strict)
     {
         if (obj.IsNullish) throw new JsThrow(realm.MakeError(ErrorKind.TypeError, "Cannot convert undefined or null to object"));
-        if (!Realm.IsObject(obj)) return JsValue.True;
         var k = realm.ToPropertyKey(key);
+        if (!Realm.IsObject(obj))
+        {
+            bool own = Realm.IsString(obj) && (k.Bits == realm.KLength.Bits || (k.IsIndex && k.Index < (uint)Layout.StrLength(obj.Ptr)));
+            if (own && strict) throw new JsThrow(realm.MakeError(ErrorKind.TypeError, $"Cannot delete property '{realm.KeyToClr(k)}' of {Describe(obj)}"));
+            return JsValue.FromBool(!own);
+        }
         bool ok = realm.DeleteOwn(obj.Ptr, k);
         if (!ok && strict) throw new JsThrow(realm.MakeError(ErrorKind.TypeError, $"Cannot delete property '{realm.KeyToClr(k)}' of {Describe(obj)}"));
         return JsValue.FromBool(ok);

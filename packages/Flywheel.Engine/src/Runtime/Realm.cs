@@ -147,6 +147,9 @@ internal sealed unsafe partial class Realm : IDisposable
             case CellKind.Shape:
                 Shapes.Free(cell);
                 break;
+            case CellKind.String:
+                if ((Layout.Flags(cell) & CellFlags.Atom) != 0) ForgetAtom(cell);
+                break;
         }
     }
 

@@ -22,7 +22,14 @@ internal static unsafe class ArrayConstructor
         }, r.ArrayPrototype);
         r.ArrayConstructor = c;
         Def.Method(r, c, "isArray", 1, (Realm r, in CallArgs a) => JsValue.FromBool(Realm.IsArray(a[0])));
-        Def.Method(r, c, "of", 0, (Realm r, in CallArgs a) => JsValue.FromPtr(r.NewArrayFrom(new ReadOnlySpan<JsValue>(a.Argv, a.Count))));
+        Def.Method(r, c, "of", 0, (Realm r, in CallArgs a) =>
+        {
+            if (!Realm.IsConstructor(a.This) || a.This.Bits == (ulong)r.ArrayConstructor) return JsValue.FromPtr(r.NewArrayFrom(new ReadOnlySpan<JsValue>(a.Argv, a.Count)));
+            var res = r.Interp.Construct(a.This, [JsValue.FromInt(a.Count)], a.This);
+            for (int i = 0; i < a.Count; i++) ArrayPrototype.CreateData(r, res, i, a[i]);
+            r.Set(res, r.KLength, JsValue.FromInt(a.Count), true);
+            return res;
+        });
         Def.Method(r, c, "from", 1, (Realm r, in CallArgs a) =>
         {
             var src = a[0];
@@ -30,7 +37,8 @@ internal static unsafe class ArrayConstructor
             var thisArg = a[2];
             if (!mapFn.IsUndefined && !Realm.IsCallable(mapFn)) throw Def.TypeError(r, r.Interp.Describe(mapFn) + " is not a function");
             using var hs = new HandleScope(r);
-            int ha = hs.Add(JsValue.FromPtr(r.NewArray()));
+            bool custom = Realm.IsConstructor(a.This) && a.This.Bits != (ulong)r.ArrayConstructor;
+            int ha = hs.Add(custom ? r.Interp.Construct(a.This, [], a.This) : JsValue.FromPtr(r.NewArray()));
             int hm = hs.Add(mapFn), ht = hs.Add(thisArg);
             if (src.IsNullish) throw Def.TypeError(r, r.ToClrString(src) + " is not iterable (cannot read property Symbol(Symbol.iterator))");
             var iterMethod = r.Get(src, PropKey.FromCell(r.SymIterator));
@@ -40,9 +48,10 @@ internal static unsafe class ArrayConstructor
                 ObjectBuiltins.IterateValues(r, src, v =>
                 {
                     if (!hs[hm].IsUndefined) v = r.Interp.Call(hs[hm], hs[ht], [v, JsValue.FromNumber(k)]);
-                    r.PutElement(hs[ha].Ptr, k++, v);
+                    ArrayPrototype.CreateData(r, hs[ha], k++, v);
                     return true;
                 });
+                if (custom) r.Set(hs[ha], r.KLength, JsValue.FromNumber(k), true);
             }
             else
             {
@@ -52,9 +61,9 @@ internal static unsafe class ArrayConstructor
                 {
                     var v = r.Get(hs[hsrc], PropKey.FromIndex(k));
                     if (!hs[hm].IsUndefined) v = r.Interp.Call(hs[hm], hs[ht], [v, JsValue.FromNumber(k)]);
-                    r.PutElement(hs[ha].Ptr, k, v);
+                    ArrayPrototype.CreateData(r, hs[ha], k, v);
                 }
-                Realm.SetArrayLengthRaw(hs[ha].Ptr, k);
+                r.Set(hs[ha], r.KLength, JsValue.FromNumber(k), true);
             }
             return hs[ha];
         });

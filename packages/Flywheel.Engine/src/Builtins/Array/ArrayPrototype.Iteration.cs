@@ -19,15 +19,13 @@ internal static unsafe partial class ArrayPrototype
             using var hs = new HandleScope(r);
             int ho = hs.Add(o), hf = hs.Add(f), ht = hs.Add(a[1]);
             double len = LengthOf(r, o);
-            nint res = r.NewArray();
-            Realm.SetArrayLengthRaw(res, (uint)len);
-            int hr = hs.Add(JsValue.FromPtr(res));
+            int hr = hs.Add(SpeciesCreate(r, o, len));
             for (double k = 0; k < len; k++)
             {
                 if (!Has(r, hs[ho], k)) continue;
                 var v = Get(r, hs[ho], k);
                 var m = r.Interp.Call(hs[hf], hs[ht], [v, JsValue.FromNumber(k), hs[ho]]);
-                r.PutElement(hs[hr].Ptr, (uint)k, m);
+                CreateData(r, hs[hr], k, m);
             }
             return hs[hr];
         });
@@ -37,7 +35,7 @@ internal static unsafe partial class ArrayPrototype
             var f = Callback(r, a[0]);
             using var hs = new HandleScope(r);
             int ho = hs.Add(o), hf = hs.Add(f), ht = hs.Add(a[1]);
-            int hr = hs.Add(JsValue.FromPtr(r.NewArray()));
+            int hr = hs.Add(SpeciesCreate(r, o, 0));
             double len = LengthOf(r, o);
             uint n = 0;
             for (double k = 0; k < len; k++)
@@ -45,7 +43,7 @@ internal static unsafe partial class ArrayPrototype
                 if (!Has(r, hs[ho], k)) continue;
                 var v = Get(r, hs[ho], k);
                 int hv = hs.Add(v);
-                if (Realm.ToBoolean(r.Interp.Call(hs[hf], hs[ht], [v, JsValue.FromNumber(k), hs[ho]]))) r.PutElement(hs[hr].Ptr, n++, hs[hv]);
+                if (Realm.ToBoolean(r.Interp.Call(hs[hf], hs[ht], [v, JsValue.FromNumber(k), hs[ho]]))) CreateData(r, hs[hr], n++, hs[hv]);
             }
             return hs[hr];
         });
@@ -62,7 +60,8 @@ internal static unsafe partial class ArrayPrototype
             var o = JsValue.FromPtr(r.ToObject(a.This));
             double depth = a[0].IsUndefined ? 1 : r.ToIntegerOrInfinity(a[0]);
             using var hs = new HandleScope(r);
-            int hr = hs.Add(JsValue.FromPtr(r.NewArray()));
+            hs.Add(o);
+            int hr = hs.Add(SpeciesCreate(r, o, 0));
             double n = 0;
             Flatten(r, hs[hr], o, depth, ref n, JsValue.Undefined, JsValue.Undefined);
             return hs[hr];
@@ -72,7 +71,8 @@ internal static unsafe partial class ArrayPrototype
             var o = JsValue.FromPtr(r.ToObject(a.This));
             var f = Callback(r, a[0]);
             using var hs = new HandleScope(r);
-            int hr = hs.Add(JsValue.FromPtr(r.NewArray()));
+            hs.Add(o); hs.Add(f);
+            int hr = hs.Add(SpeciesCreate(r, o, 0));
             double n = 0;
             Flatten(r, hs[hr], o, 1, ref n, f, a[1]);
             return hs[hr];
@@ -90,7 +90,7 @@ internal static unsafe partial class ArrayPrototype
             var v = Get(r, hs[hs0], k);
             if (!hs[hm].IsUndefined) v = r.Interp.Call(hs[hm], hs[ht], [v, JsValue.FromNumber(k), hs[hs0]]);
             if (depth > 0 && Realm.IsArray(v)) Flatten(r, target, v, depth - 1, ref n, JsValue.Undefined, JsValue.Undefined);
-            else r.PutElement(target.Ptr, (uint)n++, v);
+            else CreateData(r, target, n++, v);
         }
     }
 

@@ -20,6 +20,36 @@ internal static unsafe partial class ArrayPrototype
     }
     static void SetLength(Realm r, JsValue o, double len) => r.Set(o, r.KLength, JsValue.FromNumber(len), true);
 
+    /// <summary>ArraySpeciesCreate: a new array from the receiver's constructor[Symbol.species] (subclasses keep their class).</summary>
+    public static JsValue SpeciesCreate(Realm r, JsValue original, double length)
+    {
+        if (Realm.IsArray(original))
+        {
+            var c = r.Get(original, r.KConstructor);
+            if (Realm.IsObject(c))
+            {
+                c = r.Get(c, PropKey.FromCell(r.SymSpecies));
+                if (c.IsNull) c = JsValue.Undefined;
+            }
+            if (!c.IsUndefined && c.Bits != (ulong)r.ArrayConstructor)
+            {
+                if (!Realm.IsConstructor(c)) throw Def.TypeError(r, "object.constructor[Symbol.species] is not a constructor");
+                return r.Interp.Construct(c, [JsValue.FromNumber(length)], c);
+            }
+        }
+        if (length > uint.MaxValue) throw Def.RangeError(r, "Invalid array length");
+        nint a = r.NewArray();
+        Realm.SetArrayLengthRaw(a, (uint)length);
+        return JsValue.FromPtr(a);
+    }
+
+    /// <summary>CreateDataPropertyOrThrow at an index.</summary>
+    public static void CreateData(Realm r, JsValue target, double i, JsValue v)
+    {
+        if (Realm.IsArray(target) && i < uint.MaxValue) r.PutElement(target.Ptr, (uint)i, v);
+        else r.DefineData(target.Ptr, i < uint.MaxValue ? PropKey.FromIndex((uint)i) : r.Key(NumberConversion.ToString(i)), v);
+    }
+
     static JsValue Callback(Realm r, JsValue f)
     {
         if (!Realm.IsCallable(f)) throw Def.TypeError(r, r.Interp.Describe(f) + " is not a function");
@@ -93,10 +123,11 @@ internal static unsafe partial class ArrayPrototype
             double len = LengthOf(r, o);
             double k = Rel(r, a[0], len, 0), end = Rel(r, a[1], len, len);
             using var hs = new HandleScope(r);
-            int ha = hs.Add(JsValue.FromPtr(r.NewArray()));
+            int ho = hs.Add(o);
+            int ha = hs.Add(SpeciesCreate(r, o, Math.Max(0, end - k)));
             uint n = 0;
-            for (; k < end; k++, n++) if (Has(r, o, k)) r.PutElement(hs[ha].Ptr, n, Get(r, o, k));
-            Realm.SetArrayLengthRaw(hs[ha].Ptr, n);
+            for (; k < end; k++, n++) if (Has(r, hs[ho], k)) CreateData(r, hs[ha], n, Get(r, hs[ho], k));
+            SetLength(r, hs[ha], n);
             return hs[ha];
         });
         Def.Method(r, p, "splice", 2, (Realm r, in CallArgs a) =>
@@ -107,9 +138,9 @@ internal static unsafe partial class ArrayPrototype
             double del = a.Count == 0 ? 0 : a.Count == 1 ? len - start : Math.Min(Math.Max(r.ToIntegerOrInfinity(a[1]), 0), len - start);
             int items = Math.Max(0, a.Count - 2);
             using var hs = new HandleScope(r);
-            int ha = hs.Add(JsValue.FromPtr(r.NewArray()));
-            for (uint i = 0; i < del; i++) if (Has(r, o, start + i)) r.PutElement(hs[ha].Ptr, i, Get(r, o, start + i));
-            Realm.SetArrayLengthRaw(hs[ha].Ptr, (uint)del);
+            int ha = hs.Add(SpeciesCreate(r, o, del));
+            for (uint i = 0; i < del; i++) if (Has(r, o, start + i)) CreateData(r, hs[ha], i, Get(r, o, start + i));
+            SetLength(r, hs[ha], del);
             if (items < del)
             {
                 for (double k = start; k < len - del; k++)
@@ -133,7 +164,8 @@ internal static unsafe partial class ArrayPrototype
         {
             var o = JsValue.FromPtr(r.ToObject(a.This));
             using var hs = new HandleScope(r);
-            int ha = hs.Add(JsValue.FromPtr(r.NewArray()));
+            hs.Add(o);
+            int ha = hs.Add(SpeciesCreate(r, o, 0));
             double n = 0;
             for (int i = -1; i < a.Count; i++)
             {
@@ -142,11 +174,11 @@ internal static unsafe partial class ArrayPrototype
                 if (spreadable)
                 {
                     double len = LengthOf(r, e);
-                    for (double k = 0; k < len; k++, n++) if (Has(r, e, k)) r.PutElement(hs[ha].Ptr, (uint)n, Get(r, e, k));
+                    for (double k = 0; k < len; k++, n++) if (Has(r, e, k)) CreateData(r, hs[ha], n, Get(r, e, k));
                 }
-                else r.PutElement(hs[ha].Ptr, (uint)n++, e);
+                else CreateData(r, hs[ha], n++, e);
             }
-            Realm.SetArrayLengthRaw(hs[ha].Ptr, (uint)n);
+            SetLength(r, hs[ha], n);
             return hs[ha];
         });
         Def.Method(r, p, "join", 1, (Realm r, in CallArgs a) => Join(r, a.This, a[0]));

@@ -58,7 +58,7 @@ internal static unsafe class ConsoleBuiltins
                             sb.Append(res.IsUndefined ? "undefined" : Realm.ToClr(res));
                             break;
                         }
-                    case 'o':
+                    case 'o': sb.Append(Inspector.Inspect(r, v, depth: 4)); break;
                     case 'O': sb.Append(Inspector.Inspect(r, v)); break;
                     case 'c': break;
                 }

@@ -69,8 +69,11 @@ internal sealed class Inspector
         }
         var sb = new StringBuilder();
         sb.Append(q);
-        foreach (char c in s)
+        for (int i = 0; i < s.Length; i++)
         {
+            char c = s[i];
+            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { sb.Append(c).Append(s[++i]); continue; }
+            if (char.IsSurrogate(c)) { sb.Append("\\u").Append(((int)c).ToString("x4")); continue; }
             if (c == q) sb.Append('\\').Append(c);
             else if (c == '\\') sb.Append("\\\\");
             else if (c == '\n') sb.Append("\\n");
@@ -80,6 +83,7 @@ internal sealed class Inspector
             else if (c == '\f') sb.Append("\\f");
             else if (c == '\v') sb.Append("\\v");
             else if (c < 0x20 || c == 0x7F) sb.Append("\\x").Append(((int)c).ToString("X2"));
+            else if (char.IsSurrogate(c)) sb.Append(c);
             else sb.Append(c);
         }
         sb.Append(q);
@@ -88,8 +92,8 @@ internal sealed class Inspector
 
     static bool IsIdentifier(string k)
     {
-        if (k.Length == 0 || !(char.IsAsciiLetter(k[0]) || k[0] == '_' || k[0] == '$')) return false;
-        foreach (char c in k) if (!(char.IsAsciiLetterOrDigit(c) || c == '_' || c == '$')) return false;
+        if (k.Length == 0 || !(char.IsAsciiLetter(k[0]) || k[0] == '_')) return false;
+        foreach (char c in k) if (!(char.IsAsciiLetterOrDigit(c) || c == '_')) return false;
         return true;
     }
 
@@ -98,6 +102,7 @@ internal sealed class Inspector
         if (k.IsIndex) return "'" + k.Index + "'";
         if (Layout.Kind(k.Ptr) == CellKind.Symbol) return "[" + r.KeyToClr(k) + "]";
         var s = r.KeyToClr(k);
+        if (s == "__proto__") return "['__proto__']";
         return IsIdentifier(s) ? s : Quote(s);
     }
 
@@ -108,10 +113,17 @@ internal sealed class Inspector
             if (r.GetOwnRaw(p.Ptr, r.KConstructor, out var c, out var f) && (f & PropFlags.Accessor) == 0 && Realm.IsCallable(c))
             {
                 var n = r.FunctionName(c);
-                if (n.Length > 0) return n;
+                if (n.Length > 0 && IsInstance(o, c)) return n;
             }
         }
         return null;
+    }
+
+    bool IsInstance(nint o, JsValue ctor)
+    {
+        if (!r.GetOwnRaw(ctor.Ptr, r.KPrototype, out var proto, out var f) || (f & PropFlags.Accessor) != 0 || !Realm.IsObject(proto)) return false;
+        for (var p = Layout.Proto(o); p.IsCell; p = Layout.Proto(p.Ptr)) if (p.Bits == proto.Bits) return true;
+        return false;
     }
 
     string FormatObject(nint o, int depth)
@@ -188,14 +200,16 @@ internal sealed class Inspector
             case ObjClass.Generator: return "Object [Generator] {}";
         }
 
-        if (depth > maxDepth)
+        bool empty = keys.Count == 0 && (isArrayLike ? (cls == ObjClass.Array ? Realm.ArrayLength(o) == 0 : cls == ObjClass.TypedArray ? r.TypedArrayOf(o).Length == 0 : ArrayPrototype.LengthOf(r, JsValue.FromPtr(o)) == 0)
+            : cls is ObjClass.Map or ObjClass.Set ? r.External<CollectionData>(o).Count == 0 : cls != ObjClass.Iterator);
+        if (depth > maxDepth && !empty)
         {
             if (isArrayLike && cls == ObjClass.Array) return "[Array]";
             return "[" + (ctor ?? (nullProto ? "Object: null prototype" : "Object")) + "]";
         }
 
         seen.Add(o);
-        currentDepth = depth;
+        if (!empty) currentDepth = depth;
         output = [];
         int extrasType = 0; // 0 object, 1 array
         try
@@ -210,6 +224,27 @@ internal sealed class Inspector
                 braceClose = "]";
                 if (output.Count == 0) return braceOpen + "]";
                 return Reduce(output, "", braceOpen, braceClose, extrasType, depth, o);
+            }
+            if (cls == ObjClass.Iterator && (Layout.Proto(o).Bits == (ulong)r.MapIteratorPrototype || Layout.Proto(o).Bits == (ulong)r.SetIteratorPrototype))
+            {
+                bool isMapIt = Layout.Proto(o).Bits == (ulong)r.MapIteratorPrototype;
+                int kind = Layout.Internal(o, 2).Int32;
+                string label = $"[{(isMapIt ? "Map" : "Set")} {(kind == 2 ? "Entries" : "Iterator")}]";
+                var coll = Layout.Internal(o, 0);
+                if (!coll.IsUndefined)
+                {
+                    var data = r.External<CollectionData>(coll.Ptr);
+                    int i = Layout.Internal(o, 1).Int32;
+                    indentation += 2;
+                    while (data.Next(ref i, out var k, out var v))
+                    {
+                        var val = isMapIt ? (kind == 0 ? k : kind == 1 ? v : JsValue.Empty) : k;
+                        output.Add(kind == 2 ? "[ " + Format(k, depth + 2) + ", " + Format(isMapIt ? v : k, depth + 2) + " ]" : Format(val, depth + 1));
+                    }
+                    indentation -= 2;
+                }
+                if (output.Count == 0) return label + " {}";
+                return Reduce(output, "", label + " {", "}", 0, depth, o);
             }
             if (cls == ObjClass.Map || cls == ObjClass.Set)
             {
@@ -260,7 +295,8 @@ internal sealed class Inspector
                 }
                 return s + "]";
             }
-            if (t.IsGenerator) return name.Length > 0 ? $"[GeneratorFunction: {name}]" : "[GeneratorFunction (anonymous)]";
+            string kind = (t.IsAsync ? "Async" : "") + (t.IsGenerator ? "GeneratorFunction" : "Function");
+            if (kind != "Function") return name.Length > 0 ? $"[{kind}: {name}]" : $"[{kind} (anonymous)]";
         }
         return name.Length > 0 ? $"[Function: {name}]" : "[Function (anonymous)]";
     }

@@ -23,7 +23,7 @@ internal static class DateBuiltins
         return $"{ys}-{(int)DateMath.MonthFromTime(t) + 1:D2}-{(int)DateMath.DateFromTime(t):D2}T{(int)DateMath.HourFromTime(t):D2}:{(int)DateMath.MinFromTime(t):D2}:{(int)DateMath.SecFromTime(t):D2}.{(int)DateMath.MsFromTime(t):D3}Z";
     }
 
-    static string YearStr(double y) => y >= 0 ? ((int)y).ToString("D4") : "-" + ((int)-y).ToString("D6");
+    static string YearStr(double y) => y >= 0 ? ((int)y).ToString("D4") : "-" + ((int)-y).ToString("D4");
 
     static string DatePart(double lt) => $"{Days[(int)DateMath.WeekDay(lt)]} {Months[(int)DateMath.MonthFromTime(lt)]} {(int)DateMath.DateFromTime(lt):D2} {YearStr(DateMath.YearFromTime(lt))}";
 

@@ -9,17 +9,19 @@ internal static unsafe class FunctionBuiltins
         r.DefineData(proto, r.KLength, JsValue.Zero, PropFlags.Configurable);
         r.DefineData(proto, r.KName, r.EmptyString, PropFlags.Configurable);
         Def.Constructor(r, "Function", 1, (Realm r, in CallArgs a) => CreateDynamicFunction(r, a, "function"), proto);
-        Def.Method(r, proto, "call", 1, (Realm r, in CallArgs a) =>
+        nint callFn = Def.Method(r, proto, "call", 1, (Realm r, in CallArgs a) =>
         {
             if (!Realm.IsCallable(a.This)) throw Def.TypeError(r, "Function.prototype.call called on non-function");
             return r.Interp.InvokeAt(a.This, a[0], a.Argv + Math.Min(1, a.Count), Math.Max(0, a.Count - 1), JsValue.Undefined);
         });
-        Def.Method(r, proto, "apply", 2, (Realm r, in CallArgs a) =>
+        nint applyFn = Def.Method(r, proto, "apply", 2, (Realm r, in CallArgs a) =>
         {
             if (!Realm.IsCallable(a.This)) throw Def.TypeError(r, "Function.prototype.apply was called on " + r.Interp.Describe(a.This) + ", which is not a function");
             var args = a[1].IsNullish ? [] : ListFromArrayLike(r, a[1]);
             return r.Interp.Call(a.This, a[0], args);
         });
+        r.NativeCallIndex = Layout.Internal(callFn, 0);
+        r.NativeApplyIndex = Layout.Internal(applyFn, 0);
         Def.Method(r, proto, "bind", 1, (Realm r, in CallArgs a) =>
         {
             if (!Realm.IsCallable(a.This)) throw Def.TypeError(r, "Bind must be called on a function");

@@ -15,6 +15,30 @@ internal static class GlobalFunctions
         Def.Method(r, g, "isNaN", 1, (Realm r, in CallArgs a) => JsValue.FromBool(double.IsNaN(r.ToNumber(a[0]))));
         Def.Method(r, g, "isFinite", 1, (Realm r, in CallArgs a) => JsValue.FromBool(double.IsFinite(r.ToNumber(a[0]))));
         Def.Method(r, g, "eval", 1, (Realm r, in CallArgs a) => Realm.IsString(a[0]) ? r.Evaluate(Realm.ToClr(a[0]), "<eval>") : a[0]);
+        Def.Method(r, g, "escape", 1, (Realm r, in CallArgs a) =>
+        {
+            var s = r.ToClrString(a[0]);
+            var sb = new StringBuilder();
+            foreach (char c in s)
+            {
+                if (char.IsAsciiLetterOrDigit(c) || "@*_+-./".Contains(c)) sb.Append(c);
+                else if (c < 256) sb.Append('%').Append(((int)c).ToString("X2"));
+                else sb.Append("%u").Append(((int)c).ToString("X4"));
+            }
+            return r.Str(sb.ToString());
+        });
+        Def.Method(r, g, "unescape", 1, (Realm r, in CallArgs a) =>
+        {
+            var s = r.ToClrString(a[0]);
+            var sb = new StringBuilder();
+            for (int i = 0; i < s.Length; i++)
+            {
+                if (s[i] == '%' && i + 5 < s.Length + 0 && s[i + 1] == 'u' && ushort.TryParse(s.AsSpan(i + 2, 4), System.Globalization.NumberStyles.HexNumber, null, out var u)) { sb.Append((char)u); i += 5; }
+                else if (s[i] == '%' && i + 2 < s.Length && byte.TryParse(s.AsSpan(i + 1, 2), System.Globalization.NumberStyles.HexNumber, null, out var b)) { sb.Append((char)b); i += 2; }
+                else sb.Append(s[i]);
+            }
+            return r.Str(sb.ToString());
+        });
         const string uriReserved = ";/?:@&=+$,#";
         const string unreserved = "-_.!~*'()";
         Def.Method(r, g, "encodeURIComponent", 1, (Realm r, in CallArgs a) => r.Str(Encode(r, r.ToClrString(a[0]), unreserved)));

@@ -8,8 +8,8 @@ internal static class MathBuiltins
         nint m = r.NewObject(JsValue.FromPtr(r.ObjectPrototype));
         r.DefineData(r.GlobalObject, "Math", JsValue.FromPtr(m));
         Def.ToStringTag(r, m, "Math");
-        foreach (var (n, v) in new[] { ("PI", Math.PI), ("E", Math.E), ("LN2", Math.Log(2)), ("LN10", Math.Log(10)), ("LOG2E", 1 / Math.Log(2)),
-            ("LOG10E", 1 / Math.Log(10)), ("SQRT2", Math.Sqrt(2)), ("SQRT1_2", Math.Sqrt(0.5)) })
+        foreach (var (n, v) in new[] { ("PI", Math.PI), ("E", Math.E), ("LN2", 0.6931471805599453), ("LN10", 2.302585092994046), ("LOG2E", 1.4426950408889634),
+            ("LOG10E", 0.4342944819032518), ("SQRT2", 1.4142135623730951), ("SQRT1_2", 0.7071067811865476) })
             r.DefineData(m, n, JsValue.FromNumber(v), PropFlags.None);
         void F1(string name, Func<double, double> f) => Def.Method(r, m, name, 1, (Realm r, in CallArgs a) => JsValue.FromNumber(f(r.ToNumber(a[0]))));
         F1("abs", Math.Abs); F1("acos", Math.Acos); F1("acosh", Math.Acosh); F1("asin", Math.Asin); F1("asinh", Math.Asinh);
@@ -19,7 +19,13 @@ internal static class MathBuiltins
         F1("log10", Math.Log10); F1("log2", Math.Log2); F1("sign", x => double.IsNaN(x) ? double.NaN : x == 0 ? x : Math.Sign(x));
         F1("sin", Math.Sin); F1("sinh", Math.Sinh); F1("sqrt", Math.Sqrt); F1("tan", Math.Tan); F1("tanh", Math.Tanh);
         F1("trunc", Math.Truncate);
-        F1("round", x => double.IsNaN(x) || double.IsInfinity(x) ? x : x == 0 ? x : (x < 0 && x >= -0.5) ? -0.0 : Math.Floor(x + 0.5));
+        F1("round", x =>
+        {
+            if (double.IsNaN(x) || double.IsInfinity(x) || x == 0) return x;
+            if (x < 0 && x >= -0.5) return -0.0;
+            double f = Math.Floor(x);
+            return x - f >= 0.5 ? f + 1 : f;
+        });
         F1("clz32", x => System.Numerics.BitOperations.LeadingZeroCount((uint)Realm.ToInt32(x)));
         Def.Method(r, m, "atan2", 2, (Realm r, in CallArgs a) => { double y = r.ToNumber(a[0]); return JsValue.FromNumber(Math.Atan2(y, r.ToNumber(a[1]))); });
         Def.Method(r, m, "pow", 2, (Realm r, in CallArgs a) => { double x = r.ToNumber(a[0]); return JsValue.FromNumber(Operators.Pow(x, r.ToNumber(a[1]))); });

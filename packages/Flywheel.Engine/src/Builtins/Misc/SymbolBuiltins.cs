@@ -15,7 +15,7 @@ internal static class SymbolBuiltins
         Layout.Flags(c) &= ~CellFlags.Constructor;
         foreach (var (name, sym) in new[] { ("iterator", r.SymIterator), ("asyncIterator", r.SymAsyncIterator), ("toPrimitive", r.SymToPrimitive),
             ("hasInstance", r.SymHasInstance), ("toStringTag", r.SymToStringTag), ("species", r.SymSpecies),
-            ("isConcatSpreadable", r.SymIsConcatSpreadable), ("unscopables", r.SymUnscopables), ("match", r.SymMatch) })
+            ("isConcatSpreadable", r.SymIsConcatSpreadable), ("unscopables", r.SymUnscopables), ("match", r.SymMatch), ("matchAll", r.SymMatchAll), ("replace", r.SymReplace), ("search", r.SymSearch), ("split", r.SymSplit) })
             r.DefineData(c, name, JsValue.FromPtr(sym), PropFlags.None);
         Def.Method(r, c, "for", 1, (Realm r, in CallArgs a) =>
         {

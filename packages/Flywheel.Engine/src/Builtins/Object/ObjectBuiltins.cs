@@ -70,7 +70,8 @@ internal static unsafe class ObjectBuiltins
         {
             if (a[0].IsNullish) throw Def.TypeError(r, "Object.setPrototypeOf called on null or undefined");
             if (!Realm.IsObject(a[1]) && !a[1].IsNull) throw Def.TypeError(r, "Object prototype may only be an Object or null: " + r.ToClrString(a[1]));
-            if (Realm.IsObject(a[0]) && !SetPrototype(r, a[0].Ptr, a[1])) throw Def.TypeError(r, "Cyclic __proto__ value");
+            if (Realm.IsObject(a[0]) && !SetPrototype(r, a[0].Ptr, a[1]))
+                throw Def.TypeError(r, r.IsExtensible(a[0].Ptr) ? "Cyclic __proto__ value" : "#<Object> is not extensible");
             return a[0];
         });
         Def.Method(r, c, "freeze", 1, (Realm r, in CallArgs a) => { if (Realm.IsObject(a[0])) SetIntegrity(r, a[0].Ptr, true); return a[0]; });
@@ -135,6 +136,20 @@ internal static unsafe class ObjectBuiltins
             var k = r.ToPropertyKey(a[0]);
             return JsValue.FromBool(r.GetOwnRaw(r.ToObject(a.This), k, out _, out var f) && (f & PropFlags.Enumerable) != 0);
         });
+        Def.Method(r, proto, "__defineGetter__", 2, (Realm r, in CallArgs a) =>
+        {
+            if (!Realm.IsCallable(a[1])) throw Def.TypeError(r, "Object.prototype.__defineGetter__: Expecting function");
+            r.DefineAccessor(r.ToObject(a.This), r.ToPropertyKey(a[0]), a[1], JsValue.Empty, PropFlags.Enumerable | PropFlags.Configurable);
+            return JsValue.Undefined;
+        });
+        Def.Method(r, proto, "__defineSetter__", 2, (Realm r, in CallArgs a) =>
+        {
+            if (!Realm.IsCallable(a[1])) throw Def.TypeError(r, "Object.prototype.__defineSetter__: Expecting function");
+            r.DefineAccessor(r.ToObject(a.This), r.ToPropertyKey(a[0]), JsValue.Empty, a[1], PropFlags.Enumerable | PropFlags.Configurable);
+            return JsValue.Undefined;
+        });
+        Def.Method(r, proto, "__lookupGetter__", 1, (Realm r, in CallArgs a) => LookupAccessor(r, a.This, a[0], true));
+        Def.Method(r, proto, "__lookupSetter__", 1, (Realm r, in CallArgs a) => LookupAccessor(r, a.This, a[0], false));
         Def.Method(r, proto, "toString", 0, (Realm r, in CallArgs a) => r.Str(ObjectToString(r, a.This)));
         Def.Method(r, proto, "toLocaleString", 0, (Realm r, in CallArgs a) => r.Interp.Call(r.Get(a.This, r.KToString), a.This, []));
         Def.Method(r, proto, "valueOf", 0, (Realm r, in CallArgs a) => JsValue.FromPtr(r.ToObject(a.This)));
@@ -147,11 +162,20 @@ internal static unsafe class ObjectBuiltins
             })), PropFlags.Configurable);
     }
 
+    static JsValue LookupAccessor(Realm r, JsValue thisv, JsValue key, bool getter)
+    {
+        var k = r.ToPropertyKey(key);
+        for (var p = JsValue.FromPtr(r.ToObject(thisv)); p.IsCell; p = Layout.Proto(p.Ptr))
+            if (r.GetOwnProperty(p.Ptr, k, out var d))
+                return d.IsAccessor ? (getter ? d.Getter : d.Setter) : JsValue.Undefined;
+        return JsValue.Undefined;
+    }
+
     public static bool SetPrototype(Realm r, nint o, JsValue proto)
     {
         if (Layout.Proto(o).Bits == proto.Bits) return true;
         for (var p = proto; p.IsCell; p = Layout.Proto(p.Ptr)) if (p.Ptr == o) return false;
-        if (!r.IsExtensible(o)) throw Def.TypeError(r, "#<Object> is not extensible");
+        if (!r.IsExtensible(o)) return false;
         Layout.Proto(o) = proto;
         return true;
     }

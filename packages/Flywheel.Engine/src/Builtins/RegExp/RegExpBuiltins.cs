@@ -112,7 +112,23 @@ internal static unsafe class RegExpBuiltins
         Def.ToStringTag(r, r.RegExpStringIteratorPrototype, "RegExp String Iterator");
     }
 
-    static string EscapeSource(string s) => s.Replace("/", "\\/").Replace("\n", "\\n");
+    static string EscapeSource(string s)
+    {
+        var sb = new StringBuilder();
+        bool inClass = false;
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (c == '\\' && i + 1 < s.Length) { sb.Append(c).Append(s[++i]); continue; }
+            if (c == '[') inClass = true;
+            else if (c == ']') inClass = false;
+            if (c == '/' && !inClass) sb.Append("\\/");
+            else if (c == '\n') sb.Append("\\n");
+            else if (c == '\r') sb.Append("\\r");
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
 
     static int GetLastIndex(Realm r, JsValue rx)
     {

@@ -148,10 +148,10 @@ internal static unsafe class StringBuiltins
             int end = (int)Math.Min(from + Math.Max(len, 0), s.Length);
             return from >= end ? r.EmptyString : r.Str(s[from..end]);
         });
-        Def.Method(r, p, "toUpperCase", 0, (Realm r, in CallArgs a) => r.Str(This(r, a, "toUpperCase").ToUpperInvariant()));
-        Def.Method(r, p, "toLowerCase", 0, (Realm r, in CallArgs a) => r.Str(This(r, a, "toLowerCase").ToLowerInvariant()));
-        Def.Method(r, p, "toLocaleUpperCase", 0, (Realm r, in CallArgs a) => r.Str(This(r, a, "toLocaleUpperCase").ToUpperInvariant()));
-        Def.Method(r, p, "toLocaleLowerCase", 0, (Realm r, in CallArgs a) => r.Str(This(r, a, "toLocaleLowerCase").ToLowerInvariant()));
+        Def.Method(r, p, "toUpperCase", 0, (Realm r, in CallArgs a) => r.Str(Upper(This(r, a, "toUpperCase"))));
+        Def.Method(r, p, "toLowerCase", 0, (Realm r, in CallArgs a) => r.Str(Lower(This(r, a, "toLowerCase"))));
+        Def.Method(r, p, "toLocaleUpperCase", 0, (Realm r, in CallArgs a) => r.Str(Upper(This(r, a, "toLocaleUpperCase"))));
+        Def.Method(r, p, "toLocaleLowerCase", 0, (Realm r, in CallArgs a) => r.Str(Lower(This(r, a, "toLocaleLowerCase"))));
         Def.Method(r, p, "trim", 0, (Realm r, in CallArgs a) => r.Str(NumberConversion.TrimJs(This(r, a, "trim")).ToString()));
         Def.Method(r, p, "trimStart", 0, (Realm r, in CallArgs a) => r.Str(This(r, a, "trimStart").TrimStart(JsWhitespace)));
         Def.Method(r, p, "trimEnd", 0, (Realm r, in CallArgs a) => r.Str(This(r, a, "trimEnd").TrimEnd(JsWhitespace)));
@@ -221,6 +221,33 @@ internal static unsafe class StringBuiltins
     }
 
     static readonly char[] JsWhitespace = [' ', '\t', '\n', '\r', '\v', '\f', '\u00A0', '\u1680', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200A', '\u2028', '\u2029', '\u202F', '\u205F', '\u3000', '\uFEFF'];
+
+    /// <summary>Unicode special casing (SpecialCasing.txt) that invariant ToUpper/ToLower lack.</summary>
+    static string Upper(string s)
+    {
+        var u = s.ToUpperInvariant();
+        if (u.IndexOfAny(['ß', 'ŉ', 'ﬀ', 'ﬁ', 'ﬂ', 'ﬃ', 'ﬄ', 'ﬅ', 'ﬆ']) < 0) return u;
+        return u.Replace("ß", "SS").Replace("ŉ", "ʼN").Replace("ﬀ", "FF").Replace("ﬁ", "FI").Replace("ﬂ", "FL").Replace("ﬃ", "FFI").Replace("ﬄ", "FFL").Replace("ﬅ", "ST").Replace("ﬆ", "ST");
+    }
+
+    static string Lower(string s)
+    {
+        if (s.IndexOf('İ') < 0 && s.IndexOf('Σ') < 0) return s.ToLowerInvariant();
+        var sb = new StringBuilder();
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (c == 'İ') sb.Append("i\u0307");
+            else if (c == 'Σ')
+            {
+                bool before = i > 0 && char.IsLetter(s[i - 1]);
+                bool after = i + 1 < s.Length && char.IsLetter(s[i + 1]);
+                sb.Append(before && !after ? 'ς' : 'σ');
+            }
+            else sb.Append(char.ToLowerInvariant(c));
+        }
+        return sb.ToString();
+    }
 
     static JsValue Pad(Realm r, string s, JsValue maxLen, JsValue fill, bool start)
     {

@@ -22,6 +22,8 @@ internal sealed unsafe class Collector(Realm realm)
     public int Collections;
     public double TotalPauseMs, MaxPauseMs;
     public bool Stress;
+    public double MarkMs;
+    public long MarkedCells;
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Mark(JsValue v)
@@ -44,6 +46,7 @@ internal sealed unsafe class Collector(Realm realm)
         var sw = Stopwatch.StartNew();
         MarkRoots();
         Drain();
+        MarkMs += sw.Elapsed.TotalMilliseconds;
         realm.Heap.Sweep(c =>
         {
             ref byte m = ref Layout.Mark(c);
@@ -67,7 +70,7 @@ internal sealed unsafe class Collector(Realm realm)
         foreach (var v in realm.Handles) Mark(v);
         foreach (var v in realm.PermanentRoots) Mark(v);
         foreach (var v in realm.GlobalLexicalValues) Mark(v);
-        foreach (var a in realm.AllAtoms) MarkCell(a);
+        // Atoms are weak: shapes, constant pools and the realm's well-known keys keep the live ones.
         MarkCell(realm.Shapes.Root.Cell);
         foreach (var t in realm.Templates) foreach (var v in t.Constants) Mark(v);
         Mark(realm.PendingException);
@@ -79,6 +82,7 @@ internal sealed unsafe class Collector(Realm realm)
         while (work.Count > 0)
         {
             nint c = work.Pop();
+            MarkedCells++;
             switch (Layout.Kind(c))
             {
                 case CellKind.Symbol: Mark(Layout.Val(c, 8)); break;

@@ -130,7 +130,11 @@ internal sealed unsafe partial class Realm
     public void Set(JsValue target, PropKey key, JsValue value, JsValue receiver, bool strict)
     {
         if (!TrySet(target, key, value, receiver) && strict)
-            throw new JsThrow(MakeError(ErrorKind.TypeError, $"Cannot assign to read only property '{KeyToClr(key)}' of {(IsObject(target) ? "object" : TypeOfString(target))}"));
+        {
+            if (IsObject(receiver) && !IsExtensible(receiver.Ptr) && !GetOwnRaw(receiver.Ptr, key, out _, out _) && !HasProperty(receiver.Ptr, key))
+                throw new JsThrow(MakeError(ErrorKind.TypeError, $"Cannot add property {KeyToClr(key)}, object is not extensible"));
+            throw new JsThrow(MakeError(ErrorKind.TypeError, $"Cannot assign to read only property '{KeyToClr(key)}' of {(IsObject(target) ? (IsCallable(target) ? "function '" + Interp.Describe(target) + "'" : "object '" + Builtins.Inspector.Inspect(this, target, 0) + "'") : TypeOfString(target) + " '" + ToClrString(target) + "'")}"));
+        }
     }
 
     public bool TrySet(JsValue target, PropKey key, JsValue value, JsValue receiver)

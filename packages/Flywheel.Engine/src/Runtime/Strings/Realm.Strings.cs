@@ -14,7 +14,8 @@ internal sealed unsafe partial class Realm
     {
         atomLookup = atoms.GetAlternateLookup<ReadOnlySpan<char>>();
         EmptyString = JsValue.FromPtr(Intern(""));
-        for (int i = 0; i < 128; i++) singleChars[i] = JsValue.FromPtr(Intern(((char)i).ToString()));
+        PermanentRoots.Add(EmptyString);
+        for (int i = 0; i < 128; i++) { singleChars[i] = JsValue.FromPtr(Intern(((char)i).ToString())); PermanentRoots.Add(singleChars[i]); }
     }
 
     public nint AllocString(int length)
@@ -71,6 +72,12 @@ internal sealed unsafe partial class Realm
     public nint InternCell(nint str) => (Layout.Flags(str) & CellFlags.Atom) != 0 ? str : Intern(Layout.StrSpan(str));
 
     public int AtomCount => atoms.Count;
+
+    /// <summary>Called by the sweeper when an atom dies.</summary>
+    void ForgetAtom(nint s)
+    {
+        if (atomLookup.TryGetValue(Layout.StrSpan(s), out var p) && p == s) atoms.Remove(new string(Layout.StrSpan(s)));
+    }
     public IEnumerable<nint> AllAtoms => atoms.Values;
 
     public static string ToClr(JsValue s) => new(Layout.StrSpan(s.Ptr));
