@@ -4,7 +4,7 @@ using Flywheel.SsaIR;
 namespace Flywheel.Optimizer.Passes;
 
 /// <summary>
-/// <c>mem-forward</c>: within extended basic blocks (a block and its single-predecessor successors),
+/// <c>mem-forward</c>: forward through the CFG (facts true at the end of every predecessor hold at a join),
 /// replaces a load by the value last stored to, or loaded from, exactly the same location (same root,
 /// offset, size and type), and removes a store overwritten by a later store to the same location
 /// when nothing in between could observe memory. Facts die at any store that may alias them (see
@@ -28,10 +28,7 @@ public sealed class LoadStoreForwarding : IPass
         int changes = 0;
         foreach (var block in cfg.ReversePostorder)
         {
-            var preds = cfg.Predecessors(block);
-            var facts = preds.Count == 1 && exitFacts.TryGetValue(preds[0], out var inherited)
-                ? inherited.Select(fact => fact with { PendingStore = null }).ToList()
-                : [];
+            var facts = EntryFacts(cfg.Predecessors(block).Where(cfg.IsReachable).ToList(), exitFacts);
             foreach (var instId in f[block].Instructions.ToList())
             {
                 var inst = f[instId];
@@ -80,6 +77,22 @@ public sealed class LoadStoreForwarding : IPass
         }
         substitution.Apply(f);
         return changes;
+    }
+
+    /// <summary>
+    /// What holds on entry: the facts every predecessor ends with (same location, same value), once all
+    /// predecessors are done; none at loop headers, whose back edges are not. A value known at the end of
+    /// every predecessor dominates the join, so it may be used there.
+    /// </summary>
+    static List<Fact> EntryFacts(List<BlockId> preds, Dictionary<BlockId, List<Fact>> exitFacts)
+    {
+        if (preds.Count == 0 || !preds.All(exitFacts.ContainsKey)) return [];
+        var first = exitFacts[preds[0]];
+        return first
+            .Where(fact => preds.Skip(1).All(p => exitFacts[p].Any(other =>
+                AliasAnalysis.MustAlias(other.Location, fact.Location) && other.Value == fact.Value && other.Type == fact.Type)))
+            .Select(fact => fact with { PendingStore = null })
+            .ToList();
     }
 
     static void ClearPending(List<Fact> facts)
