@@ -19,7 +19,7 @@ internal static unsafe partial class Unicorn
 
     // uc_ctl requests: UC_CTL(type, nr, rw) = type | nr << 26 | rw << 30, with rw 1 = write.
     public const uint CtlWriteCpuModel = 7u | (1u << 26) | (1u << 30);
-    public const uint CtlWriteTbFlush = 10u | (1u << 30);
+    public const uint CtlWriteTbRemoveCache = 9u | (2u << 26) | (1u << 30);
     public const int CpuArm64Max = 3;
 
     public const int RegX29 = 1;
@@ -36,6 +36,9 @@ internal static unsafe partial class Unicorn
     [LibraryImport(Library)] public static partial int uc_open(int arch, int mode, out nint uc);
     [LibraryImport(Library)] public static partial int uc_close(nint uc);
     [LibraryImport(Library)] public static partial int uc_ctl(nint uc, uint control, nint argument);
+
+    // The same variadic entry with two 64-bit arguments (begin, end), for TB cache removal.
+    [LibraryImport(Library, EntryPoint = "uc_ctl")] public static partial int uc_ctl_range(nint uc, uint control, ulong begin, ulong end);
     [LibraryImport(Library)] public static partial int uc_mem_map(nint uc, ulong address, nuint size, uint perms);
     [LibraryImport(Library)] public static partial int uc_mem_map_ptr(nint uc, ulong address, nuint size, uint perms, nint pointer);
     [LibraryImport(Library)] public static partial int uc_mem_unmap(nint uc, ulong address, nuint size);
