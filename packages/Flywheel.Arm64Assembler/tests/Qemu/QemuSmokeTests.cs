@@ -48,6 +48,9 @@ public sealed class QemuSmokeTests
         Directory.Delete(Path.Combine(temp, "build"), recursive: true);
         if (!Directory.Exists(cache)) Directory.Move(temp, cache);
         else Directory.Delete(temp, recursive: true);
+        // Older publishes (other input hashes) are ~70 MB each and never used again.
+        foreach (var stale in Directory.EnumerateDirectories(Path.GetDirectoryName(cache)!).Where(d => d != cache && !d.Contains(".tmp-", StringComparison.Ordinal)))
+            Directory.Delete(stale, recursive: true);
         return program;
     }
 
