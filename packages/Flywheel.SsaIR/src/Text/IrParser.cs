@@ -115,12 +115,24 @@ public sealed class IrParser
         return true;
     }
 
+    /// <summary>Ids above this are rejected: arenas grow to the largest id named, so text must not name absurd ones.</summary>
+    const int MaxIndex = 1 << 22;
+
     static bool TryPrefixedIndex(Token token, string prefix, out int index)
     {
         index = 0;
         return token.Kind == TokenKind.Word && token.Text.StartsWith(prefix, StringComparison.Ordinal)
             && token.Text.Length > prefix.Length && char.IsDigit(token.Text[prefix.Length])
-            && int.TryParse(token.Text.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out index);
+            && int.TryParse(token.Text.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out index)
+            && index <= MaxIndex;
+    }
+
+    int ExpectInt32()
+    {
+        var token = Peek;
+        long value = ExpectInteger();
+        if (value is < int.MinValue or > int.MaxValue) throw Error("integer out of 32-bit range", token);
+        return (int)value;
     }
 
     ValueId ExpectValue()
@@ -173,7 +185,7 @@ public sealed class IrParser
             if (slotIndex != function.StackSlots.Count) throw Error($"stack slots must be numbered in order; expected ss{function.StackSlots.Count}", at);
             ExpectPunct("=");
             ExpectWord("stack_slot");
-            function.CreateStackSlot(checked((int)ExpectInteger()));
+            function.CreateStackSlot(ExpectInt32());
         }
         while (!TryPunct("}"))
         {
@@ -254,7 +266,7 @@ public sealed class IrParser
         ParseOperands(inst, info);
         if (info.CarriesFrameState && TryWord("deopt"))
         {
-            int resume = checked((int)ExpectInteger());
+            int resume = ExpectInt32();
             ExpectPunct("(");
             inst.FrameState = new FrameState(resume, ValueList(")"));
         }
@@ -391,8 +403,8 @@ public sealed class IrParser
     {
         ExpectPunct("[");
         var pointer = ExpectValue();
-        if (TryPunct("+")) inst.Offset = checked((int)ExpectInteger());
-        else if (Peek.Kind == TokenKind.Number && Peek.Text.StartsWith('-')) inst.Offset = checked((int)ExpectInteger());
+        if (TryPunct("+")) inst.Offset = ExpectInt32();
+        else if (Peek.Kind == TokenKind.Number && Peek.Text.StartsWith('-')) inst.Offset = ExpectInt32();
         ExpectPunct("]");
         return pointer;
     }
