@@ -14,7 +14,7 @@ public sealed class ParserTests
     [InlineData("function %f() {\nblock0:\n    v0 = icmp.i8 eq v1, v2\n}", 3, "no type suffix")]
     [InlineData("function %f() {\nblock0:\n    v0 = load.i32 v1\n}", 3, "expected '['")]
     [InlineData("function %f() {\n    ss0 = stack_slot 9999999999\nblock0:\n    return\n}", 2, "out of 32-bit range")]
-    [InlineData("function %f() {\nblock0:\n    return\nblock400000000:\n    return\n}", 4, "expected a block")]
+    [InlineData("function %f() {\nblock0:\n    return\nblock400000000:\n    return\n}", 4, "unknown opcode")]
     public void ErrorsNameTheLine(string text, int line, string message)
     {
         var error = Assert.Throws<IrParseException>(() => IrParser.ParseModule(text));
