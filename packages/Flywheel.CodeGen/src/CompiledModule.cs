@@ -9,12 +9,14 @@ namespace Flywheel.CodeGen;
 /// </summary>
 public sealed class CompiledModule
 {
-    internal CompiledModule(CodeBlob blob, IReadOnlyList<CompiledFunction> functions, IReadOnlyList<DeoptSite> deoptSites, string listing)
+    readonly Lazy<string> listing;
+
+    internal CompiledModule(CodeBlob blob, IReadOnlyList<CompiledFunction> functions, IReadOnlyList<DeoptSite> deoptSites, Func<string> formatListing)
     {
         Blob = blob;
         Functions = functions;
         DeoptSites = deoptSites;
-        Listing = listing;
+        listing = new Lazy<string>(formatListing);
     }
 
     /// <summary>The code, ready for <see cref="ExecutableMemory.Install(CodeBlob)"/>.</summary>
@@ -26,8 +28,8 @@ public sealed class CompiledModule
     /// <summary>Every deopt site of the module; the deopt entry receives an index into this list.</summary>
     public IReadOnlyList<DeoptSite> DeoptSites { get; }
 
-    /// <summary>An annotated disassembly of the whole module.</summary>
-    public string Listing { get; }
+    /// <summary>An annotated disassembly of the whole module (formatted on first use).</summary>
+    public string Listing => listing.Value;
 
     /// <summary>The function named <paramref name="name"/>.</summary>
     public CompiledFunction this[string name] => Functions.FirstOrDefault(f => f.Name == name) ?? throw new KeyNotFoundException($"no function %{name}");

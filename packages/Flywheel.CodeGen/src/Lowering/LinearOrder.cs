@@ -21,7 +21,7 @@ internal sealed class LinearOrder
     {
         var cfg = new ControlFlowGraph(function);
         Cfg = cfg;
-        Blocks = cfg.ReversePostorder;
+        Blocks = CodeOrder(function);
         blockStart = new int[function.BlockCount];
         blockEnd = new int[function.BlockCount];
         instPosition = new int[function.InstCount];
@@ -46,6 +46,36 @@ internal sealed class LinearOrder
     }
 
     public ControlFlowGraph Cfg { get; }
+
+    /// <summary>
+    /// Reverse postorder of a depth-first search that visits a block's successors last-first, so
+    /// the first successor (a branch's "then" block, a loop's body) tends to follow its
+    /// predecessor and be reached by falling through, with exits placed after the loop.
+    /// </summary>
+    static List<BlockId> CodeOrder(Function function)
+    {
+        var visited = new bool[function.BlockCount];
+        var postorder = new List<BlockId>();
+        var stack = new Stack<(BlockId Block, IEnumerator<BlockId> Successors)>();
+        visited[function.Entry.Index] = true;
+        stack.Push((function.Entry, function.Successors(function.Entry).Reverse().GetEnumerator()));
+        while (stack.Count > 0)
+        {
+            var (block, successors) = stack.Peek();
+            if (successors.MoveNext())
+            {
+                var next = successors.Current;
+                if (visited[next.Index]) continue;
+                visited[next.Index] = true;
+                stack.Push((next, function.Successors(next).Reverse().GetEnumerator()));
+                continue;
+            }
+            stack.Pop();
+            postorder.Add(block);
+        }
+        postorder.Reverse();
+        return postorder;
+    }
 
     /// <summary>Reachable blocks in code order.</summary>
     public IReadOnlyList<BlockId> Blocks { get; }

@@ -75,6 +75,6 @@ internal sealed class X64Backend : ITargetBackend
         var compiled = functions.Select((f, i) => new CompiledFunction(
             f.Function.Name, f.Function.ParameterTypes, f.Function.ReturnType, blob.GetLabelOffset(labels[f.Function.Name]), bodies[i].Length,
             stubs[i], bodies[i].Safepoints, f.Allocation.SpillSlotCount, f.Function.LiveInstructionCount())).ToArray();
-        return new CompiledModule(blob, compiled, context.DeoptSites, X64Listing.Format(blob, ListingBase));
+        return new CompiledModule(blob, compiled, context.DeoptSites, () => X64Listing.Format(blob, ListingBase));
     }
 }
