@@ -13,6 +13,7 @@ wanted=(
   "/usr/lib/x86_64-linux-gnu/libunicorn.so.2:libunicorn2"
   "qemu-aarch64-static:qemu-user-static"
   "/usr/aarch64-linux-gnu/lib/ld-linux-aarch64.so.1:libc6-arm64-cross"
+  "/usr/aarch64-linux-gnu/lib/libstdc++.so.6:libstdc++6-arm64-cross"
   "chromium:chromium"
 )
 
