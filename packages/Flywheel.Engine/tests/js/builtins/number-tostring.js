@@ -16,7 +16,9 @@ const samples = [];
 for (let i = 0; i < 60; i++) {
   const mant = rnd() / 4294967296 + rnd() / 4294967296 / 4294967296;
   const exp = (rnd() % 80) - 40;
-  const v = mant * 10 ** exp;
+  // scale by exact doubling/halving: Math.pow and ** are only approximated by the spec
+  let v = mant;
+  for (let k = 0; k < Math.abs(exp * 3); k++) v = exp > 0 ? v * 2 : v / 2;
   if (Number(String(v)) !== v) allRoundTrip = false;
   samples.push(String(v));
 }

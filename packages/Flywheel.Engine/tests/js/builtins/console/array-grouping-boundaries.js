@@ -6,7 +6,7 @@ console.log(Array.from({ length: 12 }, (_, i) => (i % 3 === 0 ? "long string num
 console.log(Array.from({ length: 8 }, (_, i) => [i]));
 console.log(Array.from({ length: 8 }, (_, i) => ({ i })));
 console.log(Array.from({ length: 8 }, (_, i) => (i % 2 ? null : undefined)));
-console.log(Array.from({ length: 9 }, (_, i) => -(10 ** i)));
+console.log(Array.from({ length: 9 }, (_, i) => -Number("1e" + i)));
 console.log(Array.from({ length: 9 }, (_, i) => 1 / (i + 1)));
 console.log(Array.from({ length: 7 }, (_, i) => "x".repeat(i * 4)));
 console.log(Array.from({ length: 30 }, (_, i) => String.fromCharCode(65 + (i % 26))));
