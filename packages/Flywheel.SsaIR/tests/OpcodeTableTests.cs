@@ -43,3 +43,24 @@ public sealed class OpcodeTableTests
         Assert.True(Opcode.CallHost.Effects().MayClobberMemory());
     }
 }
+
+public sealed class OpcodeCoverageTests
+{
+    /// <summary>Every opcode appears in some run filetest, so every executor is checked on it.</summary>
+    [Fact]
+    public void EveryOpcodeHasARunFiletest()
+    {
+        string directory = System.Reflection.CustomAttributeExtensions.GetCustomAttributes<System.Reflection.AssemblyMetadataAttribute>(typeof(OpcodeCoverageTests).Assembly)
+            .Single(a => a.Key == "FiletestsDirectory").Value!;
+        var used = new HashSet<Opcode>();
+        foreach (var file in Directory.GetFiles(Path.Combine(directory, "run"), "*.ir"))
+        {
+            var test = Flywheel.SsaIR.Testing.Filetests.Filetest.Parse(File.ReadAllText(file));
+            foreach (var f in test.Functions.Where(f => f.Runs.Count > 0).Select(f => f.Parsed.Function))
+            {
+                foreach (var id in f.AllInstructions()) used.Add(f[id].Opcode);
+            }
+        }
+        Assert.Empty(Enum.GetValues<Opcode>().Except(used));
+    }
+}
