@@ -49,6 +49,7 @@ public static class CodeGenerator
             var order = new LinearOrder(function, plan);
             var intervals = Liveness.BuildIntervals(function, plan, order);
             backend.AddHints(function, intervals);
+            Liveness.AddCopyHints(function, plan, order, intervals);
             var allocation = LinearScan.Allocate(intervals, backend.Registers);
             allocated.Add(new AllocatedFunction(function, plan, order, allocation));
         }

@@ -77,7 +77,9 @@ internal static class LinearScan
             {
                 if (freeUntil[r] > bestUntil) { best = r; bestUntil = freeUntil[r]; }
             }
-            if (current.Hint >= 0 && freeUntil.TryGetValue(current.Hint, out int hintUntil) && hintUntil >= current.End) best = current.Hint;
+            int hint = current.Hint >= 0 ? current.Hint
+                : current.HintFrom is { Assigned.IsRegister: true } from && from.Class == cls ? from.Assigned.Index : -1;
+            if (hint >= 0 && freeUntil.TryGetValue(hint, out int hintUntil) && hintUntil >= current.End) best = hint;
             if (best >= 0 && freeUntil[best] >= current.End)
             {
                 current.Assigned = RegisterInfo.InRegister(cls, best);

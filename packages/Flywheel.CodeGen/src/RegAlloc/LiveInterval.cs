@@ -34,6 +34,9 @@ internal sealed class LiveInterval(ValueId value, IrType type)
     /// <summary>A register the value would like (say, the one it arrives in), or -1; taken when free for the whole interval.</summary>
     public int Hint { get; set; } = -1;
 
+    /// <summary>An interval whose register this one would like to continue in (a two-address operand that dies here, a block parameter it is passed to).</summary>
+    public LiveInterval? HintFrom { get; set; }
+
     public bool IsEmpty => ranges.Count == 0;
 
     /// <summary>Adds [from, to) in front of the ranges built so far, merging when they touch.</summary>

@@ -85,6 +85,35 @@ internal static class Liveness
         return intervals;
     }
 
+    /// <summary>
+    /// Move-saving preferences: a value passed to a block parameter would like the parameter's
+    /// register, and an instruction's result would like its first operand's (two-address
+    /// instructions then compute in place when that operand dies there).
+    /// </summary>
+    public static void AddCopyHints(Function function, SelectionPlan plan, LinearOrder order, LiveInterval?[] intervals)
+    {
+        foreach (var block in order.Blocks)
+        {
+            foreach (var id in function[block].Instructions)
+            {
+                if (plan.IsCovered(id)) continue;
+                var inst = function[id];
+                foreach (var target in inst.Targets)
+                {
+                    var parameters = function[target.Block].Params;
+                    for (int i = 0; i < target.Args.Length; i++)
+                    {
+                        if (intervals[target.Args[i].Index] is { } arg && intervals[parameters[i].Index] is { } param) arg.HintFrom ??= param;
+                    }
+                }
+                if (inst.Result is { } result && inst.Args.Length > 0 && intervals[result.Index] is { } r && intervals[inst.Args[0].Index] is { } first)
+                {
+                    r.HintFrom ??= first;
+                }
+            }
+        }
+    }
+
     static BitArray LiveOut(Function function, LinearOrder order, BlockId block, BitArray[] liveIn, int valueCount)
     {
         var live = new BitArray(valueCount);
