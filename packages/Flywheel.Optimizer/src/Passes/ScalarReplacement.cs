@@ -75,7 +75,7 @@ public sealed class ScalarReplacement : IPass
             var zero = new Instruction(type.IsFloat() ? Opcode.Fconst : Opcode.Iconst, type) { Imm = 0 };
             zeros[offset] = Rewrites.InsertBefore(f, alloc, zero);
         }
-        new FieldSsa(f, context.Cfg, alloc, accesses.ToHashSet(ReferenceEqualityComparer.Instance).Cast<Instruction>().ToHashSet(), fields, zeros).Rewrite();
+        new FieldSsa(f, context.Cfg, alloc, new HashSet<Instruction>(accesses), fields, zeros).Rewrite();
         return true;
     }
 }
