@@ -80,6 +80,13 @@ if [[ -z $filter && -x fuzz/run ]]; then
   stamp
 fi
 
+if [[ -z $filter && -x eng/bench/run.sh ]]; then
+  echo "== benchmarks (quick mode: every benchmark once at a tiny size in every engine, results checked)"
+  if eng/bench/run.sh --quick --no-build --out "$root/artifacts/bench-quick"; then passed=$((passed + 1))
+  else failed=$((failed + 1)); echo "bench: quick mode FAILED" >&2; fi
+  stamp
+fi
+
 if [[ $skipped -gt 0 ]]; then echo "$passed passed, $failed failed, $skipped skipped"
 else echo "$passed passed, $failed failed"; fi
 [[ $failed -eq 0 ]]
