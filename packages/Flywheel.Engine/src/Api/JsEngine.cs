@@ -120,7 +120,14 @@ public sealed unsafe class JsEngine : IDisposable
         }
         try
         {
-            return body();
+            var result = body();
+            if (outermost && (realm.Jobs.Count > 0 || realm.Timers.Count > 0))
+            {
+                using var hs = new Runtime.HandleScope(realm);
+                hs.Add(result);
+                realm.RunEventLoop();
+            }
+            return result;
         }
         catch (Runtime.JsThrow e)
         {

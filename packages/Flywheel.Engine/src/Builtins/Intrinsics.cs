@@ -6,7 +6,7 @@ namespace Flywheel.Engine.Runtime
             SymbolPrototype, IteratorPrototype, ArrayIteratorPrototype, GeneratorPrototype, GeneratorFunctionPrototype,
             MapPrototype, SetPrototype, WeakMapPrototype, WeakSetPrototype, RegExpPrototype, DatePrototype, PromisePrototype,
             ArrayBufferPrototype, TypedArrayPrototype, MapIteratorPrototype, SetIteratorPrototype, StringIteratorPrototype,
-            RegExpStringIteratorPrototype, ThrowTypeErrorFn, ObjectConstructor, ArrayConstructor;
+            RegExpStringIteratorPrototype, AsyncFunctionPrototype, ThrowTypeErrorFn, ObjectConstructor, ArrayConstructor;
         public JsValue ArrayIteratorNext, FunctionProtoHasInstance, ArrayProtoValues, NativeCallIndex, NativeApplyIndex;
 
         /// <summary>True when iterating <paramref name="arr"/> would use the built-in array iterator unchanged.</summary>
@@ -63,6 +63,7 @@ namespace Flywheel.Engine.Builtins
             r.RegExpStringIteratorPrototype = P(ip);
             r.GeneratorPrototype = P(ip);
             r.GeneratorFunctionPrototype = P(JsValue.FromPtr(r.FunctionPrototype));
+            r.AsyncFunctionPrototype = P(JsValue.FromPtr(r.FunctionPrototype));
             for (int i = 0; i < r.ErrorPrototypes.Length; i++) r.ErrorPrototypes[i] = P(i == 0 ? op : JsValue.FromPtr(r.ErrorPrototypes[0]));
             r.MapPrototype = P(op);
             r.SetPrototype = P(op);
@@ -103,6 +104,7 @@ namespace Flywheel.Engine.Builtins
             DateBuiltins.Setup(r);
             TypedArrayBuiltins.Setup(r);
             ReflectBuiltins.Setup(r);
+            PromiseBuiltins.Setup(r);
         }
     }
 

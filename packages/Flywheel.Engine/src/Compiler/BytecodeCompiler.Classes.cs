@@ -10,6 +10,8 @@ internal sealed class ClassInfo
     public bool HasInstanceFields;
     public bool StaticPass;
     public bool Derived;
+    /// <summary>Class-scope bindings holding computed field keys, evaluated once at class definition.</summary>
+    public Dictionary<Node, string> ComputedKeys = new(ReferenceEqualityComparer.Instance);
 }
 
 internal sealed partial class BytecodeCompiler
@@ -51,6 +53,13 @@ internal sealed partial class BytecodeCompiler
         if (bindName && name.Length > 0) classScope.Declare(name, VarKind.Const, true);
         foreach (var el in body.Body)
             if (el is ClassProperty { Key: PrivateIdentifier pid }) classScope.Declare("#" + pid.Name, VarKind.Const, true);
+        foreach (var el in body.Body)
+            if (el is PropertyDefinition { Computed: true } cpd)
+            {
+                string hidden = "%key" + info.ComputedKeys.Count;
+                info.ComputedKeys[cpd] = hidden;
+                classScope.Declare(hidden, VarKind.Internal, true);
+            }
         PushScope(classScope);
         foreach (var v in classScope.Vars.Values)
             if (v.Name.StartsWith('#'))
@@ -66,12 +75,20 @@ internal sealed partial class BytecodeCompiler
         if (superClass != null) { VisitExpression(superClass); B.Emit(Opcode.Star, sup); }
         else { B.Emit(Opcode.LdaHole); B.Emit(Opcode.Star, sup); }
 
+        // Computed field keys and method keys are evaluated in source order, once.
+        foreach (var (el, hidden) in info.ComputedKeys)
+        {
+            VisitExpression(((PropertyDefinition)el).Key);
+            B.Emit(Opcode.ToPropertyKey);
+            EmitStoreVar(hidden, el, true);
+        }
         MethodDefinition? ctorDef = null;
         foreach (var el in body.Body) if (el is MethodDefinition { Kind: PropertyKind.Constructor } md) ctorDef = md;
         ctorDef ??= DefaultCtor(superClass != null);
         var savedClass = currentClass;
         currentClass = info;
         var flags = FunctionFlags.ClassConstructor | (superClass != null ? FunctionFlags.Derived : 0) | (info.HasInstanceFields ? FunctionFlags.HasFields : 0);
+        sourceTextNode = node;
         EmitFunction(ctorDef.Value, name, flags, info);
         currentClass = savedClass;
         B.Emit(Opcode.Star, ctor);
@@ -90,6 +107,7 @@ internal sealed partial class BytecodeCompiler
             else { VisitExpression(md.Key); B.Emit(Opcode.ToPropertyKey); }
             B.Emit(Opcode.Star, key);
             string prefix = md.Kind == PropertyKind.Get ? "get " : md.Kind == PropertyKind.Set ? "set " : "";
+            methodStart = MethodStart(md, md.Key, md.Static);
             EmitFunction(md.Value, prefix + (staticName ?? ""), FunctionFlags.Method | FunctionFlags.NotConstructor | FunctionFlags.Strict);
             EmitMethodSetup(home, key, staticName == null, md.Kind == PropertyKind.Get ? "get" : md.Kind == PropertyKind.Set ? "set" : null);
             B.Emit(md.Kind == PropertyKind.Get ? Opcode.DefineGetter : md.Kind == PropertyKind.Set ? Opcode.DefineSetter : Opcode.DefineKeyed, home, key, 0);
@@ -140,6 +158,7 @@ internal sealed partial class BytecodeCompiler
             bool isPrivate = cp.Key is PrivateIdentifier;
             string? staticName = isPrivate ? "#" + ((PrivateIdentifier)cp.Key).Name : cp.Computed ? null : PropertyName(cp.Key, false);
             if (isPrivate) EmitLoadVar(staticName!, cp);
+            else if (cls.ComputedKeys.TryGetValue(el, out var hiddenKey)) EmitLoadVar(hiddenKey, cp);
             else if (staticName != null) B.Emit(Opcode.LdaConstant, StrIdx(staticName));
             else { VisitExpression(cp.Key); B.Emit(Opcode.ToPropertyKey); }
             B.Emit(Opcode.Star, key);
@@ -162,7 +181,12 @@ internal sealed partial class BytecodeCompiler
                 continue;
             }
             var pd = (PropertyDefinition)el;
-            if (pd.Value != null) VisitNamed(pd.Value, staticName is { } sn && !isPrivate ? sn : isPrivate ? staticName : null);
+            if (pd.Value != null && staticName == null && pd.Value is FunctionExpression { Id: null } or ArrowFunctionExpression or ClassExpression { Id: null })
+            {
+                VisitExpression(pd.Value);
+                EmitMethodSetup(-1, key, true, null);
+            }
+            else if (pd.Value != null) VisitNamed(pd.Value, staticName);
             else B.Emit(Opcode.LdaUndefined);
             if (isPrivate)
             {

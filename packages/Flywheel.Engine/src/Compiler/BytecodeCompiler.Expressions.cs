@@ -72,7 +72,11 @@ internal sealed partial class BytecodeCompiler
                 else throw Error(e, "import.meta is not supported");
                 break;
             case YieldExpression ye: VisitYield(ye); break;
-            case AwaitExpression: throw Error(e, "async functions are not supported yet");
+            case AwaitExpression aw:
+                if (!fn.IsAsync) throw Error(e, "await is only valid in async functions and the top level bodies of modules");
+                VisitExpression(aw.Argument);
+                EmitYieldAndDispatch(aw);
+                break;
             case SpreadElement: throw Error(e, "Unexpected spread");
             default: throw Error(e, $"Unsupported expression {e.Type}");
         }
@@ -204,6 +208,7 @@ internal sealed partial class BytecodeCompiler
             {
                 case PropertyKind.Get:
                 case PropertyKind.Set:
+                    methodStart = prop.Start;
                     EmitFunction(prop.Value, (prop.Kind == PropertyKind.Get ? "get " : "set ") + (staticName ?? ""), FunctionFlags.Method | FunctionFlags.NotConstructor);
                     EmitMethodSetup(obj, key, staticName == null, prop.Kind == PropertyKind.Get ? "get" : "set");
                     B.Emit(prop.Kind == PropertyKind.Get ? Opcode.DefineGetter : Opcode.DefineSetter, obj, key, 1);
@@ -211,6 +216,7 @@ internal sealed partial class BytecodeCompiler
                 default:
                     if (prop.Method)
                     {
+                        methodStart = prop.Start;
                         EmitFunction(prop.Value, staticName ?? "", FunctionFlags.Method | FunctionFlags.NotConstructor);
                         EmitMethodSetup(obj, key, staticName == null, null);
                     }
@@ -275,6 +281,7 @@ internal sealed partial class BytecodeCompiler
                     int obj = fn.Temp();
                     VisitExpression(me.Object);
                     B.Emit(Opcode.Star, obj);
+                    if (me.Optional) B.EmitJump(Opcode.JumpIfNullish, chainNull!);
                     EmitKey(me);
                     Pos(me);
                     B.Emit(Opcode.DeleteKeyed, obj);
@@ -288,8 +295,19 @@ internal sealed partial class BytecodeCompiler
                 EmitRuntime(RuntimeId.DeleteGlobal, r, 1);
                 return;
             case ChainExpression ch:
-                VisitDelete(ch.Expression);
-                return;
+                {
+                    // delete a?.b: true when the chain short-circuits.
+                    var saved = chainNull;
+                    chainNull = new Label();
+                    var end = new Label();
+                    VisitDelete(ch.Expression);
+                    B.EmitJump(Opcode.Jump, end);
+                    B.Bind(chainNull);
+                    B.Emit(Opcode.LdaTrue);
+                    B.Bind(end);
+                    chainNull = saved;
+                    return;
+                }
             default:
                 VisitExpression(arg);
                 B.Emit(Opcode.LdaTrue);

@@ -30,6 +30,10 @@ internal sealed partial class BytecodeCompiler
             IsDerivedCtor = (extra & FunctionFlags.Derived) != 0,
         };
         fs.Captured = analysis.CapturedIn(node);
+        fs.SourceNode = sourceTextNode;
+        fs.SourceStart = methodStart;
+        sourceTextNode = null;
+        methodStart = -1;
         if (node is ClassBody cbody)
         {
             fs.Captured = [];
@@ -59,7 +63,7 @@ internal sealed partial class BytecodeCompiler
             }
         }
         t.Length = length;
-        if (fs.IsGenerator) fs.GeneratorModeReg = fs.Temp();
+        if (fs.IsGenerator || fs.IsAsync) fs.GeneratorModeReg = fs.Temp();
 
         // Declarations of the function scope.
         var captured = fs.Captured;
@@ -95,6 +99,15 @@ internal sealed partial class BytecodeCompiler
                 var vars = new List<string>();
                 ScopeAnalysis.CollectVars(body, vars);
                 foreach (var s in body.Body) if (s is FunctionDeclaration fd && fd.Id != null) vars.Add(fd.Id.Name);
+                if (!fs.IsStrict)
+                {
+                    var lexical = new List<string>();
+                    foreach (var s in body.Body) DeclareLexicalNames(s, lexical);
+                    var blockFns = new List<string>();
+                    foreach (var s in body.Body) CollectBlockFunctions(s, blockFns, false);
+                    foreach (var n in blockFns)
+                        if (!lexical.Contains(n) && !fscope.Vars.ContainsKey(n)) { fs.AnnexBNames.Add(n); vars.Add(n); }
+                }
                 foreach (var v in vars) fscope.Declare(v, VarKind.Var, captured.Contains(v));
                 DeclareLexicals(body.Body, fscope);
             }
@@ -167,6 +180,22 @@ internal sealed partial class BytecodeCompiler
         scope = savedScope;
         completionReg = savedCompletion;
         return result;
+    }
+
+    /// <summary>Set just before compiling a class constructor / method so toString shows the right text.</summary>
+    Node? sourceTextNode;
+    int methodStart = -1;
+
+    /// <summary>Where a method's source text starts: its key (after "static"), including get/set/async/* prefixes.</summary>
+    int MethodStart(Node def, Expression key, bool isStatic)
+    {
+        int start = def.Start;
+        if (isStatic)
+        {
+            int kw = source.IndexOf("static", def.Start, StringComparison.Ordinal);
+            if (kw >= 0 && kw < key.Start) { start = kw + 6; while (start < key.Start && char.IsWhiteSpace(source[start])) start++; }
+        }
+        return start;
     }
 
     void EmitReturnUndefined(Node at)

@@ -39,12 +39,12 @@ internal sealed partial class BytecodeCompiler
                     var elseL = new Label(); var end = new Label();
                     Pos(ifs);
                     VisitCondition(ifs.Test, elseL, false);
-                    VisitStatement(ifs.Consequent);
+                    VisitSubStatement(ifs.Consequent);
                     if (ifs.Alternate != null)
                     {
                         B.EmitJump(Opcode.Jump, end);
                         B.Bind(elseL);
-                        VisitStatement(ifs.Alternate);
+                        VisitSubStatement(ifs.Alternate);
                     }
                     else B.Bind(elseL);
                     B.Bind(end);
@@ -74,10 +74,23 @@ internal sealed partial class BytecodeCompiler
         Release(mark);
     }
 
+    /// <summary>A statement in a sub-statement position; a bare function declaration there (sloppy `if (x) function f() {}`) acts as if in its own block.</summary>
+    void VisitSubStatement(Statement s)
+    {
+        if (s is not FunctionDeclaration { Id: not null } fd) { VisitStatement(s); return; }
+        var block = new Scope(scope, fn, false);
+        block.Declare(fd.Id.Name, VarKind.Let, fn.Captured.Contains(fd.Id.Name));
+        PushScope(block);
+        EmitFunction(fd, fd.Id.Name);
+        EmitStoreVar(fd.Id.Name, fd, init: true);
+        if (!fn.IsStrict && fn.AnnexBNames.Contains(fd.Id.Name)) EmitAnnexBStore(fd.Id.Name, block, fd);
+        ExitBlock(block);
+    }
+
     void VisitBlock(in NodeList<Statement> body)
     {
         var s = EnterBlock(body);
-        HoistFunctions(body);
+        HoistFunctions(body, s);
         foreach (var st in body) VisitStatement(st);
         ExitBlock(s);
     }

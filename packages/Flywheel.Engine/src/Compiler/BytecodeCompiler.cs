@@ -88,6 +88,14 @@ internal sealed partial class BytecodeCompiler
         ScopeAnalysis.CollectVars(script, vars);
         foreach (var s in script.Body)
             if (s is FunctionDeclaration fd && fd.Id != null) vars.Add(fd.Id.Name);
+        if (!script.Strict)
+        {
+            var lexical = new List<string>();
+            foreach (var s in script.Body) DeclareLexicalNames(s, lexical);
+            var blockFns = new List<string>();
+            foreach (var s in script.Body) CollectBlockFunctions(s, blockFns, false);
+            foreach (var n in blockFns) if (!lexical.Contains(n)) { fn.AnnexBNames.Add(n); vars.Add(n); }
+        }
         foreach (var name in vars.Distinct())
         {
             scope.Declare(name, VarKind.Var, false);
@@ -122,7 +130,10 @@ internal sealed partial class BytecodeCompiler
         t.SourceFile = file;
         t.Line = node.Location.Start.Line;
         t.Column = node.Location.Start.Column + 1;
+        var textNode = f == fn ? node : node;
         t.SourceText = node.Start >= 0 && node.End <= source.Length ? source[node.Start..node.End] : "";
+        if (f.SourceNode != null) t.SourceText = f.SourceNode.Start >= 0 && f.SourceNode.End <= source.Length ? source[f.SourceNode.Start..f.SourceNode.End] : t.SourceText;
+        if (f.SourceStart >= 0 && f.SourceStart <= node.End && node.End <= source.Length) t.SourceText = source[f.SourceStart..node.End];
         lock (realm.Templates)
         {
             t.Index = realm.Templates.Count;
@@ -143,6 +154,12 @@ internal sealed partial class BytecodeCompiler
     void DeclareLexicals(in NodeList<Statement> body, Scope s, bool functionsAreLexical = false)
     {
         foreach (var st in body) DeclareLexical(st, s, functionsAreLexical);
+    }
+
+    static void DeclareLexicalNames(Node st, List<string> into)
+    {
+        if (st is VariableDeclaration vd && vd.Kind != VariableDeclarationKind.Var) foreach (var d in vd.Declarations) ScopeAnalysis.CollectPatternNames(d.Id, into);
+        else if (st is ClassDeclaration { Id: not null } cd) into.Add(cd.Id.Name);
     }
 
     void DeclareLexical(Node st, Scope s, bool functionsAreLexical)
@@ -175,14 +192,50 @@ internal sealed partial class BytecodeCompiler
         }
     }
 
-    void HoistFunctions(in NodeList<Statement> body)
+    void HoistFunctions(in NodeList<Statement> body, Scope? block = null)
     {
         foreach (var st in body)
             if (st is FunctionDeclaration fd && fd.Id != null)
             {
                 EmitFunction(fd, fd.Id.Name);
                 EmitStoreVar(fd.Id.Name, fd, init: true);
+                // Annex B.3.3: in sloppy code a block-level function is also assigned to a var of the same name.
+                if (block != null && !fn.IsStrict && fn.AnnexBNames.Contains(fd.Id.Name)) EmitAnnexBStore(fd.Id.Name, block, fd);
             }
+    }
+
+    void EmitAnnexBStore(string name, Scope block, Node at)
+    {
+        int depth = 0;
+        for (var s = scope; s != null; s = s.Parent)
+        {
+            if (s != block && s.Vars.TryGetValue(name, out var v) && v.Kind is VarKind.Var or VarKind.Function)
+            {
+                switch (v.Location)
+                {
+                    case VarLocation.Register: B.Emit(Opcode.Star, v.Index); break;
+                    case VarLocation.Context: B.Emit(Opcode.StaContextSlot, depth, v.Index); break;
+                    default: B.Emit(Opcode.StaGlobalSloppy, NameIdx(name), B.NewSlot()); break;
+                }
+                return;
+            }
+            if (s.HasContext) depth++;
+            if (s.IsFunctionScope) return;
+        }
+    }
+
+    /// <summary>Names of function declarations nested in blocks (not in nested functions), for Annex B var bindings.</summary>
+    static void CollectBlockFunctions(Node? n, ICollection<string> into, bool top)
+    {
+        switch (n)
+        {
+            case null: return;
+            case FunctionDeclaration fd:
+                if (!top && fd.Id != null) into.Add(fd.Id.Name);
+                return;
+            case IFunction or ClassDeclaration or ClassExpression or Expression: return;
+        }
+        foreach (var c in n.ChildNodes) CollectBlockFunctions(c, into, top && n is Program or FunctionBody);
     }
 
     /// <summary>Enters a block scope: declares its lexicals, pushes a context if any is captured, initialises TDZ.</summary>

@@ -74,6 +74,12 @@ internal sealed class FunctionState
     public bool IsArrow, IsStrict, IsGenerator, IsAsync, IsDerivedCtor, IsClassCtor;
     public int GeneratorModeReg = -1;
     public Variable? ThisVar, NewTargetVar, ArgumentsVar;
+    /// <summary>Block-level function names that also get a function-scope var (Annex B.3.3, sloppy code only).</summary>
+    public readonly HashSet<string> AnnexBNames = [];
+    /// <summary>Node whose source text Function.prototype.toString shows (the class for constructors).</summary>
+    public Node? SourceNode;
+    /// <summary>Start offset of a method's source text (its name), or -1.</summary>
+    public int SourceStart = -1;
 
     public FunctionState(FunctionState? parent, Node node) { Parent = parent; Node = node; }
 

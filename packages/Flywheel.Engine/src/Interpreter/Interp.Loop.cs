@@ -281,7 +281,7 @@ internal sealed unsafe partial class Interp
                                     throw new JsThrow(realm.MakeError(ErrorKind.TypeError, CallErrorMessage(t, (int)(pc - code), callee, construct)));
                                 nint fo = callee.Ptr;
                                 FunctionTemplate ct;
-                                if (Functions.Kind(fo) == FunctionKind.Bytecode && !(ct = Functions.Template(realm, fo)).IsGenerator
+                                if (Functions.Kind(fo) == FunctionKind.Bytecode && ((ct = Functions.Template(realm, fo)).Flags & (FunctionFlags.Generator | FunctionFlags.Async)) == 0
                                     && (construct || (ct.Flags & FunctionFlags.ClassConstructor) == 0))
                                 {
                                     var thisv = construct ? ConstructReceiver(ct, newTarget) : CoerceThis(ct, recv);
@@ -322,7 +322,7 @@ internal sealed unsafe partial class Interp
                                 if ((flags & (int)FrameFlags.Generator) != 0) Generators.Complete(realm, new JsValue(fp[JsStack.NewTargetSlot]));
                                 Stack.Top = fp - argc;
                                 Depth--;
-                                if ((flags & (int)FrameFlags.Entry) != 0) { Yielded = false; return acc; }
+                                if ((flags & (int)FrameFlags.Entry) != 0) { Yielded = false; CurFp = callerIdx < 0 ? null : Stack.Base + callerIdx; return acc; }
                                 fp = Stack.Base + callerIdx;
                                 t = FrameTemplate(fp); code = t.Code; pc = code + retPc; regs = (JsValue*)(fp + JsStack.HeaderSlots);
                                 Stack.Top = (ulong*)(regs + t.RegisterCount);
@@ -384,6 +384,8 @@ internal sealed unsafe partial class Interp
                                 Stack.Top = fp - argc;
                                 Depth--;
                                 Yielded = true;
+                                int yCaller = new JsValue(fp[JsStack.CallerFpSlot]).Int32;
+                                CurFp = yCaller < 0 ? null : Stack.Base + yCaller;
                                 return acc;
                             }
                         case Opcode.Await: throw new JsThrow(realm.MakeError(ErrorKind.SyntaxError, "await is not supported yet"));

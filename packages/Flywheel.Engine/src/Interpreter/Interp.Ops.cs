@@ -298,8 +298,8 @@ internal sealed unsafe partial class Interp
             int argc = new JsValue(fp[JsStack.ArgcSlot]).Int32;
             Stack.Top = fp - argc;
             Depth--;
-            if ((flags & (int)FrameFlags.Entry) != 0) return false;
             int callerIdx = new JsValue(fp[JsStack.CallerFpSlot]).Int32;
+            if ((flags & (int)FrameFlags.Entry) != 0) { CurFp = callerIdx < 0 ? null : Stack.Base + callerIdx; return false; }
             int retPc = new JsValue(fp[JsStack.ReturnPcSlot]).Int32;
             fp = Stack.Base + callerIdx;
             pc = FrameTemplate(fp).Code + retPc - 1;
@@ -311,7 +311,7 @@ internal sealed unsafe partial class Interp
     {
         var sb = new StringBuilder();
         int n = 0;
-        while (fp != null && n < maxFrames)
+        while (fp != null && n < maxFrames && fp >= Stack.Base && fp < Stack.Top)
         {
             var t = FrameTemplate(fp);
             var pos = t.PositionAt(pc);

@@ -80,7 +80,12 @@ internal sealed unsafe partial class Interp(Realm realm)
             bool construct = !newTarget.IsUndefined;
             if (!construct && (t.Flags & FunctionFlags.ClassConstructor) != 0)
                 throw new JsThrow(realm.MakeError(ErrorKind.TypeError, $"Class constructor {t.Name} cannot be invoked without 'new'"));
-            if (t.IsGenerator) return Generators.Create(realm, f, t, CoerceThis(t, thisv), argv, argc);
+            if (t.IsGenerator)
+            {
+                if (t.IsAsync) throw new JsThrow(realm.MakeError(ErrorKind.SyntaxError, "async generators are not supported yet"));
+                return Generators.Create(realm, f, t, CoerceThis(t, thisv), argv, argc);
+            }
+            if (t.IsAsync) return Builtins.PromiseBuiltins.StartAsync(realm, f, t, CoerceThis(t, thisv), argv, argc);
             if (construct) thisv = ConstructReceiver(t, newTarget);
             // Arguments must sit right below the frame: copy them to the top of the stack.
             ulong* nargs = Stack.Top;

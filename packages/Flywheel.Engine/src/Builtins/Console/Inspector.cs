@@ -81,7 +81,6 @@ internal sealed class Inspector
             else if (c == '\r') sb.Append("\\r");
             else if (c == '\b') sb.Append("\\b");
             else if (c == '\f') sb.Append("\\f");
-            else if (c == '\v') sb.Append("\\v");
             else if (c < 0x20 || c == 0x7F) sb.Append("\\x").Append(((int)c).ToString("X2"));
             else if (char.IsSurrogate(c)) sb.Append(c);
             else sb.Append(c);
@@ -133,6 +132,7 @@ internal sealed class Inspector
         bool nullProto = Layout.Proto(o).IsNull;
         var tagV = r.Get(JsValue.FromPtr(o), PropKey.FromCell(r.SymToStringTag));
         string tag = Realm.IsString(tagV) ? Realm.ToClr(tagV) : "";
+        if (tag.Length > 0 && r.GetOwnRaw(o, PropKey.FromCell(r.SymToStringTag), out _, out var tagFlags) && (tagFlags & PropFlags.Enumerable) != 0) tag = "";
         var keys = r.OwnKeys(o).Where(k => r.GetOwnRaw(o, k, out _, out var f) && (f & PropFlags.Enumerable) != 0).ToList();
         string prefix(string fallback, string size = "")
         {
@@ -201,7 +201,7 @@ internal sealed class Inspector
         }
 
         bool empty = keys.Count == 0 && (isArrayLike ? (cls == ObjClass.Array ? Realm.ArrayLength(o) == 0 : cls == ObjClass.TypedArray ? r.TypedArrayOf(o).Length == 0 : ArrayPrototype.LengthOf(r, JsValue.FromPtr(o)) == 0)
-            : cls is ObjClass.Map or ObjClass.Set ? r.External<CollectionData>(o).Count == 0 : cls != ObjClass.Iterator);
+            : cls is ObjClass.Map or ObjClass.Set ? r.External<CollectionData>(o).Count == 0 : cls != ObjClass.Iterator && cls != ObjClass.Promise);
         if (depth > maxDepth && !empty)
         {
             if (isArrayLike && cls == ObjClass.Array) return "[Array]";
@@ -245,6 +245,15 @@ internal sealed class Inspector
                 }
                 if (output.Count == 0) return label + " {}";
                 return Reduce(output, "", label + " {", "}", 0, depth, o);
+            }
+            if (cls == ObjClass.Promise)
+            {
+                var pd = PromiseBuiltins.Data(r, JsValue.FromPtr(o));
+                indentation += 2;
+                output.Add(pd.State == 0 ? "<pending>" : pd.State == 1 ? Format(pd.Result, depth + 1) : "<rejected> " + Format(pd.Result, depth + 1));
+                indentation -= 2;
+                foreach (var k in keys) output.Add(Property(o, k, depth));
+                return Reduce(output, "", (ctor ?? "Promise") + " {", "}", 0, depth, o);
             }
             if (cls == ObjClass.Map || cls == ObjClass.Set)
             {

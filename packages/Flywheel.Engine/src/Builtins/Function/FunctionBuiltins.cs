@@ -54,7 +54,7 @@ internal static unsafe class FunctionBuiltins
             if (!Realm.IsCallable(a.This)) throw Def.TypeError(r, "Function.prototype.toString requires that 'this' be a Function");
             nint f = a.This.Ptr;
             if (Functions.Kind(f) == FunctionKind.Bytecode) return r.Str(Functions.Template(r, f).SourceText);
-            return r.Str($"function {r.FunctionName(a.This)}() {{ [native code] }}");
+            return r.Str(Functions.Kind(f) == FunctionKind.Bound ? "function () { [native code] }" : $"function {r.FunctionName(a.This)}() {{ [native code] }}");
         });
         nint hi = Def.SymbolMethod(r, proto, r.SymHasInstance, "[Symbol.hasInstance]", 1,
             (Realm r, in CallArgs a) => JsValue.FromBool(r.OrdinaryHasInstance(a.This, a[0])), PropFlags.None);
@@ -64,6 +64,14 @@ internal static unsafe class FunctionBuiltins
         r.DefineData(gfp, r.KPrototype, JsValue.FromPtr(r.GeneratorPrototype), PropFlags.Configurable);
         r.DefineData(r.GeneratorPrototype, r.KConstructor, JsValue.FromPtr(gfp), PropFlags.Configurable);
         Def.ToStringTag(r, gfp, "GeneratorFunction");
+        nint gfc = r.NewNative("GeneratorFunction", 1, (Realm r, in CallArgs a) => CreateDynamicFunction(r, a, "function*"), constructor: true);
+        r.DefineData(gfc, r.KPrototype, JsValue.FromPtr(gfp), PropFlags.None);
+        r.DefineData(gfp, r.KConstructor, JsValue.FromPtr(gfc), PropFlags.Configurable);
+        nint afp = r.AsyncFunctionPrototype;
+        Def.ToStringTag(r, afp, "AsyncFunction");
+        nint afc = r.NewNative("AsyncFunction", 1, (Realm r, in CallArgs a) => CreateDynamicFunction(r, a, "async function"), constructor: true);
+        r.DefineData(afc, r.KPrototype, JsValue.FromPtr(afp), PropFlags.None);
+        r.DefineData(afp, r.KConstructor, JsValue.FromPtr(afc), PropFlags.Configurable);
     }
 
     public static JsValue[] ListFromArrayLike(Realm r, JsValue v)

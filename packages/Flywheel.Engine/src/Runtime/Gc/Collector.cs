@@ -70,6 +70,8 @@ internal sealed unsafe class Collector(Realm realm)
         foreach (var v in realm.Handles) Mark(v);
         foreach (var v in realm.PermanentRoots) Mark(v);
         foreach (var v in realm.GlobalLexicalValues) Mark(v);
+        foreach (var (h, a, b, c) in realm.Jobs) { Mark(h); Mark(a); Mark(b); Mark(c); }
+        foreach (var t in realm.Timers) { Mark(t.Callback); Mark(t.Args); }
         // Atoms are weak: shapes, constant pools and the realm's well-known keys keep the live ones.
         MarkCell(realm.Shapes.Root.Cell);
         foreach (var t in realm.Templates) foreach (var v in t.Constants) Mark(v);

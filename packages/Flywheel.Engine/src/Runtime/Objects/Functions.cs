@@ -26,7 +26,7 @@ internal sealed unsafe partial class Realm
     /// <summary>Creates a closure over <paramref name="context"/> for a compiled function.</summary>
     public nint NewClosure(FunctionTemplate t, JsValue context, JsValue homeObject)
     {
-        var proto = t.IsGenerator ? GeneratorFunctionPrototype : FunctionPrototype;
+        var proto = t.IsGenerator ? GeneratorFunctionPrototype : t.IsAsync ? AsyncFunctionPrototype : FunctionPrototype;
         nint f = NewObject(JsValue.FromPtr(proto), ObjClass.Function);
         Functions.SetKind(f, FunctionKind.Bytecode);
         Layout.Internal(f, 0) = JsValue.FromInt(t.Index);
