@@ -53,7 +53,7 @@ internal static unsafe class CollectionBuiltins
         Def.ToStringTag(r, proto, name);
         void CheckWeakKey(Realm r, JsValue k)
         {
-            if (weak && !Realm.IsObject(k) && !Realm.IsSymbol(k)) throw Def.TypeError(r, $"Invalid value used {(isMap ? "as weak map key" : "in weak set")}");
+            if (weak && !Realm.IsObject(k) && !(Realm.IsSymbol(k) && (Layout.Flags(k.Ptr) & CellFlags.NotExtensible) == 0)) throw Def.TypeError(r, $"Invalid value used {(isMap ? "as weak map key" : "in weak set")}");
         }
         if (isMap)
         {

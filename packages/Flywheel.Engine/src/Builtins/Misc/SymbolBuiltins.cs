@@ -23,6 +23,7 @@ internal static class SymbolBuiltins
             if (!registry.TryGetValue(key, out var s))
             {
                 s = JsValue.FromPtr(r.NewSymbol(r.Str(key)));
+                Layout.Flags(s.Ptr) |= CellFlags.NotExtensible; // marks a registered symbol (cannot be a weak key)
                 registry[key] = s;
                 r.PermanentRoots.Add(s);
             }

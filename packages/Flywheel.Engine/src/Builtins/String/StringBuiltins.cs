@@ -190,6 +190,21 @@ internal static unsafe class StringBuiltins
             }
             return JsValue.True;
         });
+        // Annex B: HTML methods and trimLeft/trimRight.
+        foreach (var (name, tag, attr) in new[] { ("anchor", "a", "name"), ("big", "big", ""), ("blink", "blink", ""), ("bold", "b", ""), ("fixed", "tt", ""),
+            ("fontcolor", "font", "color"), ("fontsize", "font", "size"), ("italics", "i", ""), ("link", "a", "href"), ("small", "small", ""),
+            ("strike", "strike", ""), ("sub", "sub", ""), ("sup", "sup", "") })
+        {
+            string n = name, tg = tag, at = attr;
+            Def.Method(r, p, n, at.Length > 0 ? 1 : 0, (Realm r, in CallArgs a) =>
+            {
+                var s = This(r, a, n);
+                string open = at.Length > 0 ? $"<{tg} {at}=\"{r.ToClrString(a[0]).Replace("\"", "&quot;")}\">" : $"<{tg}>";
+                return r.Str(open + s + $"</{tg}>");
+            });
+        }
+        r.DefineData(p, "trimLeft", r.Get(JsValue.FromPtr(p), "trimStart"));
+        r.DefineData(p, "trimRight", r.Get(JsValue.FromPtr(p), "trimEnd"));
         Def.Method(r, p, "split", 2, (Realm r, in CallArgs a) => RegExpBuiltins.StringSplit(r, a));
         Def.Method(r, p, "replace", 2, (Realm r, in CallArgs a) => RegExpBuiltins.StringReplace(r, a, false));
         Def.Method(r, p, "replaceAll", 2, (Realm r, in CallArgs a) => RegExpBuiltins.StringReplace(r, a, true));
