@@ -75,7 +75,12 @@ public static class X64Listing
     {
         public bool TryGetSymbol(in Instruction instruction, int operand, int instructionOperand, ulong target, int addressSize, out SymbolResult symbol)
         {
-            if (target >= address && target - address < int.MaxValue && labelsAt.TryGetValue((int)(target - address), out var ids))
+            // Only code addresses name labels: a branch target or a RIP-relative operand, never an
+            // immediate or an ordinary displacement that happens to equal a label's address.
+            var kind = instruction.GetOpKind(instructionOperand);
+            var isCodeAddress = kind is OpKind.NearBranch64 or OpKind.NearBranch32 or OpKind.NearBranch16
+                || (kind == OpKind.Memory && instruction.IsIPRelativeMemoryOperand);
+            if (isCodeAddress && target >= address && target - address < int.MaxValue && labelsAt.TryGetValue((int)(target - address), out var ids))
             {
                 symbol = new SymbolResult(target, "L" + ids[0]);
                 return true;

@@ -29,6 +29,7 @@ public class EncodingTableTests
         ("patchable mov", a => a.MovPatchable(rdx, 0xCAFE, "ic"), "48 BA FE CA 00 00 00 00 00 00", "mov rdx,0xCAFE"),
         ("lea label", a => { var l = a.CreateLabel(); a.Lea(rax, l); a.Bind(l); }, "48 8D 05 00 00 00 00", "lea rax,[L0]"),
         ("iced instructions pass through", a => { a.Iced.add(rax, rbx); a.Iced.imul(ecx, __dword_ptr[rsi + rdi * 4 + 8], 3); }, "48 01 D8 6B 4C BE 08 03", "add rax,rbx | imul ecx,[rsi+rdi*4+8],3"),
+        ("zero displacement and immediate are not labels", a => { var l = a.CreateLabel(); a.Bind(l); a.Iced.mov(rax, __qword_ptr[rbx]); a.Iced.mov(eax, 0); }, "48 8B 03 B8 00 00 00 00", "mov rax,[rbx] | mov eax,0"),
         ("align pads with int3", a => { a.Iced.ret(); a.Align(4); a.Iced.ret(); }, "C3 CC CC CC C3", "ret | int3 | int3 | int3 | ret"),
     ];
 
