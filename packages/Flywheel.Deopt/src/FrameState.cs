@@ -61,6 +61,7 @@ public sealed class FrameState
     {
         var reader = new TranslationReader(_encoded);
         var count = reader.ReadEntryCount();
+        if (count == 0) throw new FormatException("A frame state has at least one frame.");
         var frames = new List<FrameDescription>(count);
         var objects = 0;
         for (var i = 0; i < count; i++)

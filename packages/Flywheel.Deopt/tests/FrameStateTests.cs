@@ -13,7 +13,7 @@ public class FrameStateTests
             && FrameState.FromEncoded(state.Encoded.Span).Encoded.Span.SequenceEqual(state.Encoded.Span);
     }
 
-    [Property(MaxTest = 500)]
+    [Property(MaxTest = 5000)]
     public void Corrupt_streams_fail_with_a_format_error_and_nothing_else(byte[] bytes)
     {
         try
@@ -78,6 +78,13 @@ public class FrameStateTests
         var error = Assert.Throws<ArgumentException>(() => FrameState.Encode(
             [new FrameDescription(0, 0, [new DuplicatedObjectLocation(0)])]));
         Assert.Contains("not described before", error.Message);
+    }
+
+    [Fact]
+    public void A_stream_with_no_frames_is_rejected_like_encoding_none()
+    {
+        Assert.Throws<ArgumentException>(() => FrameState.Encode([]));
+        Assert.Throws<FormatException>(() => FrameState.FromEncoded([0]));
     }
 
     [Fact]
