@@ -1,4 +1,4 @@
-using System.Reflection;
+using Flywheel.SsaIR.Testing.Filetests;
 using Flywheel.CodeGen.Testing;
 using Flywheel.MachineCode;
 
@@ -9,14 +9,13 @@ public sealed class FiletestTests : IDisposable
     readonly NativeRuntime runtime = new();
     readonly ExecutableMemory heap = new();
 
-    static string Directory => typeof(FiletestTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "FiletestsDirectory").Value!;
+    static string Directory => FiletestFiles.Directory(typeof(FiletestTests).Assembly);
 
     /// <summary>This package's filetests plus SsaIR's run tests: every run line must hold on x64 too.</summary>
     public static TheoryData<string> Files()
     {
         var data = new TheoryData<string>();
-        foreach (var file in System.IO.Directory.GetFiles(Directory, "*.ir", SearchOption.AllDirectories).Order()) data.Add(Path.GetRelativePath(Directory, file));
+        foreach (var file in FiletestFiles.List(Directory)) data.Add(file);
         foreach (var file in System.IO.Directory.GetFiles(SsaIRRunTests, "*.ir").Order()) data.Add(Path.GetFullPath(file));
         return data;
     }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Flywheel.SsaIR.Testing.Filetests;
 using Flywheel.SsaIR.Verification;
 
@@ -7,16 +6,15 @@ namespace Flywheel.Optimizer.Tests;
 /// <summary>Every <c>; run:</c> line of the IR package's filetests must also hold after each optimization level.</summary>
 public sealed class EveryExecutorTests
 {
-    static string Directory => typeof(EveryExecutorTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "SsaIRFiletestsDirectory").Value!;
+    static string Directory => FiletestFiles.Directory(typeof(EveryExecutorTests).Assembly, "SsaIRFiletestsDirectory");
 
     public static TheoryData<string, OptLevel> Cases()
     {
         var data = new TheoryData<string, OptLevel>();
-        foreach (var file in System.IO.Directory.GetFiles(Directory, "*.ir", SearchOption.AllDirectories).Order())
+        foreach (var file in FiletestFiles.List(Directory))
         {
-            if (!File.ReadAllText(file).Contains("; run:", StringComparison.Ordinal)) continue;
-            foreach (var level in new[] { OptLevel.Fast, OptLevel.Full }) data.Add(Path.GetRelativePath(Directory, file), level);
+            if (!File.ReadAllText(Path.Combine(Directory, file)).Contains("; run:", StringComparison.Ordinal)) continue;
+            foreach (var level in new[] { OptLevel.Fast, OptLevel.Full }) data.Add(file, level);
         }
         return data;
     }

@@ -1,22 +1,12 @@
-using System.Reflection;
 using Flywheel.SsaIR.Testing.Filetests;
 
 namespace Flywheel.Optimizer.Tests;
 
 public sealed class FiletestTests
 {
-    static string Directory => typeof(FiletestTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "FiletestsDirectory").Value!;
+    static string Directory => FiletestFiles.Directory(typeof(FiletestTests).Assembly);
 
-    public static TheoryData<string> Files()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in System.IO.Directory.GetFiles(Directory, "*.ir", SearchOption.AllDirectories).Order())
-        {
-            data.Add(Path.GetRelativePath(Directory, file));
-        }
-        return data;
-    }
+    public static TheoryData<string> Files() => [.. FiletestFiles.List(Directory)];
 
     [Theory]
     [MemberData(nameof(Files))]

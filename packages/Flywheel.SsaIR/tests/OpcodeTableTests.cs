@@ -50,8 +50,7 @@ public sealed class OpcodeCoverageTests
     [Fact]
     public void EveryOpcodeHasARunFiletest()
     {
-        string directory = System.Reflection.CustomAttributeExtensions.GetCustomAttributes<System.Reflection.AssemblyMetadataAttribute>(typeof(OpcodeCoverageTests).Assembly)
-            .Single(a => a.Key == "FiletestsDirectory").Value!;
+        string directory = Flywheel.SsaIR.Testing.Filetests.FiletestFiles.Directory(typeof(OpcodeCoverageTests).Assembly);
         var used = new HashSet<Opcode>();
         foreach (var file in Directory.GetFiles(Path.Combine(directory, "run"), "*.ir"))
         {
