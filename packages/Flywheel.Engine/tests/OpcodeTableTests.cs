@@ -54,6 +54,16 @@ public unsafe class OpcodeTableTests
     }
 
     [Fact]
+    public void InterpreterConstantSizesMatchTheTable()
+    {
+        // Hot cases advance pc by OpSize constants instead of the table; a stale constant would desynchronize decoding.
+        var fields = typeof(Flywheel.Engine.Interpreter.OpSize).GetFields();
+        Assert.NotEmpty(fields);
+        foreach (var f in fields)
+            Assert.True(OpcodeTable.Size(Enum.Parse<Opcode>(f.Name)) == (int)f.GetRawConstantValue()!, $"OpSize.{f.Name} differs from the opcode table");
+    }
+
+    [Fact]
     public void DisassemblerPrintsCompiledFunctions()
     {
         using var engine = new JsEngine();

@@ -1,404 +1,576 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Flywheel.Engine.Interpreter;
+
+/// <summary>
+/// The frame and instruction a dispatch loop is at, in memory the catch handler can read. The loop
+/// keeps fp, pc and acc in registers and writes <see cref="Fp"/> whenever it changes frames and
+/// <see cref="Pc"/> before every instruction that can throw, so an exception is attributed to the
+/// right handler-table range and source position without an EH region around the hot loop.
+/// </summary>
+internal unsafe struct LoopState
+{
+    public ulong* Fp;
+    public byte* Pc;
+    public JsValue Acc;
+}
+
+/// <summary>
+/// Sizes of the instructions whose cases advance pc by a constant instead of the size table;
+/// OpcodeTableTests checks every one against <see cref="OpcodeTable"/>.
+/// </summary>
+internal static class OpSize
+{
+    public const int LdaSmi = 5, LdaConstant = 5, Ldar = 3, Star = 3, Mov = 5, LdaContextSlot = 5, StaContextSlot = 5;
+    public const int GetKeyed = 7, SetKeyed = 9;
+    public const int Add = 7, Sub = 7, Mul = 7, Div = 7, Mod = 7, BitOr = 7, BitXor = 7, BitAnd = 7, Shl = 7, Sar = 7, Shr = 7;
+    public const int Inc = 5, Dec = 5, Negate = 5;
+    public const int TestStrictEqual = 7, TestLessThan = 7, TestGreaterThan = 7, TestLessThanOrEqual = 7, TestGreaterThanOrEqual = 7;
+    public const int JumpIfTrue = 5, JumpIfFalse = 5, JumpIfToBooleanTrue = 5, JumpIfToBooleanFalse = 5;
+}
 
 internal sealed unsafe partial class Interp
 {
-    static readonly byte[] Sizes = OpcodeTable.Rows.Select(r => (byte)r.Size).ToArray();
+    /// <summary>Instruction sizes by opcode, in unmanaged memory so the generic pc advance has no bounds check.</summary>
+    static readonly byte* Sizes = BuildSizes();
+
+    static byte* BuildSizes()
+    {
+        var p = (byte*)NativeMemory.AllocZeroed(256);
+        foreach (var r in OpcodeTable.Rows) p[(int)r.Op] = (byte)r.Size;
+        return p;
+    }
 
     /// <summary>
-    /// The dispatch loop. Runs from frame <paramref name="entryFp"/> (which has the Entry flag) until
-    /// that frame returns or, for generators, yields. pc points at the current instruction until it
-    /// completes, so a throw is attributed to the right handler-table range and source position.
+    /// Runs from frame <paramref name="entryFp"/> (which has the Entry flag) until that frame returns
+    /// or, for generators, yields. Only this method has an exception handler: the dispatch loop
+    /// itself (<see cref="Dispatch"/>) has none, so the JIT keeps its state in registers.
     /// </summary>
     JsValue Run(ulong* entryFp, int startPc, JsValue startAcc)
     {
-        ulong* fp = entryFp;
-        var t = FrameTemplate(fp);
-        byte* code = t.Code;
-        byte* pc = code + startPc;
-        JsValue acc = startAcc;
-        JsValue* regs = (JsValue*)(fp + JsStack.HeaderSlots);
+        LoopState st;
+        st.Fp = entryFp;
+        st.Pc = FrameTemplate(entryFp).Code + startPc;
+        st.Acc = startAcc;
         while (true)
         {
             try
             {
-                while (true)
-                {
-                    var op = (Opcode)(*pc);
-                    switch (op)
-                    {
-                        case Opcode.Nop: case Opcode.Debugger: break;
-                        case Opcode.LdaUndefined: acc = JsValue.Undefined; break;
-                        case Opcode.LdaNull: acc = JsValue.Null; break;
-                        case Opcode.LdaTrue: acc = JsValue.True; break;
-                        case Opcode.LdaFalse: acc = JsValue.False; break;
-                        case Opcode.LdaHole: acc = JsValue.Empty; break;
-                        case Opcode.LdaZero: acc = JsValue.Zero; break;
-                        case Opcode.LdaSmi: acc = JsValue.FromInt(*(int*)(pc + 1)); break;
-                        case Opcode.LdaConstant: acc = t.Constants[*(int*)(pc + 1)]; break;
-                        case Opcode.Ldar: acc = regs[*(ushort*)(pc + 1)]; break;
-                        case Opcode.Star: regs[*(ushort*)(pc + 1)] = acc; break;
-                        case Opcode.Mov: regs[*(ushort*)(pc + 3)] = regs[*(ushort*)(pc + 1)]; break;
-                        case Opcode.LdaContextSlot:
-                            {
-                                nint c = (nint)fp[JsStack.ContextSlot];
-                                for (int d = *(ushort*)(pc + 1); d > 0; d--) c = Layout.Val(c, Layout.ContextParent).Ptr;
-                                acc = Layout.CtxSlot(c, *(ushort*)(pc + 3));
-                                break;
-                            }
-                        case Opcode.StaContextSlot:
-                            {
-                                nint c = (nint)fp[JsStack.ContextSlot];
-                                for (int d = *(ushort*)(pc + 1); d > 0; d--) c = Layout.Val(c, Layout.ContextParent).Ptr;
-                                Layout.CtxSlot(c, *(ushort*)(pc + 3)) = acc;
-                                break;
-                            }
-                        case Opcode.LdaCurrentContext: acc = new JsValue(fp[JsStack.ContextSlot]); break;
-                        case Opcode.StaCurrentContext: fp[JsStack.ContextSlot] = acc.Bits; break;
-                        case Opcode.PushContext:
-                            fp[JsStack.ContextSlot] = (ulong)realm.NewContext(*(ushort*)(pc + 1), new JsValue(fp[JsStack.ContextSlot]));
-                            break;
-                        case Opcode.PopContext:
-                            fp[JsStack.ContextSlot] = Layout.Val((nint)fp[JsStack.ContextSlot], Layout.ContextParent).Bits;
-                            break;
-                        case Opcode.CloneContext:
-                            {
-                                nint c = (nint)fp[JsStack.ContextSlot];
-                                int n = (int)Layout.Aux(c);
-                                nint nc = realm.NewContext(n, Layout.Val(c, Layout.ContextParent));
-                                for (int i = 0; i < n; i++) Layout.CtxSlot(nc, i) = Layout.CtxSlot(c, i);
-                                fp[JsStack.ContextSlot] = (ulong)nc;
-                                break;
-                            }
-                        case Opcode.LdaGlobal: acc = realm.LoadGlobal(t.Constants[*(int*)(pc + 1)], true); break;
-                        case Opcode.LdaGlobalOrUndefined: acc = realm.LoadGlobal(t.Constants[*(int*)(pc + 1)], false); break;
-                        case Opcode.StaGlobal: realm.StoreGlobal(t.Constants[*(int*)(pc + 1)], acc, true); break;
-                        case Opcode.StaGlobalSloppy: realm.StoreGlobal(t.Constants[*(int*)(pc + 1)], acc, false); break;
-                        case Opcode.DeclareGlobalVar: realm.DeclareGlobalVar(t.Constants[*(int*)(pc + 1)]); break;
-                        case Opcode.DeclareGlobalLexical: realm.DeclareGlobalLexical(t.Constants[*(int*)(pc + 1)], *(ushort*)(pc + 5) != 0); break;
-                        case Opcode.InitGlobalLexical: realm.InitGlobalLexical(t.Constants[*(int*)(pc + 1)], acc); break;
-                        case Opcode.LdaReceiver: acc = new JsValue(fp[JsStack.ReceiverSlot]); break;
-                        case Opcode.LdaFunction: acc = new JsValue(fp[JsStack.CalleeSlot]); break;
-                        case Opcode.LdaNewTarget:
-                            acc = (new JsValue(fp[JsStack.FlagsSlot]).Int32 & (int)FrameFlags.Generator) != 0 ? JsValue.Undefined : new JsValue(fp[JsStack.NewTargetSlot]);
-                            break;
-                        case Opcode.CreateArguments: acc = CreateArguments(fp); break;
-                        case Opcode.CreateRest:
-                            {
-                                int argc = new JsValue(fp[JsStack.ArgcSlot]).Int32, start = *(ushort*)(pc + 1);
-                                int n = Math.Max(0, argc - start);
-                                acc = JsValue.FromPtr(realm.NewArrayFrom(new ReadOnlySpan<JsValue>((JsValue*)(fp - argc + start), n)));
-                                break;
-                            }
-                        case Opcode.ThrowIfHole:
-                            if (acc.IsEmpty) throw new JsThrow(realm.MakeError(ErrorKind.ReferenceError, $"Cannot access '{Realm.ToClr(t.Constants[*(int*)(pc + 1)])}' before initialization"));
-                            break;
-                        case Opcode.ThrowIfThisHole:
-                            if (acc.IsEmpty) throw new JsThrow(realm.MakeError(ErrorKind.ReferenceError, "Must call super constructor in derived class before accessing 'this' or returning from derived constructor"));
-                            break;
-                        case Opcode.ThrowConstAssign: throw new JsThrow(realm.MakeError(ErrorKind.TypeError, "Assignment to constant variable."));
-                        case Opcode.GetNamed:
-                            {
-                                var obj = regs[*(ushort*)(pc + 1)];
-                                var key = new PropKey(t.Constants[*(int*)(pc + 3)].Bits);
-                                if (obj.IsNullish) throw new JsThrow(realm.MakeError(ErrorKind.TypeError, $"Cannot read properties of {(obj.IsNull ? "null" : "undefined")} (reading '{realm.KeyToClr(key)}')"));
-                                acc = realm.Get(obj, key);
-                                break;
-                            }
-                        case Opcode.SetNamed:
-                            realm.Set(regs[*(ushort*)(pc + 1)], new PropKey(t.Constants[*(int*)(pc + 3)].Bits), acc, t.IsStrict);
-                            break;
-                        case Opcode.DefineNamed:
-                            realm.DefineData(regs[*(ushort*)(pc + 1)].Ptr, realm.KeyFromString(t.Constants[*(int*)(pc + 3)]), acc);
-                            break;
-                        case Opcode.GetKeyed: acc = GetKeyed(regs[*(ushort*)(pc + 1)], acc); break;
-                        case Opcode.SetKeyed: SetKeyed(regs[*(ushort*)(pc + 1)], regs[*(ushort*)(pc + 3)], acc, t.IsStrict); break;
-                        case Opcode.DefineKeyed:
-                            realm.DefineData(regs[*(ushort*)(pc + 1)].Ptr, realm.ToPropertyKey(regs[*(ushort*)(pc + 3)]), acc,
-                                *(ushort*)(pc + 5) != 0 ? PropFlags.Default : PropFlags.Hidden);
-                            break;
-                        case Opcode.DefineGetter:
-                        case Opcode.DefineSetter:
-                            {
-                                var k = realm.ToPropertyKey(regs[*(ushort*)(pc + 3)]);
-                                var fl = (*(ushort*)(pc + 5) != 0 ? PropFlags.Enumerable : 0) | PropFlags.Configurable;
-                                if (op == Opcode.DefineGetter) realm.DefineAccessor(regs[*(ushort*)(pc + 1)].Ptr, k, acc, JsValue.Empty, fl);
-                                else realm.DefineAccessor(regs[*(ushort*)(pc + 1)].Ptr, k, JsValue.Empty, acc, fl);
-                                break;
-                            }
-                        case Opcode.DeleteKeyed: acc = DeleteKeyed(regs[*(ushort*)(pc + 1)], acc, t.IsStrict); break;
-                        case Opcode.GetSuper: acc = GetSuper(fp, acc); break;
-                        case Opcode.SetSuper: SetSuper(fp, regs[*(ushort*)(pc + 1)], acc); break;
-                        case Opcode.Add:
-                            {
-                                var l = regs[*(ushort*)(pc + 1)];
-                                if (l.IsInt32 && acc.IsInt32) { long r = (long)l.Int32 + acc.Int32; acc = r == (int)r ? JsValue.FromInt((int)r) : JsValue.FromDoubleRaw(r); }
-                                else if (l.IsNumber && acc.IsNumber) acc = JsValue.FromNumber(l.Number + acc.Number);
-                                else acc = realm.Add(l, acc);
-                                break;
-                            }
-                        case Opcode.Sub:
-                            {
-                                var l = regs[*(ushort*)(pc + 1)];
-                                if (l.IsInt32 && acc.IsInt32) { long r = (long)l.Int32 - acc.Int32; acc = r == (int)r ? JsValue.FromInt((int)r) : JsValue.FromDoubleRaw(r); }
-                                else acc = JsValue.FromNumber(Num(l) - Num(acc));
-                                break;
-                            }
-                        case Opcode.Mul:
-                            {
-                                var l = regs[*(ushort*)(pc + 1)];
-                                if (l.IsInt32 && acc.IsInt32) { long r = (long)l.Int32 * acc.Int32; acc = r == (int)r && !(r == 0 && (l.Int32 < 0 || acc.Int32 < 0)) ? JsValue.FromInt((int)r) : JsValue.FromNumber((double)l.Int32 * acc.Int32); }
-                                else acc = JsValue.FromNumber(Num(l) * Num(acc));
-                                break;
-                            }
-                        case Opcode.Div: { var l = regs[*(ushort*)(pc + 1)]; double a = Num(l); acc = JsValue.FromNumber(a / Num(acc)); break; }
-                        case Opcode.Mod:
-                            {
-                                var l = regs[*(ushort*)(pc + 1)];
-                                if (l.IsInt32 && acc.IsInt32 && l.Int32 >= 0 && acc.Int32 > 0) acc = JsValue.FromInt(l.Int32 % acc.Int32);
-                                else { double a = Num(l); acc = JsValue.FromNumber(Operators.Mod(a, Num(acc))); }
-                                break;
-                            }
-                        case Opcode.Exp: { var l = regs[*(ushort*)(pc + 1)]; double a = Num(l); acc = JsValue.FromNumber(Operators.Pow(a, Num(acc))); break; }
-                        case Opcode.BitOr: { var l = regs[*(ushort*)(pc + 1)]; int a = realm.ToInt32(l); acc = JsValue.FromInt(a | realm.ToInt32(acc)); break; }
-                        case Opcode.BitXor: { var l = regs[*(ushort*)(pc + 1)]; int a = realm.ToInt32(l); acc = JsValue.FromInt(a ^ realm.ToInt32(acc)); break; }
-                        case Opcode.BitAnd: { var l = regs[*(ushort*)(pc + 1)]; int a = realm.ToInt32(l); acc = JsValue.FromInt(a & realm.ToInt32(acc)); break; }
-                        case Opcode.Shl: { var l = regs[*(ushort*)(pc + 1)]; int a = realm.ToInt32(l); acc = JsValue.FromInt(a << (realm.ToInt32(acc) & 31)); break; }
-                        case Opcode.Sar: { var l = regs[*(ushort*)(pc + 1)]; int a = realm.ToInt32(l); acc = JsValue.FromInt(a >> (realm.ToInt32(acc) & 31)); break; }
-                        case Opcode.Shr: { var l = regs[*(ushort*)(pc + 1)]; uint a = (uint)realm.ToInt32(l); acc = JsValue.FromNumber(a >> (realm.ToInt32(acc) & 31)); break; }
-                        case Opcode.Inc: acc = acc.IsInt32 && acc.Int32 != int.MaxValue ? JsValue.FromInt(acc.Int32 + 1) : JsValue.FromNumber(Num(acc) + 1); break;
-                        case Opcode.Dec: acc = acc.IsInt32 && acc.Int32 != int.MinValue ? JsValue.FromInt(acc.Int32 - 1) : JsValue.FromNumber(Num(acc) - 1); break;
-                        case Opcode.Negate: acc = acc.IsInt32 && acc.Int32 != 0 && acc.Int32 != int.MinValue ? JsValue.FromInt(-acc.Int32) : JsValue.FromNumber(-Num(acc)); break;
-                        case Opcode.BitNot: acc = JsValue.FromInt(~realm.ToInt32(acc)); break;
-                        case Opcode.ToNumeric: if (!acc.IsNumber) acc = JsValue.FromNumber(realm.ToNumber(acc)); break;
-                        case Opcode.Not: acc = JsValue.FromBool(!Realm.ToBoolean(acc)); break;
-                        case Opcode.TypeOf: acc = JsValue.FromPtr(realm.Intern(realm.TypeOfString(acc))); break;
-                        case Opcode.TestEqual: acc = JsValue.FromBool(realm.LooseEquals(regs[*(ushort*)(pc + 1)], acc)); break;
-                        case Opcode.TestStrictEqual:
-                            {
-                                var l = regs[*(ushort*)(pc + 1)];
-                                acc = JsValue.FromBool(l.Bits == acc.Bits ? !(l.IsDouble && double.IsNaN(l.Double)) : Realm.StrictEquals(l, acc));
-                                break;
-                            }
-                        case Opcode.TestLessThan:
-                            {
-                                var l = regs[*(ushort*)(pc + 1)];
-                                acc = l.IsInt32 && acc.IsInt32 ? JsValue.FromBool(l.Int32 < acc.Int32) : JsValue.FromBool(realm.LessThan(l, acc) == true);
-                                break;
-                            }
-                        case Opcode.TestGreaterThan:
-                            {
-                                var l = regs[*(ushort*)(pc + 1)];
-                                acc = l.IsInt32 && acc.IsInt32 ? JsValue.FromBool(l.Int32 > acc.Int32) : JsValue.FromBool(realm.LessThan(acc, l, false) == true);
-                                break;
-                            }
-                        case Opcode.TestLessThanOrEqual:
-                            {
-                                var l = regs[*(ushort*)(pc + 1)];
-                                acc = l.IsInt32 && acc.IsInt32 ? JsValue.FromBool(l.Int32 <= acc.Int32) : JsValue.FromBool(realm.LessThan(acc, l, false) == false);
-                                break;
-                            }
-                        case Opcode.TestGreaterThanOrEqual:
-                            {
-                                var l = regs[*(ushort*)(pc + 1)];
-                                acc = l.IsInt32 && acc.IsInt32 ? JsValue.FromBool(l.Int32 >= acc.Int32) : JsValue.FromBool(realm.LessThan(l, acc) == false);
-                                break;
-                            }
-                        case Opcode.TestInstanceOf: acc = JsValue.FromBool(realm.InstanceOf(regs[*(ushort*)(pc + 1)], acc)); break;
-                        case Opcode.TestIn:
-                            {
-                                if (!Realm.IsObject(acc)) throw new JsThrow(realm.MakeError(ErrorKind.TypeError, $"Cannot use 'in' operator to search for '{realm.ToClrString(regs[*(ushort*)(pc + 1)])}' in {realm.ToClrString(acc)}"));
-                                acc = JsValue.FromBool(realm.HasProperty(acc.Ptr, realm.ToPropertyKey(regs[*(ushort*)(pc + 1)])));
-                                break;
-                            }
-                        case Opcode.TestPrivateIn:
-                            if (!Realm.IsObject(acc)) throw new JsThrow(realm.MakeError(ErrorKind.TypeError, "Cannot use 'in' operator to search for a private field in a non-object"));
-                            acc = JsValue.FromBool(realm.GetOwnRaw(acc.Ptr, PropKey.FromCell(regs[*(ushort*)(pc + 1)].Ptr), out _, out _));
-                            break;
-                        case Opcode.TestNullish: acc = JsValue.FromBool(acc.IsNullish); break;
-                        case Opcode.TestUndefined: acc = JsValue.FromBool(acc.IsUndefined); break;
-                        case Opcode.ToStringOp: if (!Realm.IsString(acc)) acc = realm.ToStringValue(acc); break;
-                        case Opcode.ToPropertyKey:
-                            if (!(acc.IsInt32 || Realm.IsString(acc) || Realm.IsSymbol(acc))) { var k = realm.ToPropertyKey(acc); acc = k.IsIndex ? JsValue.FromNumber(k.Index) : JsValue.FromPtr(k.Ptr); }
-                            break;
-                        case Opcode.Jump: pc += *(int*)(pc + 1); continue;
-                        case Opcode.JumpLoop:
-                            pc += *(int*)(pc + 1);
-                            Safepoint(acc);
-                            continue;
-                        case Opcode.JumpIfTrue: if (acc.Bits == JsValue.TrueBits) { pc += *(int*)(pc + 1); continue; } break;
-                        case Opcode.JumpIfFalse: if (acc.Bits == JsValue.FalseBits) { pc += *(int*)(pc + 1); continue; } break;
-                        case Opcode.JumpIfToBooleanTrue: if (Realm.ToBoolean(acc)) { pc += *(int*)(pc + 1); continue; } break;
-                        case Opcode.JumpIfToBooleanFalse: if (!Realm.ToBoolean(acc)) { pc += *(int*)(pc + 1); continue; } break;
-                        case Opcode.JumpIfNullish: if (acc.IsNullish) { pc += *(int*)(pc + 1); continue; } break;
-                        case Opcode.JumpIfNotNullish: if (!acc.IsNullish) { pc += *(int*)(pc + 1); continue; } break;
-                        case Opcode.JumpIfUndefined: if (acc.IsUndefined) { pc += *(int*)(pc + 1); continue; } break;
-                        case Opcode.JumpIfNotUndefined: if (!acc.IsUndefined) { pc += *(int*)(pc + 1); continue; } break;
-                        case Opcode.JumpIfHole: if (acc.IsEmpty) { pc += *(int*)(pc + 1); continue; } break;
-
-                        case Opcode.Call:
-                        case Opcode.CallSpread:
-                        case Opcode.Construct:
-                        case Opcode.ConstructSpread:
-                        case Opcode.SuperCall:
-                        case Opcode.SuperCallSpread:
-                            {
-                                CurFp = fp;
-                                CurPc = (int)(pc - code);
-                                JsValue callee, recv = JsValue.Undefined, newTarget = JsValue.Undefined;
-                                JsValue* argv;
-                                int argc;
-                                ulong* spreadBase = null;
-                                switch (op)
-                                {
-                                    case Opcode.Call:
-                                        callee = regs[*(ushort*)(pc + 1)]; recv = regs[*(ushort*)(pc + 3)];
-                                        argv = regs + *(ushort*)(pc + 5); argc = *(ushort*)(pc + 7);
-                                        break;
-                                    case Opcode.CallSpread:
-                                        callee = regs[*(ushort*)(pc + 1)]; recv = regs[*(ushort*)(pc + 3)];
-                                        spreadBase = SpreadArgs(regs[*(ushort*)(pc + 5)], out argc); argv = (JsValue*)spreadBase;
-                                        break;
-                                    case Opcode.Construct:
-                                        callee = newTarget = regs[*(ushort*)(pc + 1)];
-                                        argv = regs + *(ushort*)(pc + 3); argc = *(ushort*)(pc + 5);
-                                        break;
-                                    case Opcode.ConstructSpread:
-                                        callee = newTarget = regs[*(ushort*)(pc + 1)];
-                                        spreadBase = SpreadArgs(regs[*(ushort*)(pc + 3)], out argc); argv = (JsValue*)spreadBase;
-                                        break;
-                                    case Opcode.SuperCall:
-                                        callee = SuperConstructor(fp); newTarget = new JsValue(fp[JsStack.NewTargetSlot]);
-                                        argv = regs + *(ushort*)(pc + 1); argc = *(ushort*)(pc + 3);
-                                        break;
-                                    default:
-                                        callee = SuperConstructor(fp); newTarget = new JsValue(fp[JsStack.NewTargetSlot]);
-                                        spreadBase = SpreadArgs(regs[*(ushort*)(pc + 1)], out argc); argv = (JsValue*)spreadBase;
-                                        break;
-                                }
-                                bool construct = !newTarget.IsUndefined;
-                                if (!construct) UnwrapCall(ref callee, ref recv, ref argv, ref argc, ref spreadBase);
-                                if (construct ? !Realm.IsConstructor(callee) : !Realm.IsCallable(callee))
-                                    throw new JsThrow(realm.MakeError(ErrorKind.TypeError, CallErrorMessage(t, (int)(pc - code), callee, construct)));
-                                nint fo = callee.Ptr;
-                                FunctionTemplate ct;
-                                if (Functions.Kind(fo) == FunctionKind.Bytecode && ((ct = Functions.Template(realm, fo)).Flags & (FunctionFlags.Generator | FunctionFlags.Async)) == 0
-                                    && (construct || (ct.Flags & FunctionFlags.ClassConstructor) == 0))
-                                {
-                                    var thisv = construct ? ConstructReceiver(ct, newTarget) : CoerceThis(ct, recv);
-                                    ulong* nargs = spreadBase != null ? spreadBase : Stack.Top;
-                                    if (spreadBase == null)
-                                    {
-                                        if (nargs + argc + 8 + ct.RegisterCount > Stack.Limit) throw StackOverflow();
-                                        Buffer.MemoryCopy(argv, nargs, argc * 8, argc * 8);
-                                    }
-                                    int retPc = (int)(pc - code) + Sizes[(int)op];
-                                    fp = PushFrame(callee, ct, thisv, newTarget, nargs, argc, construct ? FrameFlags.Construct : FrameFlags.None, retPc, fp);
-                                    t = ct; code = t.Code; pc = code; regs = (JsValue*)(fp + JsStack.HeaderSlots);
-                                    Safepoint(JsValue.Undefined);
-                                    continue;
-                                }
-                                try
-                                {
-                                    acc = InvokeAt(callee, construct ? JsValue.Empty : recv, argv, argc, newTarget);
-                                }
-                                finally
-                                {
-                                    if (spreadBase != null) Stack.Top = spreadBase;
-                                }
-                                break;
-                            }
-                        case Opcode.CallRuntime:
-                            CurFp = fp;
-                            CurPc = (int)(pc - code);
-                            acc = RuntimeFunctions.Call(realm, fp, (RuntimeId)(*(ushort*)(pc + 1)), regs + *(ushort*)(pc + 3), *(ushort*)(pc + 5));
-                            break;
-                        case Opcode.Return:
-                            {
-                                int flags = new JsValue(fp[JsStack.FlagsSlot]).Int32;
-                                if ((flags & (int)FrameFlags.Construct) != 0 && !Realm.IsObject(acc)) acc = new JsValue(fp[JsStack.ReceiverSlot]);
-                                int argc = new JsValue(fp[JsStack.ArgcSlot]).Int32;
-                                int callerIdx = new JsValue(fp[JsStack.CallerFpSlot]).Int32;
-                                int retPc = new JsValue(fp[JsStack.ReturnPcSlot]).Int32;
-                                if ((flags & (int)FrameFlags.Generator) != 0) Generators.Complete(realm, new JsValue(fp[JsStack.NewTargetSlot]));
-                                Stack.Top = fp - argc;
-                                Depth--;
-                                if ((flags & (int)FrameFlags.Entry) != 0) { Yielded = false; CurFp = callerIdx < 0 ? null : Stack.Base + callerIdx; return acc; }
-                                fp = Stack.Base + callerIdx;
-                                t = FrameTemplate(fp); code = t.Code; pc = code + retPc; regs = (JsValue*)(fp + JsStack.HeaderSlots);
-                                Stack.Top = (ulong*)(regs + t.RegisterCount);
-                                Safepoint(acc);
-                                continue;
-                            }
-                        case Opcode.Throw:
-                            CurFp = fp; CurPc = (int)(pc - code);
-                            throw new JsThrow(acc);
-                        case Opcode.ReThrow:
-                            throw new JsThrow(acc) { Rethrown = true };
-                        case Opcode.CreateClosure:
-                            {
-                                var child = t.Children[*(int*)(pc + 1)];
-                                var home = (child.Flags & FunctionFlags.Arrow) != 0 ? Layout.Internal((nint)fp[JsStack.CalleeSlot], 2) : JsValue.Undefined;
-                                acc = JsValue.FromPtr(realm.NewClosure(child, new JsValue(fp[JsStack.ContextSlot]), home));
-                                break;
-                            }
-                        case Opcode.CreateObject: acc = JsValue.FromPtr(realm.NewObject(JsValue.FromPtr(realm.ObjectPrototype))); break;
-                        case Opcode.CreateArray: acc = JsValue.FromPtr(realm.NewArray()); break;
-                        case Opcode.ArrayPush:
-                            {
-                                nint a = regs[*(ushort*)(pc + 1)].Ptr;
-                                realm.PutElement(a, Realm.ArrayLength(a), acc);
-                                break;
-                            }
-                        case Opcode.ArrayPushHole:
-                            {
-                                nint a = regs[*(ushort*)(pc + 1)].Ptr;
-                                Realm.SetArrayLengthRaw(a, Realm.ArrayLength(a) + 1);
-                                break;
-                            }
-                        case Opcode.ArrayPushSpread: ArrayPushSpread(regs[*(ushort*)(pc + 1)].Ptr, acc); break;
-                        case Opcode.CreateRegExp:
-                            acc = Builtins.RegExpBuiltins.Create(realm, t.Constants[*(int*)(pc + 1)], t.Constants[*(int*)(pc + 5)]);
-                            break;
-                        case Opcode.CopyDataProperties:
-                            Builtins.ObjectBuiltins.CopyDataProperties(realm, regs[*(ushort*)(pc + 1)].Ptr, acc, default);
-                            break;
-                        case Opcode.GetTemplateObject: acc = t.Constants[*(int*)(pc + 1)]; break;
-                        case Opcode.GetIterator: GetIterator(acc, regs + *(ushort*)(pc + 1)); break;
-                        case Opcode.IteratorStep:
-                            {
-                                CurFp = fp; CurPc = (int)(pc - code);
-                                if (!IteratorStep(regs + *(ushort*)(pc + 1), out acc)) { pc += *(int*)(pc + 3); continue; }
-                                break;
-                            }
-                        case Opcode.IteratorClose: IteratorClose(regs[*(ushort*)(pc + 1)]); break;
-                        case Opcode.ForInPrepare: regs[*(ushort*)(pc + 1)] = ForInPrepare(acc); break;
-                        case Opcode.ForInNext:
-                            if (!ForInNext(regs[*(ushort*)(pc + 1)], out acc)) { pc += *(int*)(pc + 3); continue; }
-                            break;
-                        case Opcode.Yield:
-                            {
-                                var gen = new JsValue(fp[JsStack.NewTargetSlot]);
-                                int resume = (int)(pc - code) + Sizes[(int)op];
-                                Generators.Suspend(realm, gen, fp, t, resume, *(ushort*)(pc + 1));
-                                int argc = new JsValue(fp[JsStack.ArgcSlot]).Int32;
-                                Stack.Top = fp - argc;
-                                Depth--;
-                                Yielded = true;
-                                int yCaller = new JsValue(fp[JsStack.CallerFpSlot]).Int32;
-                                CurFp = yCaller < 0 ? null : Stack.Base + yCaller;
-                                return acc;
-                            }
-                        case Opcode.Await: throw new JsThrow(realm.MakeError(ErrorKind.SyntaxError, "await is not supported yet"));
-                        default: throw new InvalidOperationException($"unknown opcode {op}");
-                    }
-                    pc += Sizes[(int)op];
-                }
+                return Dispatch(entryFp, &st);
             }
             catch (JsThrow e)
             {
-                if (!HandleThrow(e, entryFp, ref fp, ref pc, ref acc)) throw;
-                t = FrameTemplate(fp); code = t.Code; regs = (JsValue*)(fp + JsStack.HeaderSlots);
+                if (!HandleThrow(e, entryFp, ref st.Fp, ref st.Pc, ref st.Acc)) throw;
             }
+        }
+    }
+
+    /// <summary>
+    /// The dispatch loop, resuming at <paramref name="st"/>'s frame, pc and accumulator. pc points at
+    /// the current instruction until it completes; before anything that can throw, the case stores
+    /// it to <paramref name="st"/> (and every frame change stores fp), which is what the handler
+    /// lookup in <see cref="Run"/> reads.
+    /// </summary>
+    JsValue Dispatch(ulong* entryFp, LoopState* st)
+    {
+        ulong* fp = st->Fp;
+        byte* pc = st->Pc;
+        JsValue acc = st->Acc;
+        var t = FrameTemplate(fp);
+        byte* code = t.Code;
+        JsValue* regs = (JsValue*)(fp + JsStack.HeaderSlots);
+        while (true)
+        {
+            var op = (Opcode)(*pc);
+            switch (op)
+            {
+                // Hot cases that cannot throw advance pc by a constant and continue.
+                case Opcode.Ldar: acc = regs[*(ushort*)(pc + 1)]; pc += OpSize.Ldar; continue;
+                case Opcode.Star: regs[*(ushort*)(pc + 1)] = acc; pc += OpSize.Star; continue;
+                case Opcode.Mov: regs[*(ushort*)(pc + 3)] = regs[*(ushort*)(pc + 1)]; pc += OpSize.Mov; continue;
+                case Opcode.LdaSmi: acc = JsValue.FromInt(*(int*)(pc + 1)); pc += OpSize.LdaSmi; continue;
+                case Opcode.LdaConstant: acc = t.Constants[*(int*)(pc + 1)]; pc += OpSize.LdaConstant; continue;
+                case Opcode.LdaContextSlot:
+                    {
+                        nint c = (nint)fp[JsStack.ContextSlot];
+                        for (int d = *(ushort*)(pc + 1); d > 0; d--) c = Layout.Val(c, Layout.ContextParent).Ptr;
+                        acc = Layout.CtxSlot(c, *(ushort*)(pc + 3));
+                        pc += OpSize.LdaContextSlot;
+                        continue;
+                    }
+                case Opcode.StaContextSlot:
+                    {
+                        nint c = (nint)fp[JsStack.ContextSlot];
+                        for (int d = *(ushort*)(pc + 1); d > 0; d--) c = Layout.Val(c, Layout.ContextParent).Ptr;
+                        Layout.CtxSlot(c, *(ushort*)(pc + 3)) = acc;
+                        pc += OpSize.StaContextSlot;
+                        continue;
+                    }
+                case Opcode.Add:
+                    {
+                        var l = regs[*(ushort*)(pc + 1)];
+                        if (l.IsInt32 && acc.IsInt32) { long r = (long)l.Int32 + acc.Int32; acc = r == (int)r ? JsValue.FromInt((int)r) : JsValue.FromDoubleRaw(r); }
+                        else if (l.IsNumber && acc.IsNumber) acc = JsValue.FromNumber(l.Number + acc.Number);
+                        else { st->Pc = pc; acc = realm.Add(l, acc); }
+                        pc += OpSize.Add;
+                        continue;
+                    }
+                case Opcode.Sub:
+                    {
+                        var l = regs[*(ushort*)(pc + 1)];
+                        if (l.IsInt32 && acc.IsInt32) { long r = (long)l.Int32 - acc.Int32; acc = r == (int)r ? JsValue.FromInt((int)r) : JsValue.FromDoubleRaw(r); }
+                        else if (l.IsNumber && acc.IsNumber) acc = JsValue.FromNumber(l.Number - acc.Number);
+                        else { st->Pc = pc; acc = JsValue.FromNumber(NumSlow(l) - NumSlow(acc)); }
+                        pc += OpSize.Sub;
+                        continue;
+                    }
+                case Opcode.Mul:
+                    {
+                        var l = regs[*(ushort*)(pc + 1)];
+                        if (l.IsInt32 && acc.IsInt32) { long r = (long)l.Int32 * acc.Int32; acc = r == (int)r && !(r == 0 && (l.Int32 < 0 || acc.Int32 < 0)) ? JsValue.FromInt((int)r) : JsValue.FromNumber((double)l.Int32 * acc.Int32); }
+                        else if (l.IsNumber && acc.IsNumber) acc = JsValue.FromNumber(l.Number * acc.Number);
+                        else { st->Pc = pc; acc = JsValue.FromNumber(NumSlow(l) * NumSlow(acc)); }
+                        pc += OpSize.Mul;
+                        continue;
+                    }
+                case Opcode.Div:
+                    {
+                        var l = regs[*(ushort*)(pc + 1)];
+                        if (l.IsNumber && acc.IsNumber) acc = JsValue.FromNumber(l.Number / acc.Number);
+                        else { st->Pc = pc; double a = NumSlow(l); acc = JsValue.FromNumber(a / NumSlow(acc)); }
+                        pc += OpSize.Div;
+                        continue;
+                    }
+                case Opcode.Mod:
+                    {
+                        var l = regs[*(ushort*)(pc + 1)];
+                        if (l.IsInt32 && acc.IsInt32 && l.Int32 >= 0 && acc.Int32 > 0) acc = JsValue.FromInt(l.Int32 % acc.Int32);
+                        else { st->Pc = pc; double a = NumSlow(l); acc = JsValue.FromNumber(Operators.Mod(a, NumSlow(acc))); }
+                        pc += OpSize.Mod;
+                        continue;
+                    }
+                case Opcode.BitOr:
+                    {
+                        var l = regs[*(ushort*)(pc + 1)];
+                        if (l.IsInt32 && acc.IsInt32) acc = JsValue.FromInt(l.Int32 | acc.Int32);
+                        else { st->Pc = pc; int a = realm.ToInt32(l); acc = JsValue.FromInt(a | realm.ToInt32(acc)); }
+                        pc += OpSize.BitOr;
+                        continue;
+                    }
+                case Opcode.BitXor:
+                    {
+                        var l = regs[*(ushort*)(pc + 1)];
+                        if (l.IsInt32 && acc.IsInt32) acc = JsValue.FromInt(l.Int32 ^ acc.Int32);
+                        else { st->Pc = pc; int a = realm.ToInt32(l); acc = JsValue.FromInt(a ^ realm.ToInt32(acc)); }
+                        pc += OpSize.BitXor;
+                        continue;
+                    }
+                case Opcode.BitAnd:
+                    {
+                        var l = regs[*(ushort*)(pc + 1)];
+                        if (l.IsInt32 && acc.IsInt32) acc = JsValue.FromInt(l.Int32 & acc.Int32);
+                        else { st->Pc = pc; int a = realm.ToInt32(l); acc = JsValue.FromInt(a & realm.ToInt32(acc)); }
+                        pc += OpSize.BitAnd;
+                        continue;
+                    }
+                case Opcode.Shl:
+                    {
+                        var l = regs[*(ushort*)(pc + 1)];
+                        if (l.IsInt32 && acc.IsInt32) acc = JsValue.FromInt(l.Int32 << (acc.Int32 & 31));
+                        else { st->Pc = pc; int a = realm.ToInt32(l); acc = JsValue.FromInt(a << (realm.ToInt32(acc) & 31)); }
+                        pc += OpSize.Shl;
+                        continue;
+                    }
+                case Opcode.Sar:
+                    {
+                        var l = regs[*(ushort*)(pc + 1)];
+                        if (l.IsInt32 && acc.IsInt32) acc = JsValue.FromInt(l.Int32 >> (acc.Int32 & 31));
+                        else { st->Pc = pc; int a = realm.ToInt32(l); acc = JsValue.FromInt(a >> (realm.ToInt32(acc) & 31)); }
+                        pc += OpSize.Sar;
+                        continue;
+                    }
+                case Opcode.Shr:
+                    {
+                        var l = regs[*(ushort*)(pc + 1)];
+                        uint u;
+                        if (l.IsInt32 && acc.IsInt32) u = (uint)l.Int32 >> (acc.Int32 & 31);
+                        else { st->Pc = pc; uint a = (uint)realm.ToInt32(l); u = a >> (realm.ToInt32(acc) & 31); }
+                        acc = (int)u >= 0 ? JsValue.FromInt((int)u) : JsValue.FromDoubleRaw(u);
+                        pc += OpSize.Shr;
+                        continue;
+                    }
+                case Opcode.Inc:
+                    if (acc.IsInt32 && acc.Int32 != int.MaxValue) acc = JsValue.FromInt(acc.Int32 + 1);
+                    else { st->Pc = pc; acc = JsValue.FromNumber(Num(acc) + 1); }
+                    pc += OpSize.Inc;
+                    continue;
+                case Opcode.Dec:
+                    if (acc.IsInt32 && acc.Int32 != int.MinValue) acc = JsValue.FromInt(acc.Int32 - 1);
+                    else { st->Pc = pc; acc = JsValue.FromNumber(Num(acc) - 1); }
+                    pc += OpSize.Dec;
+                    continue;
+                case Opcode.Negate:
+                    if (acc.IsInt32 && acc.Int32 != 0 && acc.Int32 != int.MinValue) acc = JsValue.FromInt(-acc.Int32);
+                    else { st->Pc = pc; acc = JsValue.FromNumber(-Num(acc)); }
+                    pc += OpSize.Negate;
+                    continue;
+                case Opcode.TestStrictEqual:
+                    {
+                        var l = regs[*(ushort*)(pc + 1)];
+                        acc = JsValue.FromBool(l.Bits == acc.Bits ? !(l.IsDouble && double.IsNaN(l.Double)) : Realm.StrictEquals(l, acc));
+                        pc += OpSize.TestStrictEqual;
+                        continue;
+                    }
+                case Opcode.TestLessThan:
+                    {
+                        var l = regs[*(ushort*)(pc + 1)];
+                        if (l.IsInt32 && acc.IsInt32) acc = JsValue.FromBool(l.Int32 < acc.Int32);
+                        else if (l.IsNumber && acc.IsNumber) acc = JsValue.FromBool(l.Number < acc.Number);
+                        else { st->Pc = pc; acc = JsValue.FromBool(realm.LessThan(l, acc) == true); }
+                        pc += OpSize.TestLessThan;
+                        continue;
+                    }
+                case Opcode.TestGreaterThan:
+                    {
+                        var l = regs[*(ushort*)(pc + 1)];
+                        if (l.IsInt32 && acc.IsInt32) acc = JsValue.FromBool(l.Int32 > acc.Int32);
+                        else if (l.IsNumber && acc.IsNumber) acc = JsValue.FromBool(l.Number > acc.Number);
+                        else { st->Pc = pc; acc = JsValue.FromBool(realm.LessThan(acc, l, false) == true); }
+                        pc += OpSize.TestGreaterThan;
+                        continue;
+                    }
+                case Opcode.TestLessThanOrEqual:
+                    {
+                        var l = regs[*(ushort*)(pc + 1)];
+                        if (l.IsInt32 && acc.IsInt32) acc = JsValue.FromBool(l.Int32 <= acc.Int32);
+                        else if (l.IsNumber && acc.IsNumber) acc = JsValue.FromBool(l.Number <= acc.Number);
+                        else { st->Pc = pc; acc = JsValue.FromBool(realm.LessThan(acc, l, false) == false); }
+                        pc += OpSize.TestLessThanOrEqual;
+                        continue;
+                    }
+                case Opcode.TestGreaterThanOrEqual:
+                    {
+                        var l = regs[*(ushort*)(pc + 1)];
+                        if (l.IsInt32 && acc.IsInt32) acc = JsValue.FromBool(l.Int32 >= acc.Int32);
+                        else if (l.IsNumber && acc.IsNumber) acc = JsValue.FromBool(l.Number >= acc.Number);
+                        else { st->Pc = pc; acc = JsValue.FromBool(realm.LessThan(l, acc) == false); }
+                        pc += OpSize.TestGreaterThanOrEqual;
+                        continue;
+                    }
+                case Opcode.Jump: pc += *(int*)(pc + 1); continue;
+                case Opcode.JumpLoop:
+                    pc += *(int*)(pc + 1);
+                    Safepoint(acc);
+                    continue;
+                case Opcode.JumpIfTrue: pc += acc.Bits == JsValue.TrueBits ? *(int*)(pc + 1) : OpSize.JumpIfTrue; continue;
+                case Opcode.JumpIfFalse: pc += acc.Bits == JsValue.FalseBits ? *(int*)(pc + 1) : OpSize.JumpIfFalse; continue;
+                case Opcode.JumpIfToBooleanTrue: pc += Realm.ToBoolean(acc) ? *(int*)(pc + 1) : OpSize.JumpIfToBooleanTrue; continue;
+                case Opcode.JumpIfToBooleanFalse: pc += Realm.ToBoolean(acc) ? OpSize.JumpIfToBooleanFalse : *(int*)(pc + 1); continue;
+                case Opcode.GetKeyed:
+                    {
+                        var obj = regs[*(ushort*)(pc + 1)];
+                        if (!TryGetDenseElement(obj, acc, out var v)) { st->Pc = pc; v = GetKeyed(obj, acc); }
+                        acc = v;
+                        pc += OpSize.GetKeyed;
+                        continue;
+                    }
+                case Opcode.SetKeyed:
+                    {
+                        var obj = regs[*(ushort*)(pc + 1)];
+                        var key = regs[*(ushort*)(pc + 3)];
+                        if (!TrySetDenseElement(obj, key, acc)) { st->Pc = pc; SetKeyed(obj, key, acc, t.IsStrict); }
+                        pc += OpSize.SetKeyed;
+                        continue;
+                    }
+
+                case Opcode.Nop: case Opcode.Debugger: break;
+                case Opcode.LdaUndefined: acc = new JsValue(JsValue.UndefinedBits); break;
+                case Opcode.LdaNull: acc = new JsValue(JsValue.NullBits); break;
+                case Opcode.LdaTrue: acc = new JsValue(JsValue.TrueBits); break;
+                case Opcode.LdaFalse: acc = new JsValue(JsValue.FalseBits); break;
+                case Opcode.LdaHole: acc = new JsValue(JsValue.EmptyBits); break;
+                case Opcode.LdaZero: acc = JsValue.FromInt(0); break;
+                case Opcode.LdaCurrentContext: acc = new JsValue(fp[JsStack.ContextSlot]); break;
+                case Opcode.StaCurrentContext: fp[JsStack.ContextSlot] = acc.Bits; break;
+                case Opcode.PushContext:
+                    st->Pc = pc;
+                    fp[JsStack.ContextSlot] = (ulong)realm.NewContext(*(ushort*)(pc + 1), new JsValue(fp[JsStack.ContextSlot]));
+                    break;
+                case Opcode.PopContext:
+                    fp[JsStack.ContextSlot] = Layout.Val((nint)fp[JsStack.ContextSlot], Layout.ContextParent).Bits;
+                    break;
+                case Opcode.CloneContext:
+                    {
+                        st->Pc = pc;
+                        nint c = (nint)fp[JsStack.ContextSlot];
+                        int n = (int)Layout.Aux(c);
+                        nint nc = realm.NewContext(n, Layout.Val(c, Layout.ContextParent));
+                        for (int i = 0; i < n; i++) Layout.CtxSlot(nc, i) = Layout.CtxSlot(c, i);
+                        fp[JsStack.ContextSlot] = (ulong)nc;
+                        break;
+                    }
+                case Opcode.LdaGlobal: st->Pc = pc; acc = realm.LoadGlobal(t.Constants[*(int*)(pc + 1)], true); break;
+                case Opcode.LdaGlobalOrUndefined: st->Pc = pc; acc = realm.LoadGlobal(t.Constants[*(int*)(pc + 1)], false); break;
+                case Opcode.StaGlobal: st->Pc = pc; realm.StoreGlobal(t.Constants[*(int*)(pc + 1)], acc, true); break;
+                case Opcode.StaGlobalSloppy: st->Pc = pc; realm.StoreGlobal(t.Constants[*(int*)(pc + 1)], acc, false); break;
+                case Opcode.DeclareGlobalVar: st->Pc = pc; realm.DeclareGlobalVar(t.Constants[*(int*)(pc + 1)]); break;
+                case Opcode.DeclareGlobalLexical: st->Pc = pc; realm.DeclareGlobalLexical(t.Constants[*(int*)(pc + 1)], *(ushort*)(pc + 5) != 0); break;
+                case Opcode.InitGlobalLexical: st->Pc = pc; realm.InitGlobalLexical(t.Constants[*(int*)(pc + 1)], acc); break;
+                case Opcode.LdaReceiver: acc = new JsValue(fp[JsStack.ReceiverSlot]); break;
+                case Opcode.LdaFunction: acc = new JsValue(fp[JsStack.CalleeSlot]); break;
+                case Opcode.LdaNewTarget:
+                    acc = (new JsValue(fp[JsStack.FlagsSlot]).Int32 & (int)FrameFlags.Generator) != 0 ? JsValue.Undefined : new JsValue(fp[JsStack.NewTargetSlot]);
+                    break;
+                case Opcode.CreateArguments: st->Pc = pc; acc = CreateArguments(fp); break;
+                case Opcode.CreateRest:
+                    {
+                        st->Pc = pc;
+                        int argc = new JsValue(fp[JsStack.ArgcSlot]).Int32, start = *(ushort*)(pc + 1);
+                        int n = Math.Max(0, argc - start);
+                        acc = JsValue.FromPtr(realm.NewArrayFrom(new ReadOnlySpan<JsValue>((JsValue*)(fp - argc + start), n)));
+                        break;
+                    }
+                case Opcode.ThrowIfHole:
+                    if (acc.IsEmpty) { st->Pc = pc; throw HoleError(t.Constants[*(int*)(pc + 1)]); }
+                    break;
+                case Opcode.ThrowIfThisHole:
+                    if (acc.IsEmpty) { st->Pc = pc; throw ThisHoleError(); }
+                    break;
+                case Opcode.ThrowConstAssign: st->Pc = pc; throw new JsThrow(realm.MakeError(ErrorKind.TypeError, "Assignment to constant variable."));
+                case Opcode.GetNamed:
+                    {
+                        st->Pc = pc;
+                        var obj = regs[*(ushort*)(pc + 1)];
+                        var key = new PropKey(t.Constants[*(int*)(pc + 3)].Bits);
+                        if (obj.IsNullish) throw ReadNullishError(obj, key);
+                        acc = realm.Get(obj, key);
+                        break;
+                    }
+                case Opcode.SetNamed:
+                    st->Pc = pc;
+                    realm.Set(regs[*(ushort*)(pc + 1)], new PropKey(t.Constants[*(int*)(pc + 3)].Bits), acc, t.IsStrict);
+                    break;
+                case Opcode.DefineNamed:
+                    st->Pc = pc;
+                    realm.DefineData(regs[*(ushort*)(pc + 1)].Ptr, realm.KeyFromString(t.Constants[*(int*)(pc + 3)]), acc);
+                    break;
+                case Opcode.DefineKeyed:
+                    st->Pc = pc;
+                    realm.DefineData(regs[*(ushort*)(pc + 1)].Ptr, realm.ToPropertyKey(regs[*(ushort*)(pc + 3)]), acc,
+                        *(ushort*)(pc + 5) != 0 ? PropFlags.Default : PropFlags.Hidden);
+                    break;
+                case Opcode.DefineGetter:
+                case Opcode.DefineSetter:
+                    {
+                        st->Pc = pc;
+                        var k = realm.ToPropertyKey(regs[*(ushort*)(pc + 3)]);
+                        var fl = (*(ushort*)(pc + 5) != 0 ? PropFlags.Enumerable : 0) | PropFlags.Configurable;
+                        if (op == Opcode.DefineGetter) realm.DefineAccessor(regs[*(ushort*)(pc + 1)].Ptr, k, acc, JsValue.Empty, fl);
+                        else realm.DefineAccessor(regs[*(ushort*)(pc + 1)].Ptr, k, JsValue.Empty, acc, fl);
+                        break;
+                    }
+                case Opcode.DeleteKeyed: st->Pc = pc; acc = DeleteKeyed(regs[*(ushort*)(pc + 1)], acc, t.IsStrict); break;
+                case Opcode.GetSuper: st->Pc = pc; acc = GetSuper(fp, acc); break;
+                case Opcode.SetSuper: st->Pc = pc; SetSuper(fp, regs[*(ushort*)(pc + 1)], acc); break;
+                case Opcode.Exp: { st->Pc = pc; var l = regs[*(ushort*)(pc + 1)]; double a = Num(l); acc = JsValue.FromNumber(Operators.Pow(a, Num(acc))); break; }
+                case Opcode.BitNot:
+                    if (acc.IsInt32) acc = JsValue.FromInt(~acc.Int32);
+                    else { st->Pc = pc; acc = JsValue.FromInt(~realm.ToInt32(acc)); }
+                    break;
+                case Opcode.ToNumeric: if (!acc.IsNumber) { st->Pc = pc; acc = JsValue.FromNumber(realm.ToNumber(acc)); } break;
+                case Opcode.Not: acc = JsValue.FromBool(!Realm.ToBoolean(acc)); break;
+                case Opcode.TypeOf: st->Pc = pc; acc = JsValue.FromPtr(realm.Intern(realm.TypeOfString(acc))); break;
+                case Opcode.TestEqual: st->Pc = pc; acc = JsValue.FromBool(realm.LooseEquals(regs[*(ushort*)(pc + 1)], acc)); break;
+                case Opcode.TestInstanceOf: st->Pc = pc; acc = JsValue.FromBool(realm.InstanceOf(regs[*(ushort*)(pc + 1)], acc)); break;
+                case Opcode.TestIn:
+                    {
+                        st->Pc = pc;
+                        if (!Realm.IsObject(acc)) throw InError(regs[*(ushort*)(pc + 1)], acc);
+                        acc = JsValue.FromBool(realm.HasProperty(acc.Ptr, realm.ToPropertyKey(regs[*(ushort*)(pc + 1)])));
+                        break;
+                    }
+                case Opcode.TestPrivateIn:
+                    st->Pc = pc;
+                    if (!Realm.IsObject(acc)) throw new JsThrow(realm.MakeError(ErrorKind.TypeError, "Cannot use 'in' operator to search for a private field in a non-object"));
+                    acc = JsValue.FromBool(realm.GetOwnRaw(acc.Ptr, PropKey.FromCell(regs[*(ushort*)(pc + 1)].Ptr), out _, out _));
+                    break;
+                case Opcode.TestNullish: acc = JsValue.FromBool(acc.IsNullish); break;
+                case Opcode.TestUndefined: acc = JsValue.FromBool(acc.IsUndefined); break;
+                case Opcode.ToStringOp: if (!Realm.IsString(acc)) { st->Pc = pc; acc = realm.ToStringValue(acc); } break;
+                case Opcode.ToPropertyKey:
+                    if (!(acc.IsInt32 || Realm.IsString(acc) || Realm.IsSymbol(acc))) { st->Pc = pc; var k = realm.ToPropertyKey(acc); acc = k.IsIndex ? JsValue.FromNumber(k.Index) : JsValue.FromPtr(k.Ptr); }
+                    break;
+                case Opcode.JumpIfNullish: if (acc.IsNullish) { pc += *(int*)(pc + 1); continue; } break;
+                case Opcode.JumpIfNotNullish: if (!acc.IsNullish) { pc += *(int*)(pc + 1); continue; } break;
+                case Opcode.JumpIfUndefined: if (acc.IsUndefined) { pc += *(int*)(pc + 1); continue; } break;
+                case Opcode.JumpIfNotUndefined: if (!acc.IsUndefined) { pc += *(int*)(pc + 1); continue; } break;
+                case Opcode.JumpIfHole: if (acc.IsEmpty) { pc += *(int*)(pc + 1); continue; } break;
+
+                case Opcode.Call:
+                case Opcode.CallSpread:
+                case Opcode.Construct:
+                case Opcode.ConstructSpread:
+                case Opcode.SuperCall:
+                case Opcode.SuperCallSpread:
+                    {
+                        st->Pc = pc;
+                        CurFp = fp;
+                        CurPc = (int)(pc - code);
+                        JsValue callee, recv = JsValue.Undefined, newTarget = JsValue.Undefined;
+                        JsValue* argv;
+                        int argc;
+                        ulong* spreadBase = null;
+                        switch (op)
+                        {
+                            case Opcode.Call:
+                                callee = regs[*(ushort*)(pc + 1)]; recv = regs[*(ushort*)(pc + 3)];
+                                argv = regs + *(ushort*)(pc + 5); argc = *(ushort*)(pc + 7);
+                                break;
+                            case Opcode.CallSpread:
+                                callee = regs[*(ushort*)(pc + 1)]; recv = regs[*(ushort*)(pc + 3)];
+                                spreadBase = SpreadArgs(regs[*(ushort*)(pc + 5)], out argc); argv = (JsValue*)spreadBase;
+                                break;
+                            case Opcode.Construct:
+                                callee = newTarget = regs[*(ushort*)(pc + 1)];
+                                argv = regs + *(ushort*)(pc + 3); argc = *(ushort*)(pc + 5);
+                                break;
+                            case Opcode.ConstructSpread:
+                                callee = newTarget = regs[*(ushort*)(pc + 1)];
+                                spreadBase = SpreadArgs(regs[*(ushort*)(pc + 3)], out argc); argv = (JsValue*)spreadBase;
+                                break;
+                            case Opcode.SuperCall:
+                                callee = SuperConstructor(fp); newTarget = new JsValue(fp[JsStack.NewTargetSlot]);
+                                argv = regs + *(ushort*)(pc + 1); argc = *(ushort*)(pc + 3);
+                                break;
+                            default:
+                                callee = SuperConstructor(fp); newTarget = new JsValue(fp[JsStack.NewTargetSlot]);
+                                spreadBase = SpreadArgs(regs[*(ushort*)(pc + 1)], out argc); argv = (JsValue*)spreadBase;
+                                break;
+                        }
+                        bool construct = !newTarget.IsUndefined;
+                        if (!construct) UnwrapCall(ref callee, ref recv, ref argv, ref argc, ref spreadBase);
+                        if (construct ? !Realm.IsConstructor(callee) : !Realm.IsCallable(callee))
+                            throw new JsThrow(realm.MakeError(ErrorKind.TypeError, CallErrorMessage(t, (int)(pc - code), callee, construct)));
+                        nint fo = callee.Ptr;
+                        FunctionTemplate ct;
+                        if (Functions.Kind(fo) == FunctionKind.Bytecode && ((ct = Functions.Template(realm, fo)).Flags & (FunctionFlags.Generator | FunctionFlags.Async)) == 0
+                            && (construct || (ct.Flags & FunctionFlags.ClassConstructor) == 0))
+                        {
+                            var thisv = construct ? ConstructReceiver(ct, newTarget) : CoerceThis(ct, recv);
+                            ulong* nargs = spreadBase != null ? spreadBase : Stack.Top;
+                            if (spreadBase == null)
+                            {
+                                if (nargs + argc + 8 + ct.RegisterCount > Stack.Limit) throw StackOverflow();
+                                Buffer.MemoryCopy(argv, nargs, argc * 8, argc * 8);
+                            }
+                            int retPc = (int)(pc - code) + Sizes[(int)op];
+                            fp = PushFrame(callee, ct, thisv, newTarget, nargs, argc, construct ? FrameFlags.Construct : FrameFlags.None, retPc, fp);
+                            st->Fp = fp;
+                            t = ct; code = t.Code; pc = code; regs = (JsValue*)(fp + JsStack.HeaderSlots);
+                            Safepoint(JsValue.Undefined);
+                            continue;
+                        }
+                        acc = InvokePopping(callee, construct ? JsValue.Empty : recv, argv, argc, newTarget, spreadBase);
+                        break;
+                    }
+                case Opcode.CallRuntime:
+                    st->Pc = pc;
+                    CurFp = fp;
+                    CurPc = (int)(pc - code);
+                    acc = RuntimeFunctions.Call(realm, fp, (RuntimeId)(*(ushort*)(pc + 1)), regs + *(ushort*)(pc + 3), *(ushort*)(pc + 5));
+                    break;
+                case Opcode.Return:
+                    {
+                        int flags = new JsValue(fp[JsStack.FlagsSlot]).Int32;
+                        if ((flags & (int)FrameFlags.Construct) != 0 && !Realm.IsObject(acc)) acc = new JsValue(fp[JsStack.ReceiverSlot]);
+                        int argc = new JsValue(fp[JsStack.ArgcSlot]).Int32;
+                        int callerIdx = new JsValue(fp[JsStack.CallerFpSlot]).Int32;
+                        int retPc = new JsValue(fp[JsStack.ReturnPcSlot]).Int32;
+                        if ((flags & (int)FrameFlags.Generator) != 0) Generators.Complete(realm, new JsValue(fp[JsStack.NewTargetSlot]));
+                        Stack.Top = fp - argc;
+                        Depth--;
+                        if ((flags & (int)FrameFlags.Entry) != 0) { Yielded = false; CurFp = callerIdx < 0 ? null : Stack.Base + callerIdx; return acc; }
+                        fp = Stack.Base + callerIdx;
+                        st->Fp = fp;
+                        t = FrameTemplate(fp); code = t.Code; pc = code + retPc; regs = (JsValue*)(fp + JsStack.HeaderSlots);
+                        Stack.Top = (ulong*)(regs + t.RegisterCount);
+                        Safepoint(acc);
+                        continue;
+                    }
+                case Opcode.Throw:
+                    st->Pc = pc;
+                    CurFp = fp; CurPc = (int)(pc - code);
+                    throw new JsThrow(acc);
+                case Opcode.ReThrow:
+                    st->Pc = pc;
+                    throw new JsThrow(acc) { Rethrown = true };
+                case Opcode.CreateClosure:
+                    {
+                        st->Pc = pc;
+                        var child = t.Children[*(int*)(pc + 1)];
+                        var home = (child.Flags & FunctionFlags.Arrow) != 0 ? Layout.Internal((nint)fp[JsStack.CalleeSlot], 2) : JsValue.Undefined;
+                        acc = JsValue.FromPtr(realm.NewClosure(child, new JsValue(fp[JsStack.ContextSlot]), home));
+                        break;
+                    }
+                case Opcode.CreateObject: st->Pc = pc; acc = JsValue.FromPtr(realm.NewObject(JsValue.FromPtr(realm.ObjectPrototype))); break;
+                case Opcode.CreateArray: st->Pc = pc; acc = JsValue.FromPtr(realm.NewArray()); break;
+                case Opcode.ArrayPush:
+                    {
+                        st->Pc = pc;
+                        nint a = regs[*(ushort*)(pc + 1)].Ptr;
+                        realm.PutElement(a, Realm.ArrayLength(a), acc);
+                        break;
+                    }
+                case Opcode.ArrayPushHole:
+                    {
+                        st->Pc = pc;
+                        nint a = regs[*(ushort*)(pc + 1)].Ptr;
+                        Realm.SetArrayLengthRaw(a, Realm.ArrayLength(a) + 1);
+                        break;
+                    }
+                case Opcode.ArrayPushSpread: st->Pc = pc; ArrayPushSpread(regs[*(ushort*)(pc + 1)].Ptr, acc); break;
+                case Opcode.CreateRegExp:
+                    st->Pc = pc;
+                    acc = Builtins.RegExpBuiltins.Create(realm, t.Constants[*(int*)(pc + 1)], t.Constants[*(int*)(pc + 5)]);
+                    break;
+                case Opcode.CopyDataProperties:
+                    st->Pc = pc;
+                    Builtins.ObjectBuiltins.CopyDataProperties(realm, regs[*(ushort*)(pc + 1)].Ptr, acc, default);
+                    break;
+                case Opcode.GetTemplateObject: acc = t.Constants[*(int*)(pc + 1)]; break;
+                case Opcode.GetIterator: st->Pc = pc; GetIterator(acc, regs + *(ushort*)(pc + 1)); break;
+                case Opcode.IteratorStep:
+                    {
+                        st->Pc = pc;
+                        CurFp = fp; CurPc = (int)(pc - code);
+                        if (!IteratorStep(regs + *(ushort*)(pc + 1), out acc)) { pc += *(int*)(pc + 3); continue; }
+                        break;
+                    }
+                case Opcode.IteratorClose: st->Pc = pc; IteratorClose(regs[*(ushort*)(pc + 1)]); break;
+                case Opcode.ForInPrepare: st->Pc = pc; regs[*(ushort*)(pc + 1)] = ForInPrepare(acc); break;
+                case Opcode.ForInNext:
+                    st->Pc = pc;
+                    if (!ForInNext(regs[*(ushort*)(pc + 1)], out acc)) { pc += *(int*)(pc + 3); continue; }
+                    break;
+                case Opcode.Yield:
+                    {
+                        st->Pc = pc;
+                        var gen = new JsValue(fp[JsStack.NewTargetSlot]);
+                        int resume = (int)(pc - code) + Sizes[(int)op];
+                        Generators.Suspend(realm, gen, fp, t, resume, *(ushort*)(pc + 1));
+                        int argc = new JsValue(fp[JsStack.ArgcSlot]).Int32;
+                        Stack.Top = fp - argc;
+                        Depth--;
+                        Yielded = true;
+                        int yCaller = new JsValue(fp[JsStack.CallerFpSlot]).Int32;
+                        CurFp = yCaller < 0 ? null : Stack.Base + yCaller;
+                        return acc;
+                    }
+                case Opcode.Await: st->Pc = pc; throw new JsThrow(realm.MakeError(ErrorKind.SyntaxError, "await is not supported yet"));
+                default: throw new InvalidOperationException($"unknown opcode {op}");
+            }
+            pc += Sizes[(int)op];
         }
     }
 
@@ -406,4 +578,38 @@ internal sealed unsafe partial class Interp
     public bool Yielded;
 
     double Num(JsValue v) => v.IsNumber ? v.Number : realm.ToNumber(v);
+
+    /// <summary>ToNumber out of line, for the slow paths of arithmetic (which have already tested for numbers).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    double NumSlow(JsValue v) => v.IsNumber ? v.Number : realm.ToNumber(v);
+
+    /// <summary>Calls a native, bound or non-inlinable bytecode function from the loop, then pops a spread argument list.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    JsValue InvokePopping(JsValue callee, JsValue recv, JsValue* argv, int argc, JsValue newTarget, ulong* spreadBase)
+    {
+        try
+        {
+            return InvokeAt(callee, recv, argv, argc, newTarget);
+        }
+        finally
+        {
+            if (spreadBase != null) Stack.Top = spreadBase;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    JsThrow HoleError(JsValue name) =>
+        new(realm.MakeError(ErrorKind.ReferenceError, $"Cannot access '{Realm.ToClr(name)}' before initialization"));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    JsThrow ThisHoleError() =>
+        new(realm.MakeError(ErrorKind.ReferenceError, "Must call super constructor in derived class before accessing 'this' or returning from derived constructor"));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    JsThrow ReadNullishError(JsValue obj, PropKey key) =>
+        new(realm.MakeError(ErrorKind.TypeError, $"Cannot read properties of {(obj.IsNull ? "null" : "undefined")} (reading '{realm.KeyToClr(key)}')"));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    JsThrow InError(JsValue key, JsValue target) =>
+        new(realm.MakeError(ErrorKind.TypeError, $"Cannot use 'in' operator to search for '{realm.ToClrString(key)}' in {realm.ToClrString(target)}"));
 }

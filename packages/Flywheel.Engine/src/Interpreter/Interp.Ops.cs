@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Flywheel.Engine.Interpreter;
@@ -66,6 +67,38 @@ internal sealed unsafe partial class Interp
     }
 
     double ArrayPrototypeLength(JsValue o) => Realm.IsArray(o) ? Realm.ArrayLength(o.Ptr) : Math.Max(0, realm.ToIntegerOrInfinity(realm.Get(o, realm.KLength)));
+
+    // An object header's kind (byte 0), flags (byte 3) and class (byte 4) tested with one compare:
+    // a cell of kind Object and class Array whose flags have none of the masked bits.
+    const ulong ArrayHeaderBits = (ulong)ObjClass.Array << 32 | (ulong)CellKind.Object;
+    const ulong ReadableArrayMask = 0xFF_0000_00FFUL | (ulong)CellFlags.SparseElements << 24;
+    const ulong WritableArrayMask = 0xFF_0000_00FFUL | (ulong)(CellFlags.SparseElements | CellFlags.FrozenElements | CellFlags.SealedElements) << 24;
+
+    /// <summary>obj[key] for an existing element of a dense array and a non-negative int32 key; false sends the caller to <see cref="GetKeyed"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static bool TryGetDenseElement(JsValue obj, JsValue key, out JsValue value)
+    {
+        if (obj.IsCell && key.IsInt32 && (*(ulong*)obj.Ptr & ReadableArrayMask) == ArrayHeaderBits)
+        {
+            var el = Layout.Elements(obj.Ptr);
+            // A negative key becomes a huge unsigned index and fails the capacity check.
+            if (el != null && (uint)key.Int32 < (uint)el[-1] && el[(uint)key.Int32] != 0) { value = new JsValue(el[(uint)key.Int32]); return true; }
+        }
+        value = default;
+        return false;
+    }
+
+    /// <summary>obj[key] = value over an existing element of a dense, writable array; false sends the caller to <see cref="SetKeyed"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static bool TrySetDenseElement(JsValue obj, JsValue key, JsValue value)
+    {
+        if (obj.IsCell && key.IsInt32 && (*(ulong*)obj.Ptr & WritableArrayMask) == ArrayHeaderBits)
+        {
+            var el = Layout.Elements(obj.Ptr);
+            if (el != null && (uint)key.Int32 < (uint)el[-1] && el[(uint)key.Int32] != 0) { el[(uint)key.Int32] = value.Bits; return true; }
+        }
+        return false;
+    }
 
     JsValue GetKeyed(JsValue obj, JsValue key)
     {
