@@ -22,6 +22,14 @@ public static class Program
           --max-heap=SIZE        heap limit, e.g. 64m, 1g (bytes without suffix)
           --timeout=SECONDS      wall-clock limit
           --stack-size=SIZE      JavaScript stack size, e.g. 16m
+          --profile-out=FILE     save the profile (counters, feedback, tiering) as JSON at exit
+          --profile-in=FILE      warm up from a saved profile (drives the same tiering decisions)
+          --report=FILE          write a self-contained HTML profile report at exit (samples ~1 ms)
+          --cpuprofile=FILE      write a Chrome DevTools .cpuprofile at exit (samples ~1 ms)
+          --trace-tiering        print one line per tiering decision on stderr
+          --trace-ic             print one line per inline-cache state change on stderr
+          --no-ic                disable inline caches (to measure them)
+          --no-feedback          disable counters and type feedback (to measure their cost)
           -h, --help             show this help
         """;
 
@@ -41,6 +49,7 @@ public static class Program
         var options = new JsEngineOptions();
         string? file = null, eval = null;
         bool printResult = false, printBytecode = false, stats = false;
+        string? profileOut = null, profileIn = null, reportOut = null, cpuProfileOut = null;
         int i = 0;
         for (; i < args.Length; i++)
         {
@@ -57,6 +66,16 @@ public static class Program
             if (a == "--print-bytecode") { printBytecode = true; continue; }
             if (a == "--stats") { stats = true; continue; }
             if (a == "--gc-stress") { options.Debug.GcStress = true; continue; }
+            if (a == "--trace-tiering") { options.Profiling.TraceTiering = Console.Error; continue; }
+            if (a == "--trace-ic") { options.Profiling.TraceInlineCaches = Console.Error; continue; }
+            if (a == "--no-ic") { options.Profiling.InlineCaches = false; continue; }
+            if (a == "--no-feedback") { options.Profiling.Feedback = false; continue; }
+            if (TryFileOption(a, "--profile-out=", ref profileOut) || TryFileOption(a, "--profile-in=", ref profileIn)
+                || TryFileOption(a, "--report=", ref reportOut) || TryFileOption(a, "--cpuprofile=", ref cpuProfileOut))
+            {
+                if (a.EndsWith('=')) return Fail($"flywheel: {a} needs a file name", 2);
+                continue;
+            }
             if (a.StartsWith("--tier="))
             {
                 string tier = a["--tier=".Length..];
@@ -89,8 +108,21 @@ public static class Program
         var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = false };
         options.Output = stdout;
         options.Error = Console.Error;
+        if (reportOut != null || cpuProfileOut != null) options.Profiling.SampleInterval = TimeSpan.FromMilliseconds(1);
         using var engine = new JsEngine(options);
         int exit = 0;
+        if (profileIn != null)
+        {
+            try
+            {
+                using var input = File.OpenRead(profileIn);
+                engine.Profiler.LoadProfile(input);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                return Fail($"flywheel: cannot load profile {profileIn}: {e.Message}");
+            }
+        }
         try
         {
             if (eval != null) exit = RunSource(engine, eval, "[eval]", printBytecode, printResult, stdout);
@@ -109,6 +141,8 @@ public static class Program
         {
             stdout.Flush();
             if (stats) PrintStats(engine);
+            engine.Profiler.StopSampling();
+            if (!WriteProfileOutputs(engine, profileOut, reportOut, cpuProfileOut, file ?? "[eval]") && exit == 0) exit = 1;
         }
         return exit;
     }
@@ -190,6 +224,41 @@ public static class Program
         var s = engine.GetStatistics();
         var ci = CultureInfo.InvariantCulture;
         Console.Error.Write(string.Create(ci, $$"""{"heapBytes":{{s.HeapBytes}},"heapReservedBytes":{{s.HeapReservedBytes}},"gcCount":{{s.GcCount}},"gcTotalPauseMs":{{s.GcTotalPauseMs:0.###}},"gcMaxPauseMs":{{s.GcMaxPauseMs:0.###}},"gcMarkMs":{{s.GcMarkMs:0.###}},"gcMarkedCells":{{s.GcMarkedCells}},"bytecodeBytes":{{s.BytecodeBytes}},"functionsCompiled":{{s.FunctionsCompiled}},"shapes":{{s.Shapes}}}""") + "\n");
+    }
+
+    static bool TryFileOption(string arg, string prefix, ref string? value)
+    {
+        if (!arg.StartsWith(prefix, StringComparison.Ordinal)) return false;
+        value = arg[prefix.Length..];
+        return true;
+    }
+
+    /// <summary>Writes the requested profile, report and .cpuprofile; false (after a message) if one could not be written.</summary>
+    static bool WriteProfileOutputs(JsEngine engine, string? profileOut, string? reportOut, string? cpuProfileOut, string scriptName)
+    {
+        bool ok = true;
+        void Write(string? path, Action<Stream> body)
+        {
+            if (path == null) return;
+            try
+            {
+                using var output = File.Create(path);
+                body(output);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.Write($"flywheel: cannot write {path}: {e.Message}\n");
+                ok = false;
+            }
+        }
+        Write(profileOut, engine.Profiler.SaveProfile);
+        Write(cpuProfileOut, engine.Profiler.WriteCpuProfile);
+        Write(reportOut, s =>
+        {
+            using var w = new StreamWriter(s, new UTF8Encoding(false));
+            engine.Profiler.WriteReport(w, "Flywheel profile: " + Path.GetFileName(scriptName));
+        });
+        return ok;
     }
 
     static bool TryParseSize(string s, out long bytes)

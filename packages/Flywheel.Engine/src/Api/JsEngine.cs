@@ -33,6 +33,9 @@ public sealed unsafe class JsEngine : IDisposable
             TimeLimit = options.Limits.TimeLimit,
             Cancellation = options.Limits.CancellationToken,
             GcStress = options.Debug.GcStress,
+            RecordFeedback = options.Profiling.Feedback,
+            InlineCaches = options.Profiling.InlineCaches,
+            Tiering = options.Profiling.Tiering,
         };
         if (options.Debug.RandomSeed is int seed) lim.RandomSeed = seed;
         realm = new Runtime.Realm(lim);
@@ -40,7 +43,14 @@ public sealed unsafe class JsEngine : IDisposable
         if (options.Output != null) realm.Out = options.Output;
         if (options.Error != null) realm.Err = options.Error;
         apiRoots = realm.PermanentRoots;
+        Profiler = new EngineProfiler(realm.Profiling);
+        if (options.Profiling.TraceTiering is { } tiering) realm.Profiling.Profiler.TieringDecided += e => tiering.Write(e + "\n");
+        realm.Profiling.TraceInlineCaches = options.Profiling.TraceInlineCaches;
+        if (options.Profiling.SampleInterval is { } interval) Profiler.StartSampling(interval);
     }
+
+    /// <summary>Feedback, tiering decisions, saved profiles, reports and CPU samples of this engine's functions.</summary>
+    public EngineProfiler Profiler { get; }
 
     /// <summary>The options this engine was created with.</summary>
     public JsEngineOptions Options { get; }

@@ -9,6 +9,9 @@ public sealed class JsEngineOptions
     /// <summary>Diagnostics and testing switches.</summary>
     public DebugOptions Debug { get; } = new();
 
+    /// <summary>Feedback, inline caches, tiering thresholds, traces and sampling.</summary>
+    public ProfilingOptions Profiling { get; } = new();
+
     /// <summary>Where console.log writes (defaults to <see cref="Console.Out"/>).</summary>
     public TextWriter? Output { get; set; }
 
@@ -46,4 +49,29 @@ public sealed class DebugOptions
 
     /// <summary>Seed for Math.random (deterministic runs in tests).</summary>
     public int? RandomSeed { get; set; }
+}
+
+/// <summary>Profiling switches: what the interpreter records, its inline caches, tiering and traces.</summary>
+public sealed class ProfilingOptions
+{
+    /// <summary>
+    /// Record invocation and loop counters, type feedback and call targets in each function's
+    /// feedback vector (default on). Off, functions never tier up; inline caches still work.
+    /// </summary>
+    public bool Feedback { get; set; } = true;
+
+    /// <summary>Use inline caches for named property and global accesses (default on; off only to measure them).</summary>
+    public bool InlineCaches { get; set; } = true;
+
+    /// <summary>Tiering thresholds (null: the profiler's defaults).</summary>
+    public Flywheel.Profiling.TieringOptions? Tiering { get; set; }
+
+    /// <summary>Receives one line per tiering decision (<c>flywheel --trace-tiering</c>).</summary>
+    public TextWriter? TraceTiering { get; set; }
+
+    /// <summary>Receives one line per inline-cache state change, with file:line:column (<c>flywheel --trace-ic</c>).</summary>
+    public TextWriter? TraceInlineCaches { get; set; }
+
+    /// <summary>Sample the JavaScript call stack at this interval from the start (null: no sampling).</summary>
+    public TimeSpan? SampleInterval { get; set; }
 }

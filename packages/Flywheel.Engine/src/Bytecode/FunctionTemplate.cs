@@ -52,8 +52,37 @@ internal sealed unsafe class FunctionTemplate
     public string SourceFile = "";
     public string SourceText = "";
     public int Line, Column;
-    /// <summary>Calls so far (the profiler's invocation counter will replace this).</summary>
-    public int InvocationCount;
+    /// <summary>
+    /// The profiler's per-function hot state (counters, type feedback, inline caches), registered
+    /// when the function is compiled. <see cref="FeedbackBase"/> is its pinned address and
+    /// <see cref="FeedbackOffsets"/> the byte offset of each slot, so the interpreter reaches a
+    /// slot with two loads, as baseline code will with the constant offset.
+    /// </summary>
+    public Flywheel.Profiling.FeedbackVector Feedback = null!;
+    public byte* FeedbackBase;
+    public int* FeedbackOffsets;
+    int[] feedbackOffsetArray = [];
+    /// <summary>Offsets of the property-site slots (whose cache keys the collector keeps alive).</summary>
+    public int[] PropertySiteOffsets = [];
+
+    /// <summary>The address of feedback slot <paramref name="slot"/>.</summary>
+    public byte* FeedbackSlot(int slot) => FeedbackBase + FeedbackOffsets[slot];
+
+    public void AttachFeedback(Flywheel.Profiling.FeedbackVector vector)
+    {
+        Feedback = vector;
+        FeedbackBase = (byte*)vector.Address;
+        feedbackOffsetArray = GC.AllocateArray<int>(Math.Max(1, vector.SlotCount), pinned: true);
+        var sites = new List<int>();
+        for (int i = 0; i < vector.SlotCount; i++)
+        {
+            feedbackOffsetArray[i] = vector.GetSlotOffset(i);
+            if (vector.GetSlotKind(i) is Flywheel.Profiling.FeedbackSlotKind.PropertyLoad or Flywheel.Profiling.FeedbackSlotKind.PropertyStore)
+                sites.Add(feedbackOffsetArray[i]);
+        }
+        PropertySiteOffsets = [.. sites];
+        fixed (int* p = feedbackOffsetArray) FeedbackOffsets = p;
+    }
     /// <summary>Source text of the callee at each call instruction (for "x is not a function" messages).</summary>
     public Dictionary<int, string> CallSiteText = [];
 

@@ -53,7 +53,7 @@ internal static class OpcodeTable
             R(Opcode.TestInstanceOf, RW | T, Reg, Slot), R(Opcode.TestIn, RW | T, Reg, Slot),
             R(Opcode.TestNullish, RW), R(Opcode.TestUndefined, RW), R(Opcode.TestPrivateIn, RW | T, Reg),
             R(Opcode.ToStringOp, RW | T), R(Opcode.ToPropertyKey, RW | T),
-            R(Opcode.Jump, F.Jumps, Jump), R(Opcode.JumpLoop, F.Jumps | F.Safepoint, Jump),
+            R(Opcode.Jump, F.Jumps, Jump), R(Opcode.JumpLoop, F.Jumps | F.Safepoint, Slot, Jump),
             R(Opcode.JumpIfTrue, F.Jumps | F.ConditionalJump | Rd, Jump), R(Opcode.JumpIfFalse, F.Jumps | F.ConditionalJump | Rd, Jump),
             R(Opcode.JumpIfToBooleanTrue, F.Jumps | F.ConditionalJump | Rd, Jump), R(Opcode.JumpIfToBooleanFalse, F.Jumps | F.ConditionalJump | Rd, Jump),
             R(Opcode.JumpIfNullish, F.Jumps | F.ConditionalJump | Rd, Jump), R(Opcode.JumpIfNotNullish, F.Jumps | F.ConditionalJump | Rd, Jump),

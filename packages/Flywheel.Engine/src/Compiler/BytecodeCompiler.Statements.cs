@@ -267,7 +267,7 @@ internal sealed partial class BytecodeCompiler
     void EmitLoop(int top)
     {
         var l = new Label { Position = top };
-        B.EmitJump(Opcode.JumpLoop, l);
+        B.EmitJump(Opcode.JumpLoop, l, B.NewSlot());
     }
 
     void VisitDoWhile(DoWhileStatement dw)

@@ -138,6 +138,7 @@ internal sealed partial class BytecodeCompiler
         {
             t.Index = realm.Templates.Count;
             realm.Templates.Add(t);
+            realm.Profiling.Register(t);
         }
         return t;
     }

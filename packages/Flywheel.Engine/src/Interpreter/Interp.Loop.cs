@@ -110,6 +110,7 @@ internal sealed unsafe partial class Interp
                 case Opcode.Add:
                     {
                         var l = regs[*(ushort*)(pc + 1)];
+                        RecordOperands(t, *(int*)(pc + 3), l, acc);
                         if (l.IsInt32 && acc.IsInt32) { long r = (long)l.Int32 + acc.Int32; acc = r == (int)r ? JsValue.FromInt((int)r) : JsValue.FromDoubleRaw(r); }
                         else if (l.IsNumber && acc.IsNumber) acc = JsValue.FromNumber(l.Number + acc.Number);
                         else { st->Pc = pc; acc = realm.Add(l, acc); }
@@ -119,6 +120,7 @@ internal sealed unsafe partial class Interp
                 case Opcode.Sub:
                     {
                         var l = regs[*(ushort*)(pc + 1)];
+                        RecordOperands(t, *(int*)(pc + 3), l, acc);
                         if (l.IsInt32 && acc.IsInt32) { long r = (long)l.Int32 - acc.Int32; acc = r == (int)r ? JsValue.FromInt((int)r) : JsValue.FromDoubleRaw(r); }
                         else if (l.IsNumber && acc.IsNumber) acc = JsValue.FromNumber(l.Number - acc.Number);
                         else { st->Pc = pc; acc = JsValue.FromNumber(NumSlow(l) - NumSlow(acc)); }
@@ -128,6 +130,7 @@ internal sealed unsafe partial class Interp
                 case Opcode.Mul:
                     {
                         var l = regs[*(ushort*)(pc + 1)];
+                        RecordOperands(t, *(int*)(pc + 3), l, acc);
                         if (l.IsInt32 && acc.IsInt32) { long r = (long)l.Int32 * acc.Int32; acc = r == (int)r && !(r == 0 && (l.Int32 < 0 || acc.Int32 < 0)) ? JsValue.FromInt((int)r) : JsValue.FromNumber((double)l.Int32 * acc.Int32); }
                         else if (l.IsNumber && acc.IsNumber) acc = JsValue.FromNumber(l.Number * acc.Number);
                         else { st->Pc = pc; acc = JsValue.FromNumber(NumSlow(l) * NumSlow(acc)); }
@@ -137,6 +140,7 @@ internal sealed unsafe partial class Interp
                 case Opcode.Div:
                     {
                         var l = regs[*(ushort*)(pc + 1)];
+                        RecordOperands(t, *(int*)(pc + 3), l, acc);
                         if (l.IsNumber && acc.IsNumber) acc = JsValue.FromNumber(l.Number / acc.Number);
                         else { st->Pc = pc; double a = NumSlow(l); acc = JsValue.FromNumber(a / NumSlow(acc)); }
                         pc += OpSize.Div;
@@ -145,6 +149,7 @@ internal sealed unsafe partial class Interp
                 case Opcode.Mod:
                     {
                         var l = regs[*(ushort*)(pc + 1)];
+                        RecordOperands(t, *(int*)(pc + 3), l, acc);
                         if (l.IsInt32 && acc.IsInt32 && l.Int32 >= 0 && acc.Int32 > 0) acc = JsValue.FromInt(l.Int32 % acc.Int32);
                         else { st->Pc = pc; double a = NumSlow(l); acc = JsValue.FromNumber(Operators.Mod(a, NumSlow(acc))); }
                         pc += OpSize.Mod;
@@ -153,6 +158,7 @@ internal sealed unsafe partial class Interp
                 case Opcode.BitOr:
                     {
                         var l = regs[*(ushort*)(pc + 1)];
+                        RecordOperands(t, *(int*)(pc + 3), l, acc);
                         if (l.IsInt32 && acc.IsInt32) acc = JsValue.FromInt(l.Int32 | acc.Int32);
                         else { st->Pc = pc; int a = realm.ToInt32(l); acc = JsValue.FromInt(a | realm.ToInt32(acc)); }
                         pc += OpSize.BitOr;
@@ -161,6 +167,7 @@ internal sealed unsafe partial class Interp
                 case Opcode.BitXor:
                     {
                         var l = regs[*(ushort*)(pc + 1)];
+                        RecordOperands(t, *(int*)(pc + 3), l, acc);
                         if (l.IsInt32 && acc.IsInt32) acc = JsValue.FromInt(l.Int32 ^ acc.Int32);
                         else { st->Pc = pc; int a = realm.ToInt32(l); acc = JsValue.FromInt(a ^ realm.ToInt32(acc)); }
                         pc += OpSize.BitXor;
@@ -169,6 +176,7 @@ internal sealed unsafe partial class Interp
                 case Opcode.BitAnd:
                     {
                         var l = regs[*(ushort*)(pc + 1)];
+                        RecordOperands(t, *(int*)(pc + 3), l, acc);
                         if (l.IsInt32 && acc.IsInt32) acc = JsValue.FromInt(l.Int32 & acc.Int32);
                         else { st->Pc = pc; int a = realm.ToInt32(l); acc = JsValue.FromInt(a & realm.ToInt32(acc)); }
                         pc += OpSize.BitAnd;
@@ -177,6 +185,7 @@ internal sealed unsafe partial class Interp
                 case Opcode.Shl:
                     {
                         var l = regs[*(ushort*)(pc + 1)];
+                        RecordOperands(t, *(int*)(pc + 3), l, acc);
                         if (l.IsInt32 && acc.IsInt32) acc = JsValue.FromInt(l.Int32 << (acc.Int32 & 31));
                         else { st->Pc = pc; int a = realm.ToInt32(l); acc = JsValue.FromInt(a << (realm.ToInt32(acc) & 31)); }
                         pc += OpSize.Shl;
@@ -185,6 +194,7 @@ internal sealed unsafe partial class Interp
                 case Opcode.Sar:
                     {
                         var l = regs[*(ushort*)(pc + 1)];
+                        RecordOperands(t, *(int*)(pc + 3), l, acc);
                         if (l.IsInt32 && acc.IsInt32) acc = JsValue.FromInt(l.Int32 >> (acc.Int32 & 31));
                         else { st->Pc = pc; int a = realm.ToInt32(l); acc = JsValue.FromInt(a >> (realm.ToInt32(acc) & 31)); }
                         pc += OpSize.Sar;
@@ -193,6 +203,7 @@ internal sealed unsafe partial class Interp
                 case Opcode.Shr:
                     {
                         var l = regs[*(ushort*)(pc + 1)];
+                        RecordOperands(t, *(int*)(pc + 3), l, acc);
                         uint u;
                         if (l.IsInt32 && acc.IsInt32) u = (uint)l.Int32 >> (acc.Int32 & 31);
                         else { st->Pc = pc; uint a = (uint)realm.ToInt32(l); u = a >> (realm.ToInt32(acc) & 31); }
@@ -201,16 +212,19 @@ internal sealed unsafe partial class Interp
                         continue;
                     }
                 case Opcode.Inc:
+                    RecordOperand(t, *(int*)(pc + 1), acc);
                     if (acc.IsInt32 && acc.Int32 != int.MaxValue) acc = JsValue.FromInt(acc.Int32 + 1);
                     else { st->Pc = pc; acc = JsValue.FromNumber(Num(acc) + 1); }
                     pc += OpSize.Inc;
                     continue;
                 case Opcode.Dec:
+                    RecordOperand(t, *(int*)(pc + 1), acc);
                     if (acc.IsInt32 && acc.Int32 != int.MinValue) acc = JsValue.FromInt(acc.Int32 - 1);
                     else { st->Pc = pc; acc = JsValue.FromNumber(Num(acc) - 1); }
                     pc += OpSize.Dec;
                     continue;
                 case Opcode.Negate:
+                    RecordOperand(t, *(int*)(pc + 1), acc);
                     if (acc.IsInt32 && acc.Int32 != 0 && acc.Int32 != int.MinValue) acc = JsValue.FromInt(-acc.Int32);
                     else { st->Pc = pc; acc = JsValue.FromNumber(-Num(acc)); }
                     pc += OpSize.Negate;
@@ -218,6 +232,7 @@ internal sealed unsafe partial class Interp
                 case Opcode.TestStrictEqual:
                     {
                         var l = regs[*(ushort*)(pc + 1)];
+                        RecordOperands(t, *(int*)(pc + 3), l, acc);
                         acc = JsValue.FromBool(l.Bits == acc.Bits ? !(l.IsDouble && double.IsNaN(l.Double)) : Realm.StrictEquals(l, acc));
                         pc += OpSize.TestStrictEqual;
                         continue;
@@ -225,6 +240,7 @@ internal sealed unsafe partial class Interp
                 case Opcode.TestLessThan:
                     {
                         var l = regs[*(ushort*)(pc + 1)];
+                        RecordOperands(t, *(int*)(pc + 3), l, acc);
                         if (l.IsInt32 && acc.IsInt32) acc = JsValue.FromBool(l.Int32 < acc.Int32);
                         else if (l.IsNumber && acc.IsNumber) acc = JsValue.FromBool(l.Number < acc.Number);
                         else { st->Pc = pc; acc = JsValue.FromBool(realm.LessThan(l, acc) == true); }
@@ -234,6 +250,7 @@ internal sealed unsafe partial class Interp
                 case Opcode.TestGreaterThan:
                     {
                         var l = regs[*(ushort*)(pc + 1)];
+                        RecordOperands(t, *(int*)(pc + 3), l, acc);
                         if (l.IsInt32 && acc.IsInt32) acc = JsValue.FromBool(l.Int32 > acc.Int32);
                         else if (l.IsNumber && acc.IsNumber) acc = JsValue.FromBool(l.Number > acc.Number);
                         else { st->Pc = pc; acc = JsValue.FromBool(realm.LessThan(acc, l, false) == true); }
@@ -243,6 +260,7 @@ internal sealed unsafe partial class Interp
                 case Opcode.TestLessThanOrEqual:
                     {
                         var l = regs[*(ushort*)(pc + 1)];
+                        RecordOperands(t, *(int*)(pc + 3), l, acc);
                         if (l.IsInt32 && acc.IsInt32) acc = JsValue.FromBool(l.Int32 <= acc.Int32);
                         else if (l.IsNumber && acc.IsNumber) acc = JsValue.FromBool(l.Number <= acc.Number);
                         else { st->Pc = pc; acc = JsValue.FromBool(realm.LessThan(acc, l, false) == false); }
@@ -252,6 +270,7 @@ internal sealed unsafe partial class Interp
                 case Opcode.TestGreaterThanOrEqual:
                     {
                         var l = regs[*(ushort*)(pc + 1)];
+                        RecordOperands(t, *(int*)(pc + 3), l, acc);
                         if (l.IsInt32 && acc.IsInt32) acc = JsValue.FromBool(l.Int32 >= acc.Int32);
                         else if (l.IsNumber && acc.IsNumber) acc = JsValue.FromBool(l.Number >= acc.Number);
                         else { st->Pc = pc; acc = JsValue.FromBool(realm.LessThan(l, acc) == false); }
@@ -260,8 +279,9 @@ internal sealed unsafe partial class Interp
                     }
                 case Opcode.Jump: pc += *(int*)(pc + 1); continue;
                 case Opcode.JumpLoop:
-                    pc += *(int*)(pc + 1);
-                    Safepoint(acc);
+                    CountBackEdge(t, *(int*)(pc + 1));
+                    pc += *(int*)(pc + 5);
+                    Safepoint(acc, fp);
                     continue;
                 case Opcode.JumpIfTrue: pc += acc.Bits == JsValue.TrueBits ? *(int*)(pc + 1) : OpSize.JumpIfTrue; continue;
                 case Opcode.JumpIfFalse: pc += acc.Bits == JsValue.FalseBits ? *(int*)(pc + 1) : OpSize.JumpIfFalse; continue;
@@ -310,10 +330,10 @@ internal sealed unsafe partial class Interp
                         fp[JsStack.ContextSlot] = (ulong)nc;
                         break;
                     }
-                case Opcode.LdaGlobal: st->Pc = pc; acc = realm.LoadGlobal(t.Constants[*(int*)(pc + 1)], true); break;
+                case Opcode.LdaGlobal: acc = LoadGlobal(t, pc, st); break;
                 case Opcode.LdaGlobalOrUndefined: st->Pc = pc; acc = realm.LoadGlobal(t.Constants[*(int*)(pc + 1)], false); break;
-                case Opcode.StaGlobal: st->Pc = pc; realm.StoreGlobal(t.Constants[*(int*)(pc + 1)], acc, true); break;
-                case Opcode.StaGlobalSloppy: st->Pc = pc; realm.StoreGlobal(t.Constants[*(int*)(pc + 1)], acc, false); break;
+                case Opcode.StaGlobal: StoreGlobal(t, pc, acc, true, st); break;
+                case Opcode.StaGlobalSloppy: StoreGlobal(t, pc, acc, false, st); break;
                 case Opcode.DeclareGlobalVar: st->Pc = pc; realm.DeclareGlobalVar(t.Constants[*(int*)(pc + 1)]); break;
                 case Opcode.DeclareGlobalLexical: st->Pc = pc; realm.DeclareGlobalLexical(t.Constants[*(int*)(pc + 1)], *(ushort*)(pc + 5) != 0); break;
                 case Opcode.InitGlobalLexical: st->Pc = pc; realm.InitGlobalLexical(t.Constants[*(int*)(pc + 1)], acc); break;
@@ -338,19 +358,8 @@ internal sealed unsafe partial class Interp
                     if (acc.IsEmpty) { st->Pc = pc; throw ThisHoleError(); }
                     break;
                 case Opcode.ThrowConstAssign: st->Pc = pc; throw new JsThrow(realm.MakeError(ErrorKind.TypeError, "Assignment to constant variable."));
-                case Opcode.GetNamed:
-                    {
-                        st->Pc = pc;
-                        var obj = regs[*(ushort*)(pc + 1)];
-                        var key = new PropKey(t.Constants[*(int*)(pc + 3)].Bits);
-                        if (obj.IsNullish) throw ReadNullishError(obj, key);
-                        acc = realm.Get(obj, key);
-                        break;
-                    }
-                case Opcode.SetNamed:
-                    st->Pc = pc;
-                    realm.Set(regs[*(ushort*)(pc + 1)], new PropKey(t.Constants[*(int*)(pc + 3)].Bits), acc, t.IsStrict);
-                    break;
+                case Opcode.GetNamed: acc = LoadNamed(t, pc, regs[*(ushort*)(pc + 1)], st); break;
+                case Opcode.SetNamed: StoreNamed(t, pc, regs[*(ushort*)(pc + 1)], acc, st); break;
                 case Opcode.DefineNamed:
                     st->Pc = pc;
                     realm.DefineData(regs[*(ushort*)(pc + 1)].Ptr, realm.KeyFromString(t.Constants[*(int*)(pc + 3)]), acc);
@@ -452,6 +461,7 @@ internal sealed unsafe partial class Interp
                         if (!construct) UnwrapCall(ref callee, ref recv, ref argv, ref argc, ref spreadBase);
                         if (construct ? !Realm.IsConstructor(callee) : !Realm.IsCallable(callee))
                             throw new JsThrow(realm.MakeError(ErrorKind.TypeError, CallErrorMessage(t, (int)(pc - code), callee, construct)));
+                        RecordCallTarget(t, pc, callee);
                         nint fo = callee.Ptr;
                         FunctionTemplate ct;
                         if (Functions.Kind(fo) == FunctionKind.Bytecode && ((ct = Functions.Template(realm, fo)).Flags & (FunctionFlags.Generator | FunctionFlags.Async)) == 0
@@ -468,7 +478,7 @@ internal sealed unsafe partial class Interp
                             fp = PushFrame(callee, ct, thisv, newTarget, nargs, argc, construct ? FrameFlags.Construct : FrameFlags.None, retPc, fp);
                             st->Fp = fp;
                             t = ct; code = t.Code; pc = code; regs = (JsValue*)(fp + JsStack.HeaderSlots);
-                            Safepoint(JsValue.Undefined);
+                            Safepoint(JsValue.Undefined, fp);
                             continue;
                         }
                         acc = InvokePopping(callee, construct ? JsValue.Empty : recv, argv, argc, newTarget, spreadBase);
@@ -495,7 +505,7 @@ internal sealed unsafe partial class Interp
                         st->Fp = fp;
                         t = FrameTemplate(fp); code = t.Code; pc = code + retPc; regs = (JsValue*)(fp + JsStack.HeaderSlots);
                         Stack.Top = (ulong*)(regs + t.RegisterCount);
-                        Safepoint(acc);
+                        Safepoint(acc, fp);
                         continue;
                     }
                 case Opcode.Throw:

@@ -26,7 +26,11 @@ internal sealed unsafe partial class Interp(Realm realm)
     public long FunctionsCompiled;
     const long StressBytes = 256;
 
-    public void MarkRoots(Collector gc) => gc.Mark(accRoot);
+    public void MarkRoots(Collector gc)
+    {
+        gc.Mark(accRoot);
+        MarkInlineCaches(gc);
+    }
 
     public JsValue Call(JsValue f, JsValue thisv, ReadOnlySpan<JsValue> args) => Invoke(f, thisv, args, JsValue.Undefined);
 
@@ -166,7 +170,7 @@ internal sealed unsafe partial class Interp(Realm realm)
         for (int i = 0; i < np; i++) regs[i] = args[i];
         new Span<ulong>(regs + np, nregs - np).Fill(JsValue.UndefinedBits);
         Stack.Top = regs + nregs;
-        t.InvocationCount++;
+        CountInvocation(t);
         return fp;
     }
 
@@ -175,8 +179,9 @@ internal sealed unsafe partial class Interp(Realm realm)
 
     /// <summary>Runs at safepoints: GC when requested (or always under stress), and the time/cancellation/budget checks.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    void Safepoint(JsValue acc)
+    void Safepoint(JsValue acc, ulong* fp)
     {
+        if (realm.Profiling.SampleDue) Sample(fp);
         // Under GC stress a safepoint collects whenever a few cells were allocated since the last
         // collection: without new allocation a collection cannot expose a missing root, and the small
         // threshold keeps stress runs of allocation-heavy loops within minutes.

@@ -125,8 +125,10 @@ internal static unsafe class RuntimeFunctions
                 ctorParent = super;
             }
         }
+        realm.NoteStructureChange(c);
         Layout.Proto(c) = ctorParent;
         var proto = realm.Get(ctor, realm.KPrototype);
+        realm.NoteStructureChange(proto.Ptr);
         Layout.Proto(proto.Ptr) = protoParent;
         Layout.Internal(c, 2) = proto;
         return proto;

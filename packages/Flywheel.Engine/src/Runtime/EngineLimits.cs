@@ -11,4 +11,10 @@ internal sealed class EngineLimits
     public CancellationToken Cancellation;
     public bool GcStress;
     public int RandomSeed = Environment.TickCount;
+    /// <summary>Counters, type and call-target feedback in the feedback vectors (inline caches are separate).</summary>
+    public bool RecordFeedback = true;
+    /// <summary>Inline caches for named property and global accesses.</summary>
+    public bool InlineCaches = true;
+    /// <summary>Tiering thresholds for the profiler (null: the profiler's defaults).</summary>
+    public Flywheel.Profiling.TieringOptions? Tiering;
 }

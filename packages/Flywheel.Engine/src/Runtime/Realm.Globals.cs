@@ -53,6 +53,7 @@ internal sealed partial class Realm
     public void DeclareGlobalLexical(JsValue name, bool isConst)
     {
         if (globalLexicals.ContainsKey(name.Bits)) throw new JsThrow(MakeError(ErrorKind.SyntaxError, $"Identifier '{ToClr(name)}' has already been declared"));
+        GlobalEpoch++; // the new binding shadows a global object property that caches may hold
         globalLexicals[name.Bits] = (GlobalLexicalValues.Count, isConst);
         GlobalLexicalValues.Add(JsValue.Empty);
     }

@@ -39,6 +39,8 @@ internal sealed unsafe partial class Realm : IDisposable
     public readonly List<JsValue> PermanentRoots = [];
     public JsValue PendingException;
     public readonly Interp Interp;
+    /// <summary>Counters, feedback, inline-cache entries and samples of this engine's functions.</summary>
+    public readonly EngineProfiling Profiling;
     public readonly EngineLimits Limits;
     public TextWriter Out = Console.Out;
     public int NextSymbolId = 1;
@@ -52,6 +54,8 @@ internal sealed unsafe partial class Realm : IDisposable
         Stack = new JsStack(limits.StackBytes);
         Gc = new Collector(this);
         Interp = new Interp(this);
+        Profiling = new EngineProfiling(this, limits);
+        Interp.ConfigureProfiling(Profiling);
         InitAtoms();
         Intrinsics.Init(this);
     }
@@ -156,6 +160,7 @@ internal sealed unsafe partial class Realm : IDisposable
     public void Dispose()
     {
         Heap.Sweep(c => { Finalize(c); return false; });
+        Profiling.Dispose();
         Heap.Dispose();
         Stack.Dispose();
     }

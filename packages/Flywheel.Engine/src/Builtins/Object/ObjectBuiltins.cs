@@ -176,6 +176,7 @@ internal static unsafe class ObjectBuiltins
         if (Layout.Proto(o).Bits == proto.Bits) return true;
         for (var p = proto; p.IsCell; p = Layout.Proto(p.Ptr)) if (p.Ptr == o) return false;
         if (!r.IsExtensible(o)) return false;
+        r.NoteStructureChange(o);
         Layout.Proto(o) = proto;
         return true;
     }

@@ -213,6 +213,7 @@ internal sealed unsafe partial class Realm
             else PutElementWithFlags(o, key.Index, value, flags);
             return true;
         }
+        NoteStructureChange(o, adding: true);
         var shape = ShapeOf(o);
         var next = Shapes.AddProperty(shape, key.Bits, flags, out int slot);
         EnsureSlots(o, slot + 1);
@@ -221,7 +222,7 @@ internal sealed unsafe partial class Realm
         return true;
     }
 
-    void EnsureSlots(nint o, int needed)
+    public void EnsureSlots(nint o, int needed)
     {
         var slots = Layout.Slots(o);
         int cap = slots == null ? 0 : (int)slots[-1];
@@ -278,6 +279,7 @@ internal sealed unsafe partial class Realm
             if ((flags & PropFlags.Writable) == 0) Layout.Flags(o) |= CellFlags.FrozenElements;
             return;
         }
+        NoteStructureChange(o);
         var shape = ShapeOf(o);
         if (!shape.IsDictionary) { shape = Shapes.ToDictionary(shape); Layout.ShapePtr(o) = shape.Cell; }
         shape.DictSetFlags(key.Bits, flags);
@@ -291,6 +293,7 @@ internal sealed unsafe partial class Realm
         if (!GetOwnRaw(o, key, out _, out var f)) return true;
         if ((f & PropFlags.Configurable) == 0) return false;
         if (key.IsIndex) return DeleteElement(o, key.Index);
+        NoteStructureChange(o);
         var shape = ShapeOf(o);
         if (!shape.IsDictionary) { shape = Shapes.ToDictionary(shape); Layout.ShapePtr(o) = shape.Cell; }
         shape.TryGet(key.Bits, out var e);
