@@ -21,6 +21,36 @@ public sealed class CodeGenOptions
 
     /// <summary>The function id written into every deopt frame state (see <see cref="Flywheel.Deopt.FrameDescription.FunctionId"/>).</summary>
     public Func<string, int> FunctionId { get; init; } = _ => 0;
+
+    /// <summary>When set, every compilation adds the time each of its phases took (for compile-speed profiles).</summary>
+    public CodeGenTimings? Timings { get; init; }
+}
+
+/// <summary>Time spent per code generation phase, accumulated over the compilations that were given this object.</summary>
+public sealed class CodeGenTimings
+{
+    /// <summary>Instruction selection: what folds into what.</summary>
+    public TimeSpan Selection { get; private set; }
+
+    /// <summary>Block order, live intervals and register hints.</summary>
+    public TimeSpan Liveness { get; private set; }
+
+    /// <summary>Linear-scan register allocation.</summary>
+    public TimeSpan Allocation { get; private set; }
+
+    /// <summary>Emission of machine code, stack maps and deopt frame states, and the blob's assembly.</summary>
+    public TimeSpan Emission { get; private set; }
+
+    /// <summary>The sum of the phases.</summary>
+    public TimeSpan Total => Selection + Liveness + Allocation + Emission;
+
+    internal void Add(TimeSpan selection, TimeSpan liveness, TimeSpan allocation, TimeSpan emission)
+    {
+        Selection += selection;
+        Liveness += liveness;
+        Allocation += allocation;
+        Emission += emission;
+    }
 }
 
 /// <summary>

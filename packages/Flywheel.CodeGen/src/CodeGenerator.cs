@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Flywheel.CodeGen.Lowering;
 using Flywheel.CodeGen.RegAlloc;
 using Flywheel.CodeGen.X64;
@@ -43,16 +44,28 @@ public static class CodeGenerator
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Target, "unknown target"),
         };
         var allocated = new List<AllocatedFunction>(module.Functions.Count);
+        long selection = 0, liveness = 0, allocating = 0;
         foreach (var function in module.Functions)
         {
+            long t0 = Stopwatch.GetTimestamp();
             var plan = backend.Select(function);
+            long t1 = Stopwatch.GetTimestamp();
             var order = new LinearOrder(function, plan);
             var intervals = Liveness.BuildIntervals(function, plan, order);
             backend.AddHints(function, intervals);
             Liveness.AddCopyHints(function, plan, order, intervals);
+            long t2 = Stopwatch.GetTimestamp();
             var allocation = LinearScan.Allocate(intervals, backend.Registers);
+            long t3 = Stopwatch.GetTimestamp();
             allocated.Add(new AllocatedFunction(function, plan, order, allocation));
+            selection += t1 - t0;
+            liveness += t2 - t1;
+            allocating += t3 - t2;
         }
-        return backend.Emit(module, allocated, options);
+        long emitStart = Stopwatch.GetTimestamp();
+        var compiled = backend.Emit(module, allocated, options);
+        options.Timings?.Add(Stopwatch.GetElapsedTime(0, selection), Stopwatch.GetElapsedTime(0, liveness),
+            Stopwatch.GetElapsedTime(0, allocating), Stopwatch.GetElapsedTime(emitStart));
+        return compiled;
     }
 }

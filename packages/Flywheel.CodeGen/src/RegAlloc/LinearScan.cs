@@ -77,9 +77,17 @@ internal static class LinearScan
             {
                 if (freeUntil[r] > bestUntil) { best = r; bestUntil = freeUntil[r]; }
             }
-            int hint = current.Hint >= 0 ? current.Hint
-                : current.HintFrom is { Assigned.IsRegister: true } from && from.Class == cls ? from.Assigned.Index : -1;
-            if (hint >= 0 && freeUntil.TryGetValue(hint, out int hintUntil) && hintUntil >= current.End) best = hint;
+            if (best >= 0 && bestUntil >= current.End && current.EdgeParameters.Count > 0)
+            {
+                foreach (int r in candidates)
+                {
+                    if (freeUntil[r] >= current.End && !current.EdgeParameters.Exists(p => p.Assigned == RegisterInfo.InRegister(cls, r))) { best = r; break; }
+                }
+            }
+            foreach (int hint in Hints(current))
+            {
+                if (freeUntil.TryGetValue(hint, out int hintUntil) && hintUntil >= current.End) { best = hint; break; }
+            }
             if (best >= 0 && freeUntil[best] >= current.End)
             {
                 current.Assigned = RegisterInfo.InRegister(cls, best);
@@ -110,5 +118,16 @@ internal static class LinearScan
 
         foreach (var interval in unhandled) locations[interval.Value.Index] = interval.Assigned;
         return new Allocation(locations, slotFreeFrom.Count, unhandled);
+    }
+
+    /// <summary>The registers <paramref name="current"/> would like, best first: a fixed hint, its copies' registers, else its operand's.</summary>
+    static IEnumerable<int> Hints(LiveInterval current)
+    {
+        if (current.Hint >= 0) yield return current.Hint;
+        foreach (var param in current.CopyHints)
+        {
+            if (param.Assigned.IsRegister && param.Class == current.Class) yield return param.Assigned.Index;
+        }
+        if (current.CopyHints.Count == 0 && current.OperandHint is { Assigned.IsRegister: true } from && from.Class == current.Class) yield return from.Assigned.Index;
     }
 }

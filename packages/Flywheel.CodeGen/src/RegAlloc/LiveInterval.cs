@@ -34,8 +34,27 @@ internal sealed class LiveInterval(ValueId value, IrType type)
     /// <summary>A register the value would like (say, the one it arrives in), or -1; taken when free for the whole interval.</summary>
     public int Hint { get; set; } = -1;
 
-    /// <summary>An interval whose register this one would like to continue in (a two-address operand that dies here, a block parameter it is passed to).</summary>
-    public LiveInterval? HintFrom { get; set; }
+    /// <summary>
+    /// The other ends of block-argument copies: the parameters this value is passed to, or for a
+    /// parameter, the values passed to it. Sharing a register with one saves that edge's move.
+    /// </summary>
+    public List<LiveInterval> CopyHints { get; } = [];
+
+    /// <summary>
+    /// All parameters of the blocks this value is passed to. When it cannot have its own
+    /// parameter's register it avoids these: sitting in a sibling parameter's register would make
+    /// the edge's copies a cycle (three moves through a scratch register instead of two).
+    /// </summary>
+    public List<LiveInterval> EdgeParameters { get; } = [];
+
+    /// <summary>
+    /// A two-address operand whose register the result would like to continue in (then the
+    /// instruction computes in place when the operand dies here). Only consulted when the value
+    /// has no copy hints: a result that flows into a parameter but cannot have its register
+    /// is better off in a fresh one than in an operand's, which may be another parameter's and
+    /// turn the edge's copies into a cycle.
+    /// </summary>
+    public LiveInterval? OperandHint { get; set; }
 
     public bool IsEmpty => ranges.Count == 0;
 

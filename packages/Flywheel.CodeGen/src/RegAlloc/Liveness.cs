@@ -86,9 +86,10 @@ internal static class Liveness
     }
 
     /// <summary>
-    /// Move-saving preferences: a value passed to a block parameter would like the parameter's
-    /// register, and an instruction's result would like its first operand's (two-address
-    /// instructions then compute in place when that operand dies there).
+    /// Move-saving preferences: a value passed to a block parameter and the parameter would like
+    /// each other's register (whichever is allocated second takes the first's when it is free),
+    /// and an instruction's result would like its first operand's (two-address instructions then
+    /// compute in place when that operand dies there).
     /// </summary>
     public static void AddCopyHints(Function function, SelectionPlan plan, LinearOrder order, LiveInterval?[] intervals)
     {
@@ -103,12 +104,18 @@ internal static class Liveness
                     var parameters = function[target.Block].Params;
                     for (int i = 0; i < target.Args.Length; i++)
                     {
-                        if (intervals[target.Args[i].Index] is { } arg && intervals[parameters[i].Index] is { } param) arg.HintFrom ??= param;
+                        if (intervals[target.Args[i].Index] is not { } arg || intervals[parameters[i].Index] is not { } param || arg == param) continue;
+                        if (!arg.CopyHints.Contains(param)) arg.CopyHints.Add(param);
+                        if (!param.CopyHints.Contains(arg)) param.CopyHints.Add(arg);
+                        foreach (var sibling in parameters)
+                        {
+                            if (intervals[sibling.Index] is { } s && s != arg && !arg.EdgeParameters.Contains(s)) arg.EdgeParameters.Add(s);
+                        }
                     }
                 }
                 if (inst.Result is { } result && inst.Args.Length > 0 && intervals[result.Index] is { } r && intervals[inst.Args[0].Index] is { } first)
                 {
-                    r.HintFrom ??= first;
+                    r.OperandHint ??= first;
                 }
             }
         }

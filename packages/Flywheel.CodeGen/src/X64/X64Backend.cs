@@ -60,6 +60,8 @@ internal sealed class X64Backend : ITargetBackend
         var bodies = new List<(int Start, int Length, IReadOnlyList<Safepoint> Safepoints)>();
         foreach (var allocated in functions)
         {
+            // Function entries are 16-byte aligned (the padding between functions is never executed).
+            masm.Align(16);
             int start = masm.Offset;
             new X64FunctionEmitter(masm, allocated, context).Emit(labels[allocated.Function.Name]);
             bodies.Add((start, masm.Offset - start, context.TakeSafepoints()));

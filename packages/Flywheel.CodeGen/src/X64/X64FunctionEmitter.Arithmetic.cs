@@ -93,13 +93,17 @@ internal sealed partial class X64FunctionEmitter
         var a = Read(inst.Args[0]);
         var b = Read(inst.Args[1]);
         var dst = Destination(result, Register.R11);
+        // A folded load as the first operand of a commutative op: read it as the second.
+        if (commutative && a.Kind == OperandKind.Memory && b.Kind == OperandKind.Register) (a, b) = (b, a);
         // Writing dst first must not destroy b: swap when allowed, else compute in scratch.
         if (b.Kind == OperandKind.Register && b.Register == dst && !(a.Kind == OperandKind.Register && a.Register == dst))
         {
             if (commutative) (a, b) = (b, a); else dst = Register.R11;
         }
+        if (b.Kind == OperandKind.Memory && ReadsRegister(b.Memory, dst) && !(a.Kind == OperandKind.Register && a.Register == dst)) dst = Register.R11;
         if (commutative && a.Kind == OperandKind.Immediate && b.Kind != OperandKind.Immediate) (a, b) = (b, a);
         if (inst.Opcode == Opcode.Imul) Multiply(dst, a, b);
+        else if (ThreeAddressSum(inst.Opcode, dst, a, b) is { } sum) Add(Instruction.Create(Code.Lea_r64_m, dst, sum));
         else
         {
             MoveTo(dst, a);
@@ -108,6 +112,27 @@ internal sealed partial class X64FunctionEmitter
         // Bitwise results of canonical inputs are canonical; sums and products need re-extension.
         if (inst.Opcode is Opcode.Iadd or Opcode.Isub or Opcode.Imul) Canonicalize(dst, inst.Type.Bits());
         Commit(result, dst);
+    }
+
+    static bool ReadsRegister(MemoryOperand memory, Register register) => memory.Base == register || memory.Index == register;
+
+    /// <summary>
+    /// <c>[a + b]</c> or <c>[a ± imm]</c> when an add (or a subtract of a constant) can be one
+    /// <c>lea</c> into a register that holds neither operand, instead of a <c>mov</c> and the op.
+    /// </summary>
+    static MemoryOperand? ThreeAddressSum(Opcode opcode, Register dst, Operand a, Operand b)
+    {
+        if (a.Kind != OperandKind.Register || a.Register == dst || a.Register.IsXMM()) return null;
+        if (opcode == Opcode.Iadd && b.Kind == OperandKind.Register && b.Register != dst)
+        {
+            return new MemoryOperand(a.Register, b.Register, 1, 0, 0);
+        }
+        if (opcode is Opcode.Iadd or Opcode.Isub && b.IsImm32 && b.Immediate != int.MinValue)
+        {
+            long displacement = opcode == Opcode.Iadd ? b.Immediate : -b.Immediate;
+            return new MemoryOperand(a.Register, Register.None, 1, displacement, DisplacementSize(displacement));
+        }
+        return null;
     }
 
     void EmitIntUnary(IrInst inst)

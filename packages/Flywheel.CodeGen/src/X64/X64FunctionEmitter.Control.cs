@@ -205,7 +205,7 @@ internal sealed partial class X64FunctionEmitter
         var moves = EdgeMoves(call);
         if (moves.Count == 0) return blockLabels[call.Block];
         var stub = masm.CreateLabel();
-        edgeStubs.Add((stub, moves, blockLabels[call.Block]));
+        edgeStubs.Add((stub, moves, call.Block));
         return stub;
     }
 
@@ -225,7 +225,30 @@ internal sealed partial class X64FunctionEmitter
     void EmitJumpTo(BlockCall call)
     {
         EmitParallelMoves(EdgeMoves(call));
-        if (call.Block != nextBlock) masm.Jump(blockLabels[call.Block]);
+        if (call.Block == nextBlock) return;
+        if (LoneBranch(call.Block) is { } branch) EmitBrif(branch);
+        else masm.Jump(blockLabels[call.Block]);
+    }
+
+    /// <summary>
+    /// The <c>brif</c> of a block that does nothing else (a loop header testing its exit, after
+    /// the compare fused into it), or null. A jump to such a block branches on the spot instead —
+    /// loop inversion, so a loop's back edge is one conditional branch rather than a jump to a
+    /// test. Every value keeps one location for its whole life, so after the edge's moves the
+    /// block's operands are where its own copy of the branch would read them.
+    /// </summary>
+    IrInst? LoneBranch(BlockId block)
+    {
+        IrInst? branch = null;
+        foreach (var id in function[block].Instructions)
+        {
+            if (plan.IsCovered(id)) continue;
+            var inst = function[id];
+            if (inst.Opcode is Opcode.Iconst or Opcode.Fconst) continue;
+            if (inst.Opcode != Opcode.Brif || plan.IsConstant(inst.Args[0])) return null;
+            branch = inst;
+        }
+        return branch;
     }
 
     void EmitJump(IrInst inst) => EmitJumpTo(inst.Targets[0]);
@@ -254,14 +277,19 @@ internal sealed partial class X64FunctionEmitter
     {
         var index = Gpr(inst.Args[0], Register.R11);
         // The IR reads the index unsigned: zero-extend the canonical (sign-extended) value.
-        ZeroExtend(Register.R11, index, function.TypeOf(inst.Args[0]).Bits());
+        int bits = function.TypeOf(inst.Args[0]).Bits();
+        if (bits < 64)
+        {
+            ZeroExtend(Register.R11, index, bits);
+            index = Register.R11;
+        }
         var fallback = EdgeLabel(inst.Targets[0]);
         var cases = inst.Targets.Skip(1).Select(EdgeLabel).ToArray();
         if (cases.Length <= 4)
         {
             for (int k = 0; k < cases.Length; k++)
             {
-                Add(Instruction.Create(Code.Cmp_rm64_imm8, Register.R11, k));
+                Add(Instruction.Create(Code.Cmp_rm64_imm8, index, k));
                 masm.Jump(Condition.Equal, cases[k]);
             }
             masm.Jump(fallback);
@@ -269,10 +297,10 @@ internal sealed partial class X64FunctionEmitter
         }
         // A table of 32-bit offsets from the table's start, read with the index as scale 4.
         var table = masm.CreateLabel();
-        Alu(AluOp.Cmp, Register.R11, new Operand(OperandKind.Immediate, Register.None, default, cases.Length));
+        Alu(AluOp.Cmp, index, new Operand(OperandKind.Immediate, Register.None, default, cases.Length));
         masm.Jump(Condition.AboveOrEqual, fallback);
         masm.Lea(new AssemblerRegister64(Register.R10), table);
-        Add(Instruction.Create(Code.Movsxd_r64_rm32, Register.R11, new MemoryOperand(Register.R10, Register.R11, 4, 0, 0)));
+        Add(Instruction.Create(Code.Movsxd_r64_rm32, Register.R11, new MemoryOperand(Register.R10, index, 4, 0, 0)));
         Add(Instruction.Create(Code.Add_r64_rm64, Register.R11, Register.R10));
         Add(Instruction.Create(Code.Jmp_rm64, Register.R11));
         jumpTables.Add((table, cases));

@@ -41,11 +41,16 @@ internal sealed partial class X64FunctionEmitter
 
     void EmitOutOfLine()
     {
-        foreach (var (label, moves, target) in edgeStubs)
+        nextBlock = null;
+        // Indexed: a stub that ends in a copy of its target's branch may add stubs of its own,
+        // but only for branches whose edges need no moves, so the list stops growing.
+        for (int i = 0; i < edgeStubs.Count; i++)
         {
+            var (label, moves, target) = edgeStubs[i];
             masm.Bind(label);
             EmitParallelMoves(moves);
-            masm.Jump(target);
+            if (LoneBranch(target) is { } branch && branch.Targets.All(t => EdgeMoves(t).Count == 0)) EmitBrif(branch);
+            else masm.Jump(blockLabels[target]);
         }
         foreach (var (code, label) in trapStubs.OrderBy(t => t.Key))
         {

@@ -32,8 +32,8 @@ internal sealed partial class X64FunctionEmitter
             case OperandKind.Register: Add(Instruction.Create(code, destination, source.Register)); break;
             case OperandKind.Memory: Add(Instruction.Create(code, destination, source.Memory)); break;
             default:
-                LoadFloatBits(FloatScratchB, source.Immediate);
-                Add(Instruction.Create(code, destination, FloatScratchB));
+                // A constant operand is read from the constant pool (f32 constants sit in the low half of their 8 bytes).
+                masm.EmitRipRelative(Instruction.Create(code, destination, new MemoryOperand(Register.RIP)), masm.Buffer.AddConstant64(unchecked((ulong)source.Immediate)));
                 break;
         }
     }
@@ -57,6 +57,8 @@ internal sealed partial class X64FunctionEmitter
         var a = Read(inst.Args[0]);
         var b = Read(inst.Args[1]);
         var dst = Destination(result, FloatScratchA);
+        // A folded load as the first operand of a commutative op: read it as the second.
+        if (commutative && a.Kind == OperandKind.Memory && b.Kind == OperandKind.Register) (a, b) = (b, a);
         if (b.Kind == OperandKind.Register && b.Register == dst && !(a.Kind == OperandKind.Register && a.Register == dst))
         {
             if (commutative) (a, b) = (b, a); else dst = FloatScratchA;

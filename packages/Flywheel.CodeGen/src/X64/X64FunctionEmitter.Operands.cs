@@ -21,6 +21,13 @@ internal sealed partial class X64FunctionEmitter
     /// <summary>Where an operand is: its register, its spill slot, or its constant bits.</summary>
     Operand Read(ValueId value)
     {
+        // A load the selector folded into its (only) user: its address, with rax and r10 as the
+        // scratch registers for a spilled base or index (no allocatable register, and no
+        // arithmetic user needs them for anything else while it reads this operand).
+        if (plan.IsCovered(value) && function.DefiningInst(value) is { Opcode: Opcode.Load } load)
+        {
+            return new Operand(OperandKind.Memory, Register.None, Address(load.Args[0], load.Offset, Register.R10, Register.RAX), 0);
+        }
         var location = LocationOf(value);
         return location.Kind switch
         {
@@ -56,12 +63,11 @@ internal sealed partial class X64FunctionEmitter
         }
     }
 
-    /// <summary>Loads raw bits into an XMM register through r10.</summary>
+    /// <summary>Loads raw bits into an XMM register: zero by <c>xorps</c>, anything else from the constant pool.</summary>
     void LoadFloatBits(Register xmm, long bits)
     {
         if (bits == 0) { Add(Instruction.Create(Code.Xorps_xmm_xmmm128, xmm, xmm)); return; }
-        LoadImmediate(Register.R10, bits);
-        Add(Instruction.Create(Code.Movq_xmm_rm64, xmm, Register.R10));
+        masm.EmitRipRelative(Instruction.Create(Code.Movsd_xmm_xmmm64, xmm, new MemoryOperand(Register.RIP)), masm.Buffer.AddConstant64(unchecked((ulong)bits)));
     }
 
     /// <summary>Loads a constant with <c>mov</c> only, so flags survive (no <c>xor</c> zeroing idiom).</summary>

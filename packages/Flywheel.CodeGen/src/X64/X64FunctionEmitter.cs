@@ -26,7 +26,7 @@ internal sealed partial class X64FunctionEmitter
     readonly X64CallingConvention convention;
     readonly FrameLayout frame;
     readonly Dictionary<BlockId, Label> blockLabels = [];
-    readonly List<(Label Label, List<Move> Moves, Label Target)> edgeStubs = [];
+    readonly List<(Label Label, List<Move> Moves, BlockId Target)> edgeStubs = [];
     readonly Dictionary<TrapCode, Label> trapStubs = [];
     readonly List<(Label Label, int Site)> deoptStubs = [];
     readonly List<(Label Table, Label[] Targets)> jumpTables = [];
@@ -77,10 +77,12 @@ internal sealed partial class X64FunctionEmitter
         Add(Instruction.Create(Code.Cmp_r64_rm64, Register.RSP, new MemoryOperand(Register.R11)));
         masm.Jump(Condition.Below, TrapStub(TrapCode.StackOverflow));
         EmitParameterMoves();
+        var loopTops = BackwardTargets();
         for (int b = 0; b < order.Blocks.Count; b++)
         {
             var block = order.Blocks[b];
             nextBlock = b + 1 < order.Blocks.Count ? order.Blocks[b + 1] : null;
+            if (loopTops.Contains(block)) AlignWithNops(LoopAlignment);
             masm.Bind(blockLabels[block]);
             foreach (var id in function[block].Instructions)
             {
@@ -89,6 +91,67 @@ internal sealed partial class X64FunctionEmitter
             }
         }
         EmitOutOfLine();
+    }
+
+    /// <summary>Loop tops start at this alignment, as RyuJIT's do: a small loop then sits in as few fetch blocks as it can.</summary>
+    const int LoopAlignment = 16;
+
+    /// <summary>
+    /// The blocks some branch of the function body reaches backwards in code order: loop tops.
+    /// After loop inversion (see <see cref="LoneBranch"/>) a back edge lands on the loop body's
+    /// first block rather than on the header, so targets of a duplicated branch count too.
+    /// </summary>
+    HashSet<BlockId> BackwardTargets()
+    {
+        var index = new Dictionary<BlockId, int>();
+        for (int i = 0; i < order.Blocks.Count; i++) index[order.Blocks[i]] = i;
+        var result = new HashSet<BlockId>();
+        for (int i = 0; i < order.Blocks.Count; i++)
+        {
+            var block = order.Blocks[i];
+            bool jumps = function.Terminator(block) is { Opcode: Opcode.Jump };
+            foreach (var successor in order.Cfg.Successors(block))
+            {
+                bool duplicated = jumps && LoneBranch(successor) is not null && (i + 1 >= order.Blocks.Count || order.Blocks[i + 1] != successor);
+                if (!duplicated)
+                {
+                    if (index.TryGetValue(successor, out int j) && j <= i) result.Add(successor);
+                    continue;
+                }
+                foreach (var target in LoneBranch(successor)!.Targets)
+                {
+                    if (index.TryGetValue(target.Block, out int k) && k <= i) result.Add(target.Block);
+                }
+            }
+        }
+        return result;
+    }
+
+    // The recommended multi-byte NOPs (Intel SDM, "NOP"), by length.
+    static readonly byte[][] Nops =
+    [
+        [],
+        [0x90],
+        [0x66, 0x90],
+        [0x0F, 0x1F, 0x00],
+        [0x0F, 0x1F, 0x40, 0x00],
+        [0x0F, 0x1F, 0x44, 0x00, 0x00],
+        [0x66, 0x0F, 0x1F, 0x44, 0x00, 0x00],
+        [0x0F, 0x1F, 0x80, 0x00, 0x00, 0x00, 0x00],
+        [0x0F, 0x1F, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00],
+        [0x66, 0x0F, 0x1F, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00],
+    ];
+
+    /// <summary>Pads to <paramref name="alignment"/> with as few NOP instructions as possible (the padding may be executed: code can fall into it).</summary>
+    void AlignWithNops(int alignment)
+    {
+        int padding = -masm.Offset & (alignment - 1);
+        while (padding > 0)
+        {
+            int length = Math.Min(padding, Nops.Length - 1);
+            masm.Buffer.EmitBytes(Nops[length]);
+            padding -= length;
+        }
     }
 
     void EmitParameterMoves()

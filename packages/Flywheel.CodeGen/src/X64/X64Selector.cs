@@ -12,6 +12,8 @@ namespace Flywheel.CodeGen.X64;
 /// <item>addressing modes: a <c>stack_addr</c> or <c>iadd.ptr</c> used only as load/store addresses
 /// becomes <c>[base + index*scale + disp]</c> (with <c>ishl</c> by 1–3 as the scale and constants as
 /// the displacement), and emits nothing itself;</item>
+/// <item>load folding: a full-width load used only by the integer or float arithmetic right after it
+/// becomes that instruction's memory operand;</item>
 /// <item>constants are never allocated: immediates where the instruction takes one, materialized
 /// into a scratch register otherwise.</item>
 /// </list>
@@ -32,6 +34,19 @@ internal static class X64Selector
                 if (users[cond.Index] is not [var (user, role)] || role != Role.Condition) continue;
                 if (user.Opcode == Opcode.Select && inst.Opcode == Opcode.Fcmp) continue;
                 if (NextEmitted(function, insts, i) is { } next && ReferenceEquals(next, user)) plan.Cover(insts[i]);
+            }
+        }
+        // Load folding: a full-width load whose only use is the arithmetic right after it becomes
+        // that instruction's memory operand. Adjacency keeps every store and call out of between.
+        foreach (var block in function.Layout)
+        {
+            var insts = function[block].Instructions;
+            for (int i = 0; i < insts.Count; i++)
+            {
+                var inst = function[insts[i]];
+                if (inst.Opcode != Opcode.Load || inst.Result is not { } loaded) continue;
+                if (users[loaded.Index] is not [(var user, Role.Operand)] || !ReferenceEquals(NextEmitted(function, insts, i), user)) continue;
+                if (AcceptsMemoryOperand(user, loaded, inst.Type)) plan.Cover(insts[i]);
             }
         }
         // Address arithmetic first, then stack slots: a stack_addr folds when every user is a
@@ -67,6 +82,21 @@ internal static class X64Selector
             if (folds) plan.Cover(id);
         }
         return plan;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="user"/> can read <paramref name="loaded"/> straight from memory:
+    /// 64-bit integer ALU operations and multiplies, and scalar float arithmetic of the load's
+    /// width, with the load as the second operand (or either, when the operation commutes).
+    /// </summary>
+    static bool AcceptsMemoryOperand(Instruction user, ValueId loaded, IrType type)
+    {
+        if (user.Type != type || user.Args.Length != 2 || user.Args[0] == user.Args[1]) return false;
+        bool commutative = user.Opcode is Opcode.Iadd or Opcode.Imul or Opcode.Band or Opcode.Bor or Opcode.Bxor or Opcode.Fadd or Opcode.Fmul;
+        if (user.Args[1] != loaded && !(commutative && user.Args[0] == loaded)) return false;
+        return type.IsFloat()
+            ? user.Opcode is Opcode.Fadd or Opcode.Fsub or Opcode.Fmul or Opcode.Fdiv
+            : type.Bits() == 64 && user.Opcode is Opcode.Iadd or Opcode.Isub or Opcode.Imul or Opcode.Band or Opcode.Bor or Opcode.Bxor;
     }
 
     static bool SoleOperandUser(List<(Instruction User, Role Role)>[] users, ValueId value, Instruction user) =>

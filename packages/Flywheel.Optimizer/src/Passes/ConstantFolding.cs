@@ -36,6 +36,8 @@ public sealed class ConstantFolding : IPass
                 }
                 if (inst.Result is not { } result) continue;
                 if (TryFold(f, inst)) { changes++; continue; }
+                // Constants go right first, so the identities (written for a constant on the right) see them.
+                bool canonicalized = Simplifier.Canonicalize(f, inst);
                 if (Simplifier.Simplify(f, inst) is { } replacement)
                 {
                     substitution.Add(result, replacement);
@@ -43,7 +45,7 @@ public sealed class ConstantFolding : IPass
                     changes++;
                     continue;
                 }
-                if (Simplifier.Canonicalize(f, inst)) changes++;
+                if (canonicalized) changes++;
             }
         }
         substitution.Apply(f);

@@ -23,7 +23,7 @@ public static class Pipelines
         [
             "inline", "const-fold", "simplify-cfg", "escape", "mem-forward", "gvn", "const-fold",
             "range-elim", "guard-elim", "const-fold", "simplify-cfg", "licm", "unroll", "const-fold",
-            "simplify-cfg", "strength-reduce", "const-fold", "mem-forward", "gvn", "range-elim", "guard-elim", "dce", "simplify-cfg", "dce",
+            "simplify-cfg", "strength-reduce", "const-fold", "mem-forward", "gvn", "range-elim", "guard-elim", "dce", "simplify-cfg", "const-fold", "dce",
         ],
     };
 }
