@@ -269,7 +269,7 @@ internal static unsafe class JsonBuiltins
             }
             if (value.IsNull) { sb.Append("null"); return true; }
             if (value.IsBoolean) { sb.Append(value.IsTrue ? "true" : "false"); return true; }
-            if (Realm.IsString(value)) { Quote(sb, Realm.Span(value)); return true; }
+            if (Realm.IsString(value)) { Quote(sb, r.Span(value)); return true; }
             if (value.IsNumber) { double d = value.Number; sb.Append(double.IsFinite(d) ? NumberConversion.ToString(d) : "null"); return true; }
             if (Realm.IsObject(value) && !Realm.IsCallable(value))
             {

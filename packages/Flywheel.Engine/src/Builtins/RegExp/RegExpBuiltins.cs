@@ -57,36 +57,98 @@ internal static unsafe class RegExpBuiltins
         return JsValue.FromPtr(o);
     }
 
-    public static bool IsRegExp(Realm r, JsValue v) => Realm.IsObject(v) && Layout.Class(v.Ptr) == ObjClass.RegExp;
+    /// <summary>True for an object with [[RegExpMatcher]] (a RegExp instance), whatever its Symbol.match says.</summary>
+    public static bool IsRegExpObject(JsValue v) => Realm.IsObject(v) && Layout.Class(v.Ptr) == ObjClass.RegExp;
+
+    /// <summary>IsRegExp: an object whose Symbol.match is truthy, or a RegExp instance when Symbol.match is undefined.</summary>
+    public static bool IsRegExp(Realm r, JsValue v)
+    {
+        if (!Realm.IsObject(v)) return false;
+        var matcher = r.Get(v, PropKey.FromCell(r.SymMatch));
+        if (!matcher.IsUndefined) return Realm.ToBoolean(matcher);
+        return Layout.Class(v.Ptr) == ObjClass.RegExp;
+    }
 
     static RegExpData Data(Realm r, JsValue v, string m)
     {
-        if (!IsRegExp(r, v)) throw Def.TypeError(r, $"RegExp.prototype.{m} requires that 'this' be a RegExp object");
+        if (!IsRegExpObject(v)) throw Def.TypeError(r, $"RegExp.prototype.{m} requires that 'this' be a RegExp object");
         return r.External<RegExpData>(v.Ptr);
     }
 
     public static void Setup(Realm r)
     {
         nint p = r.RegExpPrototype;
-        Def.Constructor(r, "RegExp", 2, (Realm r, in CallArgs a) =>
+        nint ctor = Def.Constructor(r, "RegExp", 2, (Realm r, in CallArgs a) =>
         {
-            string pattern, flags;
-            if (IsRegExp(r, a[0]))
+            using var hs = new HandleScope(r);
+            int hp = hs.Add(a[0]), hf = hs.Add(a[1]);
+            bool patternIsRegExp = IsRegExp(r, a[0]);
+            if (!a.IsConstruct && patternIsRegExp && a[1].IsUndefined)
             {
-                var d = r.External<RegExpData>(a[0].Ptr);
-                if (!a.IsConstruct && a[1].IsUndefined) return a[0];
+                var pc = r.Get(hs[hp], r.KConstructor);
+                if (pc.Bits == a.Callee.Bits) return hs[hp];
+            }
+            string pattern, flags;
+            if (IsRegExpObject(hs[hp]))
+            {
+                var d = r.External<RegExpData>(hs[hp].Ptr);
                 pattern = d.Source == "(?:)" ? "" : d.Source;
-                flags = a[1].IsUndefined ? d.Flags : r.ToClrString(a[1]);
+                flags = hs[hf].IsUndefined ? d.Flags : r.ToClrString(hs[hf]);
+            }
+            else if (patternIsRegExp)
+            {
+                var src = r.Get(hs[hp], r.KSource);
+                pattern = src.IsUndefined ? "" : r.ToClrString(src);
+                var fl = hs[hf].IsUndefined ? r.Get(hs[hp], r.KFlags) : hs[hf];
+                flags = fl.IsUndefined ? "" : r.ToClrString(fl);
+            }
+            else
+            {
+                pattern = hs[hp].IsUndefined ? "" : r.ToClrString(hs[hp]);
+                flags = hs[hf].IsUndefined ? "" : r.ToClrString(hs[hf]);
+            }
+            return Create(r, pattern, flags, Def.ProtoFrom(r, a.IsConstruct ? a.NewTarget : JsValue.Undefined, r.RegExpPrototype));
+        }, p);
+        r.RegExpConstructorFn = JsValue.FromPtr(ctor);
+        Def.Getter(r, ctor, "[Symbol.species]", (Realm r, in CallArgs a) => a.This, PropKey.FromCell(r.SymSpecies));
+        // Annex B: re-initializes a RegExp in place with a new pattern and flags.
+        Def.Method(r, p, "compile", 2, (Realm r, in CallArgs a) =>
+        {
+            Data(r, a.This, "compile");
+            using var hs = new HandleScope(r);
+            hs.Add(a.This);
+            string pattern, flags;
+            if (IsRegExpObject(a[0]))
+            {
+                if (!a[1].IsUndefined) throw Def.TypeError(r, "Cannot supply flags when constructing one RegExp from another");
+                var d0 = r.External<RegExpData>(a[0].Ptr);
+                pattern = d0.Source == "(?:)" ? "" : d0.Source;
+                flags = d0.Flags;
             }
             else
             {
                 pattern = a[0].IsUndefined ? "" : r.ToClrString(a[0]);
                 flags = a[1].IsUndefined ? "" : r.ToClrString(a[1]);
             }
-            return Create(r, pattern, flags, Def.ProtoFrom(r, a.NewTarget, r.RegExpPrototype));
-        }, p);
-        Def.Method(r, p, "exec", 1, (Realm r, in CallArgs a) => Exec(r, a.This, r.ToStringValue(a[0])));
-        Def.Method(r, p, "test", 1, (Realm r, in CallArgs a) => JsValue.FromBool(!Exec(r, a.This, r.ToStringValue(a[0])).IsNull));
+            var data = Compile(r, pattern, flags);
+            int old = Layout.Internal(a.This.Ptr, 3).Int32;
+            r.FreeExternal(old);
+            Layout.Internal(a.This.Ptr, 3) = JsValue.FromInt(r.AddExternal(data));
+            r.Set(a.This, r.KLastIndex, JsValue.Zero, true);
+            return a.This;
+        });
+        nint exec = Def.Method(r, p, "exec", 1, (Realm r, in CallArgs a) => Exec(r, a.This, r.ToStringValue(a[0])));
+        r.RegExpExecFn = JsValue.FromPtr(exec);
+        r.KExec = PropKey.FromCell(r.Intern("exec"));
+        r.PermanentRoots.Add(JsValue.FromPtr(r.KExec.Ptr));
+        Def.Method(r, p, "test", 1, (Realm r, in CallArgs a) =>
+        {
+            if (!Realm.IsObject(a.This)) throw Def.TypeError(r, "RegExp.prototype.test called on incompatible receiver " + r.Interp.Describe(a.This));
+            using var hs = new HandleScope(r);
+            int hrx = hs.Add(a.This);
+            var str = r.ToStringValue(a[0]);
+            return JsValue.FromBool(!RegExpExec(r, hs[hrx], str).IsNull);
+        });
         Def.Method(r, p, "toString", 0, (Realm r, in CallArgs a) =>
             r.Str("/" + r.ToClrString(r.Get(a.This, r.KSource)) + "/" + r.ToClrString(r.Get(a.This, r.KFlags))));
         Def.Getter(r, p, "source", (Realm r, in CallArgs a) => a.This.Bits == (ulong)r.RegExpPrototype ? r.Str("(?:)") : r.Str(EscapeSource(Data(r, a.This, "source").Source)));
@@ -98,18 +160,33 @@ internal static unsafe class RegExpBuiltins
         }
         Def.Method(r, r.RegExpStringIteratorPrototype, "next", 0, (Realm r, in CallArgs a) =>
         {
+            if (!Realm.IsObject(a.This) || Layout.Class(a.This.Ptr) != ObjClass.Iterator)
+                throw Def.TypeError(r, "%RegExpStringIterator%.next called on incompatible receiver");
             nint it = a.This.Ptr;
             var rx = Layout.Internal(it, 0);
             if (rx.IsUndefined) return r.IterResult(JsValue.Undefined, true);
-            var str = Layout.Internal(it, 1);
-            var m = Exec(r, rx, str);
+            using var hs = new HandleScope(r);
+            int hit = hs.Add(a.This);
+            int mode = Layout.Internal(it, 2).Int32;
+            var m = RegExpExec(r, rx, Layout.Internal(it, 1));
+            it = hs[hit].Ptr;
             if (m.IsNull) { Layout.Internal(it, 0) = JsValue.Undefined; return r.IterResult(JsValue.Undefined, true); }
-            if (!r.External<RegExpData>(rx.Ptr).Global) Layout.Internal(it, 0) = JsValue.Undefined;
-            else if (Realm.ToClr(r.ToStringValue(r.Get(m, PropKey.FromIndex(0)))).Length == 0)
-                r.Set(rx, r.KLastIndex, JsValue.FromNumber(r.ToNumber(r.Get(rx, r.KLastIndex)) + 1), true);
-            return r.IterResult(m, false);
+            int hm = hs.Add(m);
+            if ((mode & 1) == 0) Layout.Internal(it, 0) = JsValue.Undefined;
+            else
+            {
+                var matchStr = r.ToStringValue(r.Get(hs[hm], PropKey.FromIndex(0)));
+                if (Layout.StrLength(matchStr.Ptr) == 0)
+                {
+                    rx = Layout.Internal(hs[hit].Ptr, 0);
+                    double thisIndex = ToLength(r, r.Get(rx, r.KLastIndex));
+                    r.Set(rx, r.KLastIndex, JsValue.FromNumber(AdvanceStringIndex(r, Layout.Internal(hs[hit].Ptr, 1), thisIndex, (mode & 2) != 0)), true);
+                }
+            }
+            return r.IterResult(hs[hm], false);
         });
         Def.ToStringTag(r, r.RegExpStringIteratorPrototype, "RegExp String Iterator");
+        RegExpProtocol.Setup(r);
     }
 
     static string EscapeSource(string s)
@@ -130,30 +207,85 @@ internal static unsafe class RegExpBuiltins
         return sb.ToString();
     }
 
-    static int GetLastIndex(Realm r, JsValue rx)
+    /// <summary>ToLength.</summary>
+    public static double ToLength(Realm r, JsValue v)
     {
-        double d = r.ToIntegerOrInfinity(r.Get(rx, r.KLastIndex));
-        return d < 0 ? 0 : d > int.MaxValue ? int.MaxValue : (int)d;
+        double d = r.ToIntegerOrInfinity(v);
+        return d <= 0 ? 0 : Math.Min(d, 9007199254740991d);
+    }
+
+    /// <summary>AdvanceStringIndex: one code unit, or one code point under /u and /v.</summary>
+    public static double AdvanceStringIndex(Realm r, JsValue s, double index, bool unicode)
+    {
+        if (!unicode) return index + 1;
+        int len = Layout.StrLength(s.Ptr);
+        if (index + 1 >= len) return index + 1;
+        var span = r.Span(s);
+        int i = (int)index;
+        return char.IsHighSurrogate(span[i]) && char.IsLowSurrogate(span[i + 1]) ? index + 2 : index + 1;
+    }
+
+    /// <summary>
+    /// The .NET match RegExpBuiltinExec would make (lastIndex read with ToLength always, used only
+    /// with g or y; reset to 0 on failure and advanced on success for g or y), or null.
+    /// </summary>
+    public static Match? BuiltinMatch(Realm r, JsValue rx, RegExpData d, string s)
+    {
+        bool globalOrSticky = d.Global || d.Sticky;
+        double lastIndex = ToLength(r, r.Get(rx, r.KLastIndex));
+        int last = globalOrSticky ? (int)Math.Min(lastIndex, int.MaxValue) : 0;
+        if (last > s.Length) { if (globalOrSticky) r.Set(rx, r.KLastIndex, JsValue.Zero, true); return null; }
+        Match m = Run(r, d, s, last);
+        if (!m.Success || (d.Sticky && m.Index != last))
+        {
+            if (globalOrSticky) r.Set(rx, r.KLastIndex, JsValue.Zero, true);
+            return null;
+        }
+        if (globalOrSticky) r.Set(rx, r.KLastIndex, JsValue.FromInt(m.Index + m.Length), true);
+        return m;
+    }
+
+    /// <summary>Runs the .NET regex; its match timeout becomes a RangeError.</summary>
+    public static Match Run(Realm r, RegExpData d, string s, int start)
+    {
+        try { return d.Regex.Match(s, start); }
+        catch (RegexMatchTimeoutException) { throw Def.RangeError(r, "Regular expression took too long"); }
     }
 
     /// <summary>RegExpBuiltinExec: null or the match array (index, input, groups).</summary>
     public static JsValue Exec(Realm r, JsValue rx, JsValue str)
     {
         var d = Data(r, rx, "exec");
-        string s = Realm.ToClr(str);
-        bool globalOrSticky = d.Global || d.Sticky;
-        int last = globalOrSticky ? GetLastIndex(r, rx) : 0;
-        if (last > s.Length) { if (globalOrSticky) r.Set(rx, r.KLastIndex, JsValue.Zero, true); return JsValue.Null; }
-        Match m;
-        try { m = d.Regex.Match(s, last); }
-        catch (RegexMatchTimeoutException) { throw Def.RangeError(r, "Regular expression took too long"); }
-        if (!m.Success || (d.Sticky && m.Index != last))
+        using var hs = new HandleScope(r);
+        int hrx = hs.Add(rx), hstr = hs.Add(str);
+        var m = BuiltinMatch(r, hs[hrx], d, r.ToClrCached(str));
+        return m == null ? JsValue.Null : MatchArray(r, d, m, hs[hstr]);
+    }
+
+    /// <summary>RegExpExec: the object's own exec if it is callable (result must be an object or null), else the built-in one.</summary>
+    public static JsValue RegExpExec(Realm r, JsValue rx, JsValue str)
+    {
+        using var hs = new HandleScope(r);
+        int hrx = hs.Add(rx), hstr = hs.Add(str);
+        var exec = r.Get(rx, r.KExec);
+        if (exec.Bits == r.RegExpExecFn.Bits && IsRegExpObject(hs[hrx])) return Exec(r, hs[hrx], hs[hstr]);
+        if (Realm.IsCallable(exec))
         {
-            if (globalOrSticky) r.Set(rx, r.KLastIndex, JsValue.Zero, true);
-            return JsValue.Null;
+            var result = r.Interp.Call(exec, hs[hrx], [hs[hstr]]);
+            if (!result.IsNull && !Realm.IsObject(result)) throw Def.TypeError(r, "object null or RegExp exec result expected");
+            return result;
         }
-        if (globalOrSticky) r.Set(rx, r.KLastIndex, JsValue.FromInt(m.Index + m.Length), true);
-        return MatchArray(r, d, m, str);
+        return Exec(r, hs[hrx], hs[hstr]);
+    }
+
+    /// <summary>A RegExp whose exec is the built-in one: its matches can be computed straight from the .NET regex.</summary>
+    public static bool IsPristine(Realm r, JsValue rx, out RegExpData data)
+    {
+        data = null!;
+        if (!IsRegExpObject(rx)) return false;
+        if (r.Get(rx, r.KExec).Bits != r.RegExpExecFn.Bits) return false;
+        data = r.External<RegExpData>(rx.Ptr);
+        return true;
     }
 
     static JsValue MatchArray(Realm r, RegExpData d, Match m, JsValue str)
@@ -165,7 +297,7 @@ internal static unsafe class RegExpBuiltins
         for (int i = 0; i < d.GroupCount; i++)
         {
             var g = m.Groups[i];
-            r.PutElement(hs[ha].Ptr, (uint)i, g.Success ? r.Str(g.Value) : JsValue.Undefined);
+            r.PutElement(hs[ha].Ptr, (uint)i, g.Success ? r.NewString(g.ValueSpan) : JsValue.Undefined);
         }
         r.DefineData(hs[ha].Ptr, r.KIndex, JsValue.FromInt(m.Index));
         r.DefineData(hs[ha].Ptr, r.KInput, hs[hstr]);
@@ -176,215 +308,9 @@ internal static unsafe class RegExpBuiltins
             groups = JsValue.FromPtr(go);
             hs.Add(groups);
             for (int i = 1; i < d.GroupCount; i++)
-                if (d.GroupNames[i] is { } name) r.DefineData(go, r.Key(name), m.Groups[i].Success ? r.Str(m.Groups[i].Value) : JsValue.Undefined);
+                if (d.GroupNames[i] is { } name) r.DefineData(go, r.Key(name), m.Groups[i].Success ? r.NewString(m.Groups[i].ValueSpan) : JsValue.Undefined);
         }
         r.DefineData(hs[ha].Ptr, r.KGroups, groups);
         return hs[ha];
-    }
-
-    // ------------------------------------------------------------------ String methods
-
-    static string ThisStr(Realm r, in CallArgs a, string name)
-    {
-        if (a.This.IsNullish) throw Def.TypeError(r, $"String.prototype.{name} called on null or undefined");
-        return r.ToClrString(a.This);
-    }
-
-    public static JsValue StringMatch(Realm r, in CallArgs a)
-    {
-        var s = r.Str(ThisStr(r, a, "match"));
-        var rx = IsRegExp(r, a[0]) ? a[0] : Create(r, a[0].IsUndefined ? "" : r.ToClrString(a[0]), "", JsValue.FromPtr(r.RegExpPrototype));
-        var d = r.External<RegExpData>(rx.Ptr);
-        if (!d.Global) return Exec(r, rx, s);
-        using var hs = new HandleScope(r);
-        int hrx = hs.Add(rx), hs0 = hs.Add(s);
-        r.Set(rx, r.KLastIndex, JsValue.Zero, true);
-        int ha = hs.Add(JsValue.FromPtr(r.NewArray()));
-        uint n = 0;
-        foreach (Match m in d.Regex.Matches(Realm.ToClr(s)))
-            r.PutElement(hs[ha].Ptr, n++, r.Str(m.Value));
-        r.Set(hs[hrx], r.KLastIndex, JsValue.Zero, true);
-        return n == 0 ? JsValue.Null : hs[ha];
-    }
-
-    public static JsValue StringMatchAll(Realm r, in CallArgs a)
-    {
-        var s = r.Str(ThisStr(r, a, "matchAll"));
-        JsValue rx;
-        if (IsRegExp(r, a[0]))
-        {
-            var d0 = r.External<RegExpData>(a[0].Ptr);
-            if (!d0.Global) throw Def.TypeError(r, "String.prototype.matchAll called with a non-global RegExp argument");
-            rx = Create(r, d0.Source == "(?:)" ? "" : d0.Source, d0.Flags, JsValue.FromPtr(r.RegExpPrototype));
-            r.Set(rx, r.KLastIndex, r.Get(a[0], r.KLastIndex), true);
-        }
-        else rx = Create(r, a[0].IsUndefined ? "" : r.ToClrString(a[0]), "g", JsValue.FromPtr(r.RegExpPrototype));
-        nint it = r.NewObject(JsValue.FromPtr(r.RegExpStringIteratorPrototype), ObjClass.Iterator);
-        Layout.Internal(it, 0) = rx;
-        Layout.Internal(it, 1) = s;
-        return JsValue.FromPtr(it);
-    }
-
-    public static JsValue StringSearch(Realm r, in CallArgs a)
-    {
-        var s = ThisStr(r, a, "search");
-        var d = IsRegExp(r, a[0]) ? r.External<RegExpData>(a[0].Ptr) : Compile(r, a[0].IsUndefined ? "" : r.ToClrString(a[0]), "");
-        var m = d.Regex.Match(s);
-        return JsValue.FromInt(m.Success ? m.Index : -1);
-    }
-
-    public static JsValue StringSplit(Realm r, in CallArgs a)
-    {
-        var s = ThisStr(r, a, "split");
-        uint limit = a[1].IsUndefined ? uint.MaxValue : r.ToUint32(a[1]);
-        using var hs = new HandleScope(r);
-        int ha = hs.Add(JsValue.FromPtr(r.NewArray()));
-        uint n = 0;
-        void Push(JsValue v) { if (n < limit) r.PutElement(hs[ha].Ptr, n++, v); }
-        if (limit == 0) return hs[ha];
-        if (IsRegExp(r, a[0]))
-        {
-            var d = r.External<RegExpData>(a[0].Ptr);
-            if (s.Length == 0) { if (!d.Regex.Match(s).Success) Push(r.Str(s)); return hs[ha]; }
-            int p = 0, q = 0;
-            while (q < s.Length)
-            {
-                var m = d.Regex.Match(s, q);
-                if (!m.Success) break;
-                int e = m.Index + m.Length;
-                if (m.Length == 0 && m.Index >= s.Length) break;
-                if (e == p || (m.Length == 0 && m.Index == p)) { q = Math.Max(q + 1, m.Index + 1); if (m.Index > q) q = m.Index; continue; }
-                Push(r.Str(s[p..m.Index]));
-                if (n >= limit) return hs[ha];
-                for (int g = 1; g < d.GroupCount; g++) { Push(m.Groups[g].Success ? r.Str(m.Groups[g].Value) : JsValue.Undefined); if (n >= limit) return hs[ha]; }
-                p = e;
-                q = m.Length == 0 ? e + 1 : e;
-            }
-            Push(r.Str(s[p..]));
-            return hs[ha];
-        }
-        if (a[0].IsUndefined) { Push(r.Str(s)); return hs[ha]; }
-        var sep = r.ToClrString(a[0]);
-        if (sep.Length == 0) { foreach (char c in s) { Push(r.CharString(c)); if (n >= limit) break; } return hs[ha]; }
-        int start = 0;
-        while (true)
-        {
-            int idx = s.IndexOf(sep, start, StringComparison.Ordinal);
-            if (idx < 0) break;
-            Push(r.Str(s[start..idx]));
-            if (n >= limit) return hs[ha];
-            start = idx + sep.Length;
-        }
-        Push(r.Str(s[start..]));
-        return hs[ha];
-    }
-
-    public static JsValue StringReplace(Realm r, in CallArgs a, bool all)
-    {
-        var s = ThisStr(r, a, all ? "replaceAll" : "replace");
-        var replacement = a[1];
-        bool fnRepl = Realm.IsCallable(replacement);
-        string replStr = fnRepl ? "" : r.ToClrString(replacement);
-        using var hs = new HandleScope(r);
-        int hrep = hs.Add(replacement);
-        var sb = new StringBuilder();
-        if (IsRegExp(r, a[0]))
-        {
-            var rx = a[0];
-            int hrx = hs.Add(rx);
-            var d = r.External<RegExpData>(rx.Ptr);
-            if (all && !d.Global) throw Def.TypeError(r, "replaceAll must be called with a global RegExp");
-            var matches = new List<Match>();
-            if (d.Global)
-            {
-                r.Set(rx, r.KLastIndex, JsValue.Zero, true);
-                foreach (Match m in d.Regex.Matches(s)) matches.Add(m);
-            }
-            else
-            {
-                int last = d.Sticky ? GetLastIndex(r, rx) : 0;
-                var m = last <= s.Length ? d.Regex.Match(s, last) : Match.Empty;
-                if (m.Success && (!d.Sticky || m.Index == last)) { matches.Add(m); if (d.Sticky) r.Set(rx, r.KLastIndex, JsValue.FromInt(m.Index + m.Length), true); }
-                else if (d.Sticky) r.Set(rx, r.KLastIndex, JsValue.Zero, true);
-            }
-            int pos = 0;
-            foreach (var m in matches)
-            {
-                sb.Append(s, pos, m.Index - pos);
-                var caps = new string?[d.GroupCount];
-                for (int i = 0; i < d.GroupCount; i++) caps[i] = m.Groups[i].Success ? m.Groups[i].Value : null;
-                if (fnRepl)
-                {
-                    var args = new List<JsValue>();
-                    foreach (var c in caps) args.Add(c == null ? JsValue.Undefined : r.Str(c));
-                    args.Add(JsValue.FromInt(m.Index));
-                    args.Add(r.Str(s));
-                    if (d.HasNames)
-                    {
-                        nint go = r.NewObject(JsValue.Null);
-                        for (int i = 1; i < d.GroupCount; i++) if (d.GroupNames[i] is { } nm) r.DefineData(go, r.Key(nm), caps[i] == null ? JsValue.Undefined : r.Str(caps[i]!));
-                        args.Add(JsValue.FromPtr(go));
-                    }
-                    sb.Append(r.ToClrString(r.Interp.Call(hs[hrep], JsValue.Undefined, args.ToArray())));
-                }
-                else sb.Append(Expand(replStr, s, m.Index, caps, d));
-                pos = m.Index + m.Length;
-            }
-            sb.Append(s, pos, s.Length - pos);
-            return r.Str(sb.ToString());
-        }
-        var search = r.ToClrString(a[0]);
-        int from = 0, last2 = 0;
-        bool any = false;
-        while (true)
-        {
-            int idx = s.IndexOf(search, from, StringComparison.Ordinal);
-            if (idx < 0 || (any && !all)) break;
-            any = true;
-            sb.Append(s, last2, idx - last2);
-            if (fnRepl) sb.Append(r.ToClrString(r.Interp.Call(hs[hrep], JsValue.Undefined, [r.Str(search), JsValue.FromInt(idx), r.Str(s)])));
-            else sb.Append(Expand(replStr, s, idx, [search], null));
-            last2 = idx + search.Length;
-            from = search.Length == 0 ? idx + 1 : last2;
-            if (from > s.Length) break;
-        }
-        sb.Append(s, last2, s.Length - last2);
-        return r.Str(sb.ToString());
-    }
-
-    /// <summary>GetSubstitution: $$, $&amp;, $`, $', $n, $nn, $&lt;name&gt;.</summary>
-    static string Expand(string repl, string s, int pos, string?[] caps, RegExpData? d)
-    {
-        if (!repl.Contains('$')) return repl;
-        var sb = new StringBuilder();
-        string matched = caps[0] ?? "";
-        for (int i = 0; i < repl.Length; i++)
-        {
-            char c = repl[i];
-            if (c != '$' || i + 1 >= repl.Length) { sb.Append(c); continue; }
-            char n = repl[i + 1];
-            if (n == '$') { sb.Append('$'); i++; }
-            else if (n == '&') { sb.Append(matched); i++; }
-            else if (n == '`') { sb.Append(s, 0, pos); i++; }
-            else if (n == '\'') { int e = Math.Min(s.Length, pos + matched.Length); sb.Append(s, e, s.Length - e); i++; }
-            else if (char.IsAsciiDigit(n))
-            {
-                int num = n - '0', used = 1;
-                if (i + 2 < repl.Length && char.IsAsciiDigit(repl[i + 2]) && num * 10 + (repl[i + 2] - '0') < caps.Length && num * 10 + (repl[i + 2] - '0') > 0) { num = num * 10 + (repl[i + 2] - '0'); used = 2; }
-                if (num >= 1 && num < caps.Length) { sb.Append(caps[num] ?? ""); i += used; }
-                else sb.Append(c);
-            }
-            else if (n == '<' && d != null && d.HasNames)
-            {
-                int close = repl.IndexOf('>', i + 2);
-                if (close < 0) { sb.Append(c); continue; }
-                string name = repl[(i + 2)..close];
-                int gi = Array.IndexOf(d.GroupNames, name);
-                if (gi > 0) sb.Append(caps[gi] ?? "");
-                i = close;
-            }
-            else sb.Append(c);
-        }
-        return sb.ToString();
     }
 }

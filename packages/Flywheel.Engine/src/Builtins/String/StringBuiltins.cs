@@ -12,6 +12,15 @@ internal static unsafe class StringBuiltins
         return r.ToClrString(v);
     }
 
+    /// <summary>RequireObjectCoercible(this) then ToString: the string value itself, no .NET copy.</summary>
+    static JsValue ThisString(Realm r, in CallArgs a, string name)
+    {
+        var v = a.This;
+        if (Realm.IsString(v)) return v;
+        if (v.IsNullish) throw Def.TypeError(r, $"String.prototype.{name} called on null or undefined");
+        return r.ToStringValue(v);
+    }
+
     static JsValue ThisValue(Realm r, JsValue v)
     {
         if (Realm.IsString(v)) return v;
@@ -64,19 +73,37 @@ internal static unsafe class StringBuiltins
         });
         Def.Method(r, p, "toString", 0, (Realm r, in CallArgs a) => ThisValue(r, a.This));
         Def.Method(r, p, "valueOf", 0, (Realm r, in CallArgs a) => ThisValue(r, a.This));
+        // The methods below index into the heap string itself (no .NET copy), so they stay O(1) or
+        // O(match) on long strings; `this` and string arguments are held in handles while argument
+        // coercion may run JavaScript (and so collect).
         Def.Method(r, p, "charAt", 1, (Realm r, in CallArgs a) =>
         {
-            var s = This(r, a, "charAt"); double i = r.ToIntegerOrInfinity(a[0]);
-            return i < 0 || i >= s.Length ? r.EmptyString : r.CharString(s[(int)i]);
+            using var hs = new HandleScope(r);
+            int h = hs.Add(ThisString(r, a, "charAt"));
+            double i = r.ToIntegerOrInfinity(a[0]);
+            var s = hs[h];
+            return i < 0 || i >= Layout.StrLength(s.Ptr) ? r.EmptyString : r.CharString(r.CharAt(s, (int)i));
         });
         Def.Method(r, p, "charCodeAt", 1, (Realm r, in CallArgs a) =>
         {
-            var s = This(r, a, "charCodeAt"); double i = r.ToIntegerOrInfinity(a[0]);
-            return i < 0 || i >= s.Length ? JsValue.NaN : JsValue.FromInt(s[(int)i]);
+            var s = a.This;
+            if (Realm.IsString(s) && a[0].IsInt32)
+            {
+                int k = a[0].Int32;
+                return (uint)k < (uint)Layout.StrLength(s.Ptr) ? JsValue.FromInt(r.CharAt(s, k)) : JsValue.NaN;
+            }
+            using var hs = new HandleScope(r);
+            int h = hs.Add(ThisString(r, a, "charCodeAt"));
+            double i = r.ToIntegerOrInfinity(a[0]);
+            s = hs[h];
+            return i < 0 || i >= Layout.StrLength(s.Ptr) ? JsValue.NaN : JsValue.FromInt(r.CharAt(s, (int)i));
         });
         Def.Method(r, p, "codePointAt", 1, (Realm r, in CallArgs a) =>
         {
-            var s = This(r, a, "codePointAt"); double i = r.ToIntegerOrInfinity(a[0]);
+            using var hs = new HandleScope(r);
+            int h = hs.Add(ThisString(r, a, "codePointAt"));
+            double i = r.ToIntegerOrInfinity(a[0]);
+            var s = r.Span(hs[h]);
             if (i < 0 || i >= s.Length) return JsValue.Undefined;
             int k = (int)i;
             if (char.IsHighSurrogate(s[k]) && k + 1 < s.Length && char.IsLowSurrogate(s[k + 1])) return JsValue.FromInt(char.ConvertToUtf32(s[k], s[k + 1]));
@@ -84,69 +111,99 @@ internal static unsafe class StringBuiltins
         });
         Def.Method(r, p, "at", 1, (Realm r, in CallArgs a) =>
         {
-            var s = This(r, a, "at"); double i = r.ToIntegerOrInfinity(a[0]);
-            if (i < 0) i += s.Length;
-            return i < 0 || i >= s.Length ? JsValue.Undefined : r.CharString(s[(int)i]);
+            using var hs = new HandleScope(r);
+            int h = hs.Add(ThisString(r, a, "at"));
+            double i = r.ToIntegerOrInfinity(a[0]);
+            var s = hs[h];
+            int len = Layout.StrLength(s.Ptr);
+            if (i < 0) i += len;
+            return i < 0 || i >= len ? JsValue.Undefined : r.CharString(r.CharAt(s, (int)i));
         });
         Def.Method(r, p, "indexOf", 1, (Realm r, in CallArgs a) =>
         {
-            var s = This(r, a, "indexOf"); var sub = r.ToClrString(a[0]);
-            int from = (int)Math.Min(Math.Max(r.ToIntegerOrInfinity(a[1]), 0), s.Length);
-            return JsValue.FromInt(s.IndexOf(sub, from, StringComparison.Ordinal));
+            using var hs = new HandleScope(r);
+            int h = hs.Add(ThisString(r, a, "indexOf"));
+            int hsub = hs.Add(r.ToStringValue(a[0]));
+            double pos = a[1].IsUndefined ? 0 : r.ToIntegerOrInfinity(a[1]);
+            var s = r.Span(hs[h]);
+            var sub = r.Span(hs[hsub]);
+            int from = (int)Math.Min(Math.Max(pos, 0), s.Length);
+            int at = s[from..].IndexOf(sub, StringComparison.Ordinal);
+            return JsValue.FromInt(at < 0 ? -1 : at + from);
         });
         Def.Method(r, p, "lastIndexOf", 1, (Realm r, in CallArgs a) =>
         {
-            var s = This(r, a, "lastIndexOf"); var sub = r.ToClrString(a[0]);
+            using var hs = new HandleScope(r);
+            int h = hs.Add(ThisString(r, a, "lastIndexOf"));
+            int hsub = hs.Add(r.ToStringValue(a[0]));
             double n = r.ToNumber(a[1]);
+            var s = r.Span(hs[h]);
+            var sub = r.Span(hs[hsub]);
             int from = double.IsNaN(n) ? s.Length : (int)Math.Min(Math.Max(Realm.ToIntegerOrInfinity(n), 0), s.Length);
             for (int i = Math.Min(from, s.Length - sub.Length); i >= 0; i--)
-                if (string.CompareOrdinal(s, i, sub, 0, sub.Length) == 0) return JsValue.FromInt(i);
+                if (s.Slice(i, sub.Length).SequenceEqual(sub)) return JsValue.FromInt(i);
             return JsValue.FromInt(-1);
         });
         Def.Method(r, p, "includes", 1, (Realm r, in CallArgs a) =>
         {
-            var s = This(r, a, "includes");
+            using var hs = new HandleScope(r);
+            int h = hs.Add(ThisString(r, a, "includes"));
             if (RegExpBuiltins.IsRegExp(r, a[0])) throw Def.TypeError(r, "First argument to String.prototype.includes must not be a regular expression");
-            int from = (int)Math.Min(Math.Max(r.ToIntegerOrInfinity(a[1]), 0), s.Length);
-            return JsValue.FromBool(s.IndexOf(r.ToClrString(a[0]), from, StringComparison.Ordinal) >= 0);
+            int hsub = hs.Add(r.ToStringValue(a[0]));
+            double pos = a[1].IsUndefined ? 0 : r.ToIntegerOrInfinity(a[1]);
+            var s = r.Span(hs[h]);
+            int from = (int)Math.Min(Math.Max(pos, 0), s.Length);
+            return JsValue.FromBool(s[from..].IndexOf(r.Span(hs[hsub]), StringComparison.Ordinal) >= 0);
         });
         Def.Method(r, p, "startsWith", 1, (Realm r, in CallArgs a) =>
         {
-            var s = This(r, a, "startsWith");
+            using var hs = new HandleScope(r);
+            int h = hs.Add(ThisString(r, a, "startsWith"));
             if (RegExpBuiltins.IsRegExp(r, a[0])) throw Def.TypeError(r, "First argument to String.prototype.startsWith must not be a regular expression");
-            var sub = r.ToClrString(a[0]);
-            int pos = (int)Math.Min(Math.Max(r.ToIntegerOrInfinity(a[1]), 0), s.Length);
-            return JsValue.FromBool(s.AsSpan(pos).StartsWith(sub, StringComparison.Ordinal));
+            int hsub = hs.Add(r.ToStringValue(a[0]));
+            double pos = a[1].IsUndefined ? 0 : r.ToIntegerOrInfinity(a[1]);
+            var s = r.Span(hs[h]);
+            int from = (int)Math.Min(Math.Max(pos, 0), s.Length);
+            return JsValue.FromBool(s[from..].StartsWith(r.Span(hs[hsub]), StringComparison.Ordinal));
         });
         Def.Method(r, p, "endsWith", 1, (Realm r, in CallArgs a) =>
         {
-            var s = This(r, a, "endsWith");
+            using var hs = new HandleScope(r);
+            int h = hs.Add(ThisString(r, a, "endsWith"));
             if (RegExpBuiltins.IsRegExp(r, a[0])) throw Def.TypeError(r, "First argument to String.prototype.endsWith must not be a regular expression");
-            var sub = r.ToClrString(a[0]);
-            int end = a[1].IsUndefined ? s.Length : (int)Math.Min(Math.Max(r.ToIntegerOrInfinity(a[1]), 0), s.Length);
-            return JsValue.FromBool(s.AsSpan(0, end).EndsWith(sub, StringComparison.Ordinal));
+            int hsub = hs.Add(r.ToStringValue(a[0]));
+            double endPos = a[1].IsUndefined ? double.PositiveInfinity : r.ToIntegerOrInfinity(a[1]);
+            var s = r.Span(hs[h]);
+            int end = (int)Math.Min(Math.Max(endPos, 0), s.Length);
+            return JsValue.FromBool(s[..end].EndsWith(r.Span(hs[hsub]), StringComparison.Ordinal));
         });
         Def.Method(r, p, "slice", 2, (Realm r, in CallArgs a) =>
         {
-            var s = This(r, a, "slice");
-            int from = Def.RelativeIndex(r, a[0], s.Length, 0), to = Def.RelativeIndex(r, a[1], s.Length, s.Length);
-            return from >= to ? r.EmptyString : r.Str(s[from..to]);
+            using var hs = new HandleScope(r);
+            int h = hs.Add(ThisString(r, a, "slice"));
+            int len = Layout.StrLength(hs[h].Ptr);
+            int from = Def.RelativeIndex(r, a[0], len, 0), to = Def.RelativeIndex(r, a[1], len, len);
+            return from >= to ? r.EmptyString : r.Substring(hs[h], from, to - from);
         });
         Def.Method(r, p, "substring", 2, (Realm r, in CallArgs a) =>
         {
-            var s = This(r, a, "substring");
-            int from = (int)Math.Min(Math.Max(r.ToIntegerOrInfinity(a[0]), 0), s.Length);
-            int to = a[1].IsUndefined ? s.Length : (int)Math.Min(Math.Max(r.ToIntegerOrInfinity(a[1]), 0), s.Length);
+            using var hs = new HandleScope(r);
+            int h = hs.Add(ThisString(r, a, "substring"));
+            int len = Layout.StrLength(hs[h].Ptr);
+            int from = (int)Math.Min(Math.Max(r.ToIntegerOrInfinity(a[0]), 0), len);
+            int to = a[1].IsUndefined ? len : (int)Math.Min(Math.Max(r.ToIntegerOrInfinity(a[1]), 0), len);
             if (from > to) (from, to) = (to, from);
-            return r.Str(s[from..to]);
+            return r.Substring(hs[h], from, to - from);
         });
         Def.Method(r, p, "substr", 2, (Realm r, in CallArgs a) =>
         {
-            var s = This(r, a, "substr");
-            int from = Def.RelativeIndex(r, a[0], s.Length, 0);
-            double len = a[1].IsUndefined ? s.Length : r.ToIntegerOrInfinity(a[1]);
-            int end = (int)Math.Min(from + Math.Max(len, 0), s.Length);
-            return from >= end ? r.EmptyString : r.Str(s[from..end]);
+            using var hs = new HandleScope(r);
+            int h = hs.Add(ThisString(r, a, "substr"));
+            int slen = Layout.StrLength(hs[h].Ptr);
+            int from = Def.RelativeIndex(r, a[0], slen, 0);
+            double len = a[1].IsUndefined ? slen : r.ToIntegerOrInfinity(a[1]);
+            int end = (int)Math.Min(from + Math.Max(len, 0), slen);
+            return from >= end ? r.EmptyString : r.Substring(hs[h], from, end - from);
         });
         Def.Method(r, p, "toUpperCase", 0, (Realm r, in CallArgs a) => r.Str(Upper(This(r, a, "toUpperCase"))));
         Def.Method(r, p, "toLowerCase", 0, (Realm r, in CallArgs a) => r.Str(Lower(This(r, a, "toLowerCase"))));
@@ -167,9 +224,10 @@ internal static unsafe class StringBuiltins
         });
         Def.Method(r, p, "concat", 1, (Realm r, in CallArgs a) =>
         {
-            var sb = new StringBuilder(This(r, a, "concat"));
-            for (int i = 0; i < a.Count; i++) sb.Append(r.ToClrString(a[i]));
-            return r.Str(sb.ToString());
+            using var hs = new HandleScope(r);
+            int h = hs.Add(ThisString(r, a, "concat"));
+            for (int i = 0; i < a.Count; i++) hs[h] = r.Concat(hs[h], r.ToStringValue(a[i]));
+            return hs[h];
         });
         Def.Method(r, p, "localeCompare", 1, (Realm r, in CallArgs a) =>
             JsValue.FromInt(Math.Sign(string.Compare(This(r, a, "localeCompare"), r.ToClrString(a[0]), StringComparison.InvariantCulture))));
@@ -205,12 +263,7 @@ internal static unsafe class StringBuiltins
         }
         r.DefineData(p, "trimLeft", r.Get(JsValue.FromPtr(p), "trimStart"));
         r.DefineData(p, "trimRight", r.Get(JsValue.FromPtr(p), "trimEnd"));
-        Def.Method(r, p, "split", 2, (Realm r, in CallArgs a) => RegExpBuiltins.StringSplit(r, a));
-        Def.Method(r, p, "replace", 2, (Realm r, in CallArgs a) => RegExpBuiltins.StringReplace(r, a, false));
-        Def.Method(r, p, "replaceAll", 2, (Realm r, in CallArgs a) => RegExpBuiltins.StringReplace(r, a, true));
-        Def.Method(r, p, "match", 1, (Realm r, in CallArgs a) => RegExpBuiltins.StringMatch(r, a));
-        Def.Method(r, p, "matchAll", 1, (Realm r, in CallArgs a) => RegExpBuiltins.StringMatchAll(r, a));
-        Def.Method(r, p, "search", 1, (Realm r, in CallArgs a) => RegExpBuiltins.StringSearch(r, a));
+        StringPatternMethods.Setup(r);
         Def.SymbolMethod(r, p, r.SymIterator, "[Symbol.iterator]", 0, (Realm r, in CallArgs a) =>
         {
             var s = This(r, a, "[Symbol.iterator]");
@@ -224,7 +277,7 @@ internal static unsafe class StringBuiltins
             nint it = a.This.Ptr;
             var s = Layout.Internal(it, 0);
             if (s.IsUndefined) return r.IterResult(JsValue.Undefined, true);
-            var span = Realm.Span(s);
+            var span = r.Span(s);
             int i = Layout.Internal(it, 1).Int32;
             if (i >= span.Length) { Layout.Internal(it, 0) = JsValue.Undefined; return r.IterResult(JsValue.Undefined, true); }
             int n = char.IsHighSurrogate(span[i]) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1]) ? 2 : 1;

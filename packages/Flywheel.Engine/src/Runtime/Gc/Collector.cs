@@ -87,6 +87,10 @@ internal sealed unsafe class Collector(Realm realm)
             MarkedCells++;
             switch (Layout.Kind(c))
             {
+                case CellKind.String:
+                    // A rope keeps its halves (or, once flattened, its flat chars in the left slot).
+                    if (Layout.IsRope(c)) { MarkCell(Layout.RopeLeftPtr(c)); MarkCell(Layout.RopeRightPtr(c)); }
+                    break;
                 case CellKind.Symbol: Mark(Layout.Val(c, 8)); break;
                 case CellKind.Accessor: Mark(Layout.Val(c, 8)); Mark(Layout.Val(c, 16)); break;
                 case CellKind.Context:

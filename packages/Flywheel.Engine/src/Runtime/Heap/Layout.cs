@@ -28,6 +28,7 @@ internal enum CellFlags : byte
 {
     None = 0,
     NotExtensible = 1,
+    Rope = 1,             // strings: a concatenation cell (left and right children), see Layout
     SparseElements = 2,   // elements live in a managed sparse table (index in the Elements field)
     FrozenElements = 4,   // every element is non-writable and non-configurable
     SealedElements = 8,   // every element is non-configurable
@@ -42,7 +43,10 @@ internal enum CellFlags : byte
 /// <code>
 ///   byte 0 kind | byte 1 GC mark | byte 2 size class (255 = large) | byte 3 flags | u32 aux
 /// </code>
-/// Strings:  aux = length; +8 u32 hash; +16 UTF-16 code units.
+/// Strings:  aux = length; +8 u32 hash (0 = not computed yet); +16 UTF-16 code units.
+/// Ropes:    strings flagged <see cref="CellFlags.Rope"/>: aux = length; +16 left string; +24 right string.
+///           Flattening writes the chars into a new flat string, stores it as left and clears right,
+///           so a flattened rope is an indirection to flat chars. Atoms are never ropes.
 /// Symbols:  +8 description (value); +16 u32 id.
 /// Objects:  aux byte 0 = <see cref="ObjClass"/>; +8 shape; +16 slots (ulong*, capacity at [-1]);
 ///           +24 prototype (value); +32 elements (ulong*, capacity at [-2], length at [-1]);
@@ -56,6 +60,7 @@ internal static unsafe class Layout
 {
     public const int HeaderSize = 8;
     public const int StringChars = 16;
+    public const int RopeLeft = 16, RopeRight = 24, RopeSize = 32;
     public const int ObjShape = 8, ObjSlots = 16, ObjProto = 24, ObjElements = 32, ObjInternal0 = 40;
     public const int ObjectSize = 72;
     public const int ContextParent = 8, ContextSlots = 16;
@@ -78,8 +83,16 @@ internal static unsafe class Layout
 
     // Strings
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static int StrLength(nint s) => (int)*(uint*)(s + 4);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static char* StrChars(nint s) => (char*)(s + StringChars);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ReadOnlySpan<char> StrSpan(nint s) => new((void*)(s + StringChars), StrLength(s));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool IsRope(nint s) => (Flags(s) & CellFlags.Rope) != 0;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ref uint StrHash(nint s) => ref *(uint*)(s + 8);
+    /// <summary>The chars of a flat (non-rope) string; readers get one through <c>Realm.Flat</c> or <c>Realm.Span</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static char* FlatChars(nint s) { System.Diagnostics.Debug.Assert(!IsRope(s)); return (char*)(s + StringChars); }
+    /// <inheritdoc cref="FlatChars"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ReadOnlySpan<char> FlatSpan(nint s) { System.Diagnostics.Debug.Assert(!IsRope(s)); return new((void*)(s + StringChars), StrLength(s)); }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ref nint RopeLeftPtr(nint s) => ref *(nint*)(s + RopeLeft);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ref nint RopeRightPtr(nint s) => ref *(nint*)(s + RopeRight);
 
     // Shapes
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static int ShapeId(nint s) => *(int*)(s + 8);

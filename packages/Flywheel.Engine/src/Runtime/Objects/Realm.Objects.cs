@@ -17,7 +17,7 @@ internal sealed unsafe partial class Realm
             if (cls == ObjClass.String)
             {
                 var s = Layout.Internal(o, 0);
-                if (key.Index < (uint)Layout.StrLength(s.Ptr)) { value = CharString(Layout.StrChars(s.Ptr)[key.Index]); flags = PropFlags.Enumerable; return true; }
+                if (key.Index < (uint)Layout.StrLength(s.Ptr)) { value = CharString(CharAt(s, (int)key.Index)); flags = PropFlags.Enumerable; return true; }
             }
             else if (cls == ObjClass.TypedArray)
             {
