@@ -57,12 +57,12 @@ internal static unsafe class CollectionBuiltins
         }
         if (isMap)
         {
-            Def.Method(r, proto, "get", 1, (Realm r, in CallArgs a) => Data(r, a.This, cls, "get").TryGet(a[0], out var v) ? v : JsValue.Undefined);
-            Def.Method(r, proto, "set", 2, (Realm r, in CallArgs a) => { var d = Data(r, a.This, cls, "set"); CheckWeakKey(r, a[0]); d.Set(a[0], a[1]); return a.This; });
+            Def.Method(r, proto, "get", 1, (Realm r, in CallArgs a) => Data(r, a.This, cls, "get").TryGet(r, a[0], out var v) ? v : JsValue.Undefined);
+            Def.Method(r, proto, "set", 2, (Realm r, in CallArgs a) => { var d = Data(r, a.This, cls, "set"); CheckWeakKey(r, a[0]); d.Set(r, a[0], a[1]); return a.This; });
         }
-        else Def.Method(r, proto, "add", 1, (Realm r, in CallArgs a) => { var d = Data(r, a.This, cls, "add"); CheckWeakKey(r, a[0]); d.Set(a[0], a[0]); return a.This; });
-        Def.Method(r, proto, "has", 1, (Realm r, in CallArgs a) => JsValue.FromBool(Data(r, a.This, cls, "has").Has(a[0])));
-        Def.Method(r, proto, "delete", 1, (Realm r, in CallArgs a) => JsValue.FromBool(Data(r, a.This, cls, "delete").Delete(a[0])));
+        else Def.Method(r, proto, "add", 1, (Realm r, in CallArgs a) => { var d = Data(r, a.This, cls, "add"); CheckWeakKey(r, a[0]); d.Set(r, a[0], a[0]); return a.This; });
+        Def.Method(r, proto, "has", 1, (Realm r, in CallArgs a) => JsValue.FromBool(Data(r, a.This, cls, "has").Has(r, a[0])));
+        Def.Method(r, proto, "delete", 1, (Realm r, in CallArgs a) => JsValue.FromBool(Data(r, a.This, cls, "delete").Delete(r, a[0])));
         if (weak) return;
         Def.Method(r, proto, "clear", 0, (Realm r, in CallArgs a) => { Data(r, a.This, cls, "clear").Clear(); return JsValue.Undefined; });
         Def.Getter(r, proto, "size", (Realm r, in CallArgs a) => JsValue.FromInt(Data(r, a.This, cls, "size").Count));
@@ -70,18 +70,17 @@ internal static unsafe class CollectionBuiltins
         {
             var d = Data(r, a.This, cls, "forEach");
             if (!Realm.IsCallable(a[0])) throw Def.TypeError(r, r.Interp.Describe(a[0]) + " is not a function");
-            int i = 0;
+            var cursor = d.Start();
             var f = a[0]; var t = a[1]; var self = a.This;
-            while (d.Next(ref i, out var k, out var v)) r.Interp.Call(f, t, [isMap ? v : k, k, self]);
+            while (d.Next(cursor, out var k, out var v)) r.Interp.Call(f, t, [isMap ? v : k, k, self]);
             return JsValue.Undefined;
         });
         nint iterProto = isMap ? r.MapIteratorPrototype : r.SetIteratorPrototype;
         NativeFn Maker(int kind) => (Realm r, in CallArgs a) =>
         {
-            Data(r, a.This, cls, "entries");
-            nint it = r.NewObject(JsValue.FromPtr(iterProto), ObjClass.Iterator);
+            var d = Data(r, a.This, cls, "entries");
+            nint it = r.NewObjectWithExternal(JsValue.FromPtr(iterProto), ObjClass.Iterator, d.Start());
             Layout.Internal(it, 0) = a.This;
-            Layout.Internal(it, 1) = JsValue.Zero;
             Layout.Internal(it, 2) = JsValue.FromInt(kind);
             return JsValue.FromPtr(it);
         };
@@ -103,7 +102,7 @@ internal static unsafe class CollectionBuiltins
                 ObjectBuiltins.IterateValues(r, a[0], v =>
                 {
                     var k = r.Interp.Call(hs[hf], JsValue.Undefined, [v, JsValue.FromInt(i++)]);
-                    if (!d.TryGet(k, out var arr)) { arr = JsValue.FromPtr(r.NewArray()); d.Set(k, arr); }
+                    if (!d.TryGet(r, k, out var arr)) { arr = JsValue.FromPtr(r.NewArray()); d.Set(r, k, arr); }
                     r.PutElement(arr.Ptr, Realm.ArrayLength(arr.Ptr), v);
                     return true;
                 });
@@ -121,9 +120,7 @@ internal static unsafe class CollectionBuiltins
             var coll = Layout.Internal(it, 0);
             if (coll.IsUndefined) return r.IterResult(JsValue.Undefined, true);
             var d = r.External<CollectionData>(coll.Ptr);
-            int i = Layout.Internal(it, 1).Int32;
-            if (!d.Next(ref i, out var k, out var v)) { Layout.Internal(it, 0) = JsValue.Undefined; return r.IterResult(JsValue.Undefined, true); }
-            Layout.Internal(it, 1) = JsValue.FromInt(i);
+            if (!d.Next(r.External<CollectionData.Cursor>(it), out var k, out var v)) { Layout.Internal(it, 0) = JsValue.Undefined; return r.IterResult(JsValue.Undefined, true); }
             int kind = Layout.Internal(it, 2).Int32;
             bool isMap = Layout.Class(coll.Ptr) == ObjClass.Map;
             var val = kind == 0 ? k : kind == 1 ? (isMap ? v : k) : JsValue.FromPtr(r.NewArrayFrom([k, isMap ? v : k]));

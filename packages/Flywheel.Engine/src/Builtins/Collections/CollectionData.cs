@@ -1,89 +1,199 @@
+using System.Runtime.InteropServices;
+
 namespace Flywheel.Engine.Builtins;
 
 /// <summary>
-/// Storage of a Map or Set: insertion-ordered entries with tombstones (so iterators survive
-/// deletion and insertion during iteration) and a SameValueZero index. Lives in the engine's
-/// external table; traced by the GC through <see cref="ITraceable"/>.
+/// Storage of a Map or Set (and, for now, WeakMap/WeakSet): an insertion-ordered entry array with
+/// tombstones and a hash index keyed by SameValueZero, so get/set/has/delete are O(1). When
+/// tombstones outnumber live entries the array is compacted; iterators and forEach loops that
+/// were mid-way survive this through <see cref="Generation"/>s: each compaction leaves the sorted
+/// list of removed positions behind, and a cursor from an older generation shifts its position
+/// by the number of removed entries before it (V8's OrderedHashTable does the same with obsolete
+/// tables). Old generations are only referenced by such cursors, so the .NET GC drops them.
+/// Lives in the engine's external table; traced by the GC through <see cref="ITraceable"/>.
 /// </summary>
 internal sealed class CollectionData : ITraceable
 {
-    readonly record struct Key(int Kind, ulong Bits, string? Str);
+    /// <summary>One layout of the entry array; <see cref="Next"/> is set when a compaction or clear replaces it.</summary>
+    internal sealed class Generation
+    {
+        public Generation? Next;
+        /// <summary>Positions (ascending) removed by the compaction that made <see cref="Next"/>; null for a clear.</summary>
+        public int[]? Removed;
+    }
 
-    readonly List<(JsValue Key, JsValue Value, bool Live)> entries = [];
-    readonly Dictionary<Key, int> index = [];
+    JsValue[] keys = new JsValue[8], values = new JsValue[8];
+    int used;                                     // entries in use, tombstones included
+    readonly Dictionary<JsValue, int> index = new(KeyComparer.Instance);
+    Generation generation = new();
     public int Count { get; private set; }
     public readonly bool Weak;
 
     public CollectionData(bool weak = false) => Weak = weak;
 
-    static Key Norm(JsValue v)
+    /// <summary>The canonical key for SameValueZero: numbers normalized (-0 is +0, integral doubles are int32), strings flat.</summary>
+    static JsValue Normalize(Realm r, JsValue k)
     {
-        if (v.IsNumber)
+        if (k.IsNumber)
         {
-            double d = v.Number;
-            if (d == 0) d = 0;
-            if (double.IsNaN(d)) d = double.NaN;
-            return new Key(1, BitConverter.DoubleToUInt64Bits(d), null);
+            if (k.IsInt32) return k;
+            double d = k.Number;
+            return d == 0 ? JsValue.Zero : JsValue.FromNumber(d);
         }
-        if (Realm.IsString(v)) return new Key(2, 0, Realm.ToClr(v));
-        return new Key(0, v.Bits, null);
+        if (Realm.IsString(k)) return JsValue.FromPtr(r.Flat(k.Ptr));
+        return k;
     }
 
-    public bool TryGet(JsValue k, out JsValue v)
+    public bool TryGet(Realm r, JsValue k, out JsValue v)
     {
-        if (index.TryGetValue(Norm(k), out int i)) { v = entries[i].Value; return true; }
+        if (index.TryGetValue(Normalize(r, k), out int i)) { v = values[i]; return true; }
         v = JsValue.Undefined;
         return false;
     }
 
-    public bool Has(JsValue k) => index.ContainsKey(Norm(k));
+    public bool Has(Realm r, JsValue k) => index.ContainsKey(Normalize(r, k));
 
-    public void Set(JsValue k, JsValue v)
+    public void Set(Realm r, JsValue k, JsValue v)
     {
-        var n = Norm(k);
-        if (index.TryGetValue(n, out int i)) { entries[i] = (entries[i].Key, v, true); return; }
-        if (k.IsNumber && k.Number == 0) k = JsValue.Zero;
-        index[n] = entries.Count;
-        entries.Add((k, v, true));
+        k = Normalize(r, k);
+        ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(index, k, out bool exists);
+        if (exists) { values[slot] = v; return; }
+        if (used == keys.Length)
+        {
+            if (used - Count > Count) Compact();
+            else { Array.Resize(ref keys, used * 2); Array.Resize(ref values, used * 2); }
+            slot = ref CollectionsMarshal.GetValueRefOrNullRef(index, k);
+        }
+        slot = used;
+        keys[used] = k;
+        values[used] = v;
+        used++;
         Count++;
     }
 
-    public bool Delete(JsValue k)
+    public bool Delete(Realm r, JsValue k)
     {
-        var n = Norm(k);
-        if (!index.Remove(n, out int i)) return false;
-        entries[i] = (JsValue.Undefined, JsValue.Undefined, false);
+        if (!index.Remove(Normalize(r, k), out int i)) return false;
+        keys[i] = JsValue.Empty;
+        values[i] = JsValue.Undefined;
         Count--;
+        int dead = used - Count;
+        if (dead > 16 && dead > Count) Compact();
         return true;
     }
 
     public void Clear()
     {
-        for (int i = 0; i < entries.Count; i++) entries[i] = (JsValue.Undefined, JsValue.Undefined, false);
+        Array.Clear(keys, 0, used);
+        Array.Clear(values, 0, used);
         index.Clear();
-        Count = 0;
+        used = Count = 0;
+        if (keys.Length > 64) { keys = new JsValue[8]; values = new JsValue[8]; }
+        var next = new Generation();
+        generation.Next = next;
+        generation = next;
     }
 
-    /// <summary>The next live entry at or after <paramref name="i"/>; false at the end.</summary>
-    public bool Next(ref int i, out JsValue key, out JsValue value)
+    /// <summary>Squeezes the tombstones out, leaving the removed positions to older cursors.</summary>
+    void Compact()
     {
-        while (i < entries.Count)
+        var removed = new int[used - Count];
+        int w = 0, ri = 0;
+        for (int i = 0; i < used; i++)
         {
-            var e = entries[i++];
-            if (e.Live) { key = e.Key; value = e.Value; return true; }
+            if (keys[i].IsEmpty) { removed[ri++] = i; continue; }
+            if (w != i)
+            {
+                keys[w] = keys[i];
+                values[w] = values[i];
+                CollectionsMarshal.GetValueRefOrNullRef(index, keys[w]) = w;
+            }
+            w++;
+        }
+        Array.Clear(keys, w, used - w);
+        Array.Clear(values, w, used - w);
+        used = w;
+        int cap = Math.Max(8, Count * 2);
+        if (keys.Length > 4 * cap) { Array.Resize(ref keys, cap); Array.Resize(ref values, cap); }
+        var next = new Generation();
+        generation.Removed = removed;
+        generation.Next = next;
+        generation = next;
+    }
+
+    /// <summary>A cursor at the first entry, in the current generation.</summary>
+    public Cursor Start() => new() { Generation = generation, Position = 0 };
+
+    /// <summary>Brings a cursor from an older generation up to date.</summary>
+    void Sync(Cursor c)
+    {
+        while (c.Generation.Next is { } next)
+        {
+            var removed = c.Generation.Removed;
+            if (removed == null) c.Position = 0;
+            else
+            {
+                int lo = Array.BinarySearch(removed, c.Position);
+                c.Position -= lo >= 0 ? lo : ~lo;
+            }
+            c.Generation = next;
+        }
+    }
+
+    /// <summary>The next live entry at or after the cursor, advancing it; false at the end.</summary>
+    public bool Next(Cursor c, out JsValue key, out JsValue value)
+    {
+        Sync(c);
+        while (c.Position < used)
+        {
+            int i = c.Position++;
+            if (!keys[i].IsEmpty) { key = keys[i]; value = values[i]; return true; }
         }
         key = value = JsValue.Undefined;
         return false;
     }
 
+    /// <summary>The live entries from the cursor on, without moving it (for console.log of an iterator).</summary>
+    public IEnumerable<(JsValue, JsValue)> EntriesFrom(Cursor c)
+    {
+        Sync(c);
+        for (int i = c.Position; i < used; i++) if (!keys[i].IsEmpty) yield return (keys[i], values[i]);
+    }
+
     public IEnumerable<(JsValue, JsValue)> Entries()
     {
-        for (int i = 0; i < entries.Count; i++) if (entries[i].Live) yield return (entries[i].Key, entries[i].Value);
+        for (int i = 0; i < used; i++) if (!keys[i].IsEmpty) yield return (keys[i], values[i]);
     }
 
     public void Trace(Collector gc)
     {
-        foreach (var e in entries)
-            if (e.Live) { gc.Mark(e.Key); gc.Mark(e.Value); }
+        for (int i = 0; i < used; i++)
+            if (!keys[i].IsEmpty) { gc.Mark(keys[i]); gc.Mark(values[i]); }
+    }
+
+    /// <summary>A position in the entry order that survives compaction (held by iterators and forEach).</summary>
+    internal sealed class Cursor
+    {
+        public required Generation Generation;
+        public int Position;
+    }
+
+    /// <summary>SameValueZero on normalized keys: identical bits, or strings with equal chars.</summary>
+    sealed unsafe class KeyComparer : IEqualityComparer<JsValue>
+    {
+        public static readonly KeyComparer Instance = new();
+
+        public bool Equals(JsValue a, JsValue b)
+        {
+            if (a.Bits == b.Bits) return true;
+            return Realm.IsString(a) && Realm.IsString(b) && Realm.StringEquals(a, b);
+        }
+
+        public int GetHashCode(JsValue v)
+        {
+            if (Realm.IsString(v)) return (int)Realm.FlatStringHash(v.Ptr);
+            ulong b = v.Bits;
+            return (int)(b ^ (b >> 32)) * -1640531535;
+        }
     }
 }

@@ -234,9 +234,8 @@ internal sealed class Inspector
                 if (!coll.IsUndefined)
                 {
                     var data = r.External<CollectionData>(coll.Ptr);
-                    int i = Layout.Internal(o, 1).Int32;
                     indentation += 2;
-                    while (data.Next(ref i, out var k, out var v))
+                    foreach (var (k, v) in data.EntriesFrom(r.External<CollectionData.Cursor>(o)))
                     {
                         var val = isMapIt ? (kind == 0 ? k : kind == 1 ? v : JsValue.Empty) : k;
                         output.Add(kind == 2 ? "[ " + Format(k, depth + 2) + ", " + Format(isMapIt ? v : k, depth + 2) + " ]" : Format(val, depth + 1));
