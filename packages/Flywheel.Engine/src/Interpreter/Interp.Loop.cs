@@ -72,6 +72,7 @@ internal sealed unsafe partial class Interp
     /// it to <paramref name="st"/> (and every frame change stores fp), which is what the handler
     /// lookup in <see cref="Run"/> reads.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     JsValue Dispatch(ulong* entryFp, LoopState* st)
     {
         ulong* fp = st->Fp;
@@ -80,10 +81,11 @@ internal sealed unsafe partial class Interp
         var t = FrameTemplate(fp);
         byte* code = t.Code;
         JsValue* regs = (JsValue*)(fp + JsStack.HeaderSlots);
+        bool cond;
         while (true)
         {
-            var op = (Opcode)(*pc);
-            switch (op)
+            // Cases re-read *pc rather than use a local opcode: a value live across the whole switch gets spilled.
+            switch ((Opcode)(*pc))
             {
                 // Hot cases that cannot throw advance pc by a constant and continue.
                 case Opcode.Ldar: acc = regs[*(ushort*)(pc + 1)]; pc += OpSize.Ldar; continue;
@@ -229,53 +231,57 @@ internal sealed unsafe partial class Interp
                     else { st->Pc = pc; acc = JsValue.FromNumber(-Num(acc)); }
                     pc += OpSize.Negate;
                     continue;
+                // Compares produce a boolean in `cond` and go to CompareDone, which fuses a following
+                // conditional jump (the usual consumer) so the pair costs one dispatch.
                 case Opcode.TestStrictEqual:
                     {
                         var l = regs[*(ushort*)(pc + 1)];
                         RecordOperands(t, *(int*)(pc + 3), l, acc);
-                        acc = JsValue.FromBool(l.Bits == acc.Bits ? !(l.IsDouble && double.IsNaN(l.Double)) : Realm.StrictEquals(l, acc));
+                        cond = l.Bits == acc.Bits ? !(l.IsDouble && double.IsNaN(l.Double)) : Realm.StrictEquals(l, acc);
                         pc += OpSize.TestStrictEqual;
-                        continue;
+                        // `a !== b` compiles to TestStrictEqual; Not.
+                        if (*pc == (byte)Opcode.Not) { cond = !cond; pc += 1; }
+                        goto CompareDone;
                     }
                 case Opcode.TestLessThan:
                     {
                         var l = regs[*(ushort*)(pc + 1)];
                         RecordOperands(t, *(int*)(pc + 3), l, acc);
-                        if (l.IsInt32 && acc.IsInt32) acc = JsValue.FromBool(l.Int32 < acc.Int32);
-                        else if (l.IsNumber && acc.IsNumber) acc = JsValue.FromBool(l.Number < acc.Number);
-                        else { st->Pc = pc; acc = JsValue.FromBool(realm.LessThan(l, acc) == true); }
+                        if (l.IsInt32 && acc.IsInt32) cond = l.Int32 < acc.Int32;
+                        else if (l.IsNumber && acc.IsNumber) cond = l.Number < acc.Number;
+                        else { st->Pc = pc; cond = realm.LessThan(l, acc) == true; }
                         pc += OpSize.TestLessThan;
-                        continue;
+                        goto CompareDone;
                     }
                 case Opcode.TestGreaterThan:
                     {
                         var l = regs[*(ushort*)(pc + 1)];
                         RecordOperands(t, *(int*)(pc + 3), l, acc);
-                        if (l.IsInt32 && acc.IsInt32) acc = JsValue.FromBool(l.Int32 > acc.Int32);
-                        else if (l.IsNumber && acc.IsNumber) acc = JsValue.FromBool(l.Number > acc.Number);
-                        else { st->Pc = pc; acc = JsValue.FromBool(realm.LessThan(acc, l, false) == true); }
+                        if (l.IsInt32 && acc.IsInt32) cond = l.Int32 > acc.Int32;
+                        else if (l.IsNumber && acc.IsNumber) cond = l.Number > acc.Number;
+                        else { st->Pc = pc; cond = realm.LessThan(acc, l, false) == true; }
                         pc += OpSize.TestGreaterThan;
-                        continue;
+                        goto CompareDone;
                     }
                 case Opcode.TestLessThanOrEqual:
                     {
                         var l = regs[*(ushort*)(pc + 1)];
                         RecordOperands(t, *(int*)(pc + 3), l, acc);
-                        if (l.IsInt32 && acc.IsInt32) acc = JsValue.FromBool(l.Int32 <= acc.Int32);
-                        else if (l.IsNumber && acc.IsNumber) acc = JsValue.FromBool(l.Number <= acc.Number);
-                        else { st->Pc = pc; acc = JsValue.FromBool(realm.LessThan(acc, l, false) == false); }
+                        if (l.IsInt32 && acc.IsInt32) cond = l.Int32 <= acc.Int32;
+                        else if (l.IsNumber && acc.IsNumber) cond = l.Number <= acc.Number;
+                        else { st->Pc = pc; cond = realm.LessThan(acc, l, false) == false; }
                         pc += OpSize.TestLessThanOrEqual;
-                        continue;
+                        goto CompareDone;
                     }
                 case Opcode.TestGreaterThanOrEqual:
                     {
                         var l = regs[*(ushort*)(pc + 1)];
                         RecordOperands(t, *(int*)(pc + 3), l, acc);
-                        if (l.IsInt32 && acc.IsInt32) acc = JsValue.FromBool(l.Int32 >= acc.Int32);
-                        else if (l.IsNumber && acc.IsNumber) acc = JsValue.FromBool(l.Number >= acc.Number);
-                        else { st->Pc = pc; acc = JsValue.FromBool(realm.LessThan(l, acc) == false); }
+                        if (l.IsInt32 && acc.IsInt32) cond = l.Int32 >= acc.Int32;
+                        else if (l.IsNumber && acc.IsNumber) cond = l.Number >= acc.Number;
+                        else { st->Pc = pc; cond = realm.LessThan(l, acc) == false; }
                         pc += OpSize.TestGreaterThanOrEqual;
-                        continue;
+                        goto CompareDone;
                     }
                 case Opcode.Jump: pc += *(int*)(pc + 1); continue;
                 case Opcode.JumpLoop:
@@ -285,8 +291,8 @@ internal sealed unsafe partial class Interp
                     continue;
                 case Opcode.JumpIfTrue: pc += acc.Bits == JsValue.TrueBits ? *(int*)(pc + 1) : OpSize.JumpIfTrue; continue;
                 case Opcode.JumpIfFalse: pc += acc.Bits == JsValue.FalseBits ? *(int*)(pc + 1) : OpSize.JumpIfFalse; continue;
-                case Opcode.JumpIfToBooleanTrue: pc += Realm.ToBoolean(acc) ? *(int*)(pc + 1) : OpSize.JumpIfToBooleanTrue; continue;
-                case Opcode.JumpIfToBooleanFalse: pc += Realm.ToBoolean(acc) ? OpSize.JumpIfToBooleanFalse : *(int*)(pc + 1); continue;
+                case Opcode.JumpIfToBooleanTrue: pc += Truthy(acc) ? *(int*)(pc + 1) : OpSize.JumpIfToBooleanTrue; continue;
+                case Opcode.JumpIfToBooleanFalse: pc += Truthy(acc) ? OpSize.JumpIfToBooleanFalse : *(int*)(pc + 1); continue;
                 case Opcode.GetKeyed:
                     {
                         var obj = regs[*(ushort*)(pc + 1)];
@@ -375,7 +381,7 @@ internal sealed unsafe partial class Interp
                         st->Pc = pc;
                         var k = realm.ToPropertyKey(regs[*(ushort*)(pc + 3)]);
                         var fl = (*(ushort*)(pc + 5) != 0 ? PropFlags.Enumerable : 0) | PropFlags.Configurable;
-                        if (op == Opcode.DefineGetter) realm.DefineAccessor(regs[*(ushort*)(pc + 1)].Ptr, k, acc, JsValue.Empty, fl);
+                        if ((Opcode)(*pc) == Opcode.DefineGetter) realm.DefineAccessor(regs[*(ushort*)(pc + 1)].Ptr, k, acc, JsValue.Empty, fl);
                         else realm.DefineAccessor(regs[*(ushort*)(pc + 1)].Ptr, k, JsValue.Empty, acc, fl);
                         break;
                     }
@@ -388,7 +394,7 @@ internal sealed unsafe partial class Interp
                     else { st->Pc = pc; acc = JsValue.FromInt(~realm.ToInt32(acc)); }
                     break;
                 case Opcode.ToNumeric: if (!acc.IsNumber) { st->Pc = pc; acc = JsValue.FromNumber(realm.ToNumber(acc)); } break;
-                case Opcode.Not: acc = JsValue.FromBool(!Realm.ToBoolean(acc)); break;
+                case Opcode.Not: acc = JsValue.FromBool(!Truthy(acc)); break;
                 case Opcode.TypeOf: st->Pc = pc; acc = JsValue.FromPtr(realm.Intern(realm.TypeOfString(acc))); break;
                 case Opcode.TestEqual: st->Pc = pc; acc = JsValue.FromBool(realm.LooseEquals(regs[*(ushort*)(pc + 1)], acc)); break;
                 case Opcode.TestInstanceOf: st->Pc = pc; acc = JsValue.FromBool(realm.InstanceOf(regs[*(ushort*)(pc + 1)], acc)); break;
@@ -430,7 +436,7 @@ internal sealed unsafe partial class Interp
                         JsValue* argv;
                         int argc;
                         ulong* spreadBase = null;
-                        switch (op)
+                        switch ((Opcode)(*pc))
                         {
                             case Opcode.Call:
                                 callee = regs[*(ushort*)(pc + 1)]; recv = regs[*(ushort*)(pc + 3)];
@@ -474,7 +480,7 @@ internal sealed unsafe partial class Interp
                                 if (nargs + argc + 8 + ct.RegisterCount > Stack.Limit) throw StackOverflow();
                                 Buffer.MemoryCopy(argv, nargs, argc * 8, argc * 8);
                             }
-                            int retPc = (int)(pc - code) + Sizes[(int)op];
+                            int retPc = (int)(pc - code) + Sizes[*pc];
                             fp = PushFrame(callee, ct, thisv, newTarget, nargs, argc, construct ? FrameFlags.Construct : FrameFlags.None, retPc, fp);
                             st->Fp = fp;
                             t = ct; code = t.Code; pc = code; regs = (JsValue*)(fp + JsStack.HeaderSlots);
@@ -554,20 +560,27 @@ internal sealed unsafe partial class Interp
                     {
                         st->Pc = pc;
                         CurFp = fp; CurPc = (int)(pc - code);
-                        if (!IteratorStep(regs + *(ushort*)(pc + 1), out acc)) { pc += *(int*)(pc + 3); continue; }
+                        // A temporary, not acc: taking acc's address would keep it in memory for the whole loop.
+                        bool more = IteratorStep(regs + *(ushort*)(pc + 1), out var value);
+                        acc = value;
+                        if (!more) { pc += *(int*)(pc + 3); continue; }
                         break;
                     }
                 case Opcode.IteratorClose: st->Pc = pc; IteratorClose(regs[*(ushort*)(pc + 1)]); break;
                 case Opcode.ForInPrepare: st->Pc = pc; regs[*(ushort*)(pc + 1)] = ForInPrepare(acc); break;
                 case Opcode.ForInNext:
-                    st->Pc = pc;
-                    if (!ForInNext(regs[*(ushort*)(pc + 1)], out acc)) { pc += *(int*)(pc + 3); continue; }
-                    break;
+                    {
+                        st->Pc = pc;
+                        bool more = ForInNext(regs[*(ushort*)(pc + 1)], out var key);
+                        acc = key;
+                        if (!more) { pc += *(int*)(pc + 3); continue; }
+                        break;
+                    }
                 case Opcode.Yield:
                     {
                         st->Pc = pc;
                         var gen = new JsValue(fp[JsStack.NewTargetSlot]);
-                        int resume = (int)(pc - code) + Sizes[(int)op];
+                        int resume = (int)(pc - code) + Sizes[*pc];
                         Generators.Suspend(realm, gen, fp, t, resume, *(ushort*)(pc + 1));
                         int argc = new JsValue(fp[JsStack.ArgcSlot]).Int32;
                         Stack.Top = fp - argc;
@@ -578,11 +591,26 @@ internal sealed unsafe partial class Interp
                         return acc;
                     }
                 case Opcode.Await: st->Pc = pc; throw new JsThrow(realm.MakeError(ErrorKind.SyntaxError, "await is not supported yet"));
-                default: throw new InvalidOperationException($"unknown opcode {op}");
+                default: throw new InvalidOperationException($"unknown opcode {(Opcode)(*pc)}");
             }
-            pc += Sizes[(int)op];
+            // Cases that break leave pc at their instruction; reading the opcode again keeps op dead across the switch.
+            pc += Sizes[*pc];
+            continue;
+
+        CompareDone:
+            // pc is past the compare (and a fused Not); acc gets the boolean either way, as the jump leaves it there.
+            acc = JsValue.FromBool(cond);
+            switch ((Opcode)(*pc))
+            {
+                case Opcode.JumpIfFalse: case Opcode.JumpIfToBooleanFalse: pc += cond ? OpSize.JumpIfFalse : *(int*)(pc + 1); break;
+                case Opcode.JumpIfTrue: case Opcode.JumpIfToBooleanTrue: pc += cond ? *(int*)(pc + 1) : OpSize.JumpIfTrue; break;
+            }
         }
     }
+
+    /// <summary>ToBoolean with booleans decided inline.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static bool Truthy(JsValue v) => v.IsBoolean ? v.Bits == JsValue.TrueBits : Realm.ToBoolean(v);
 
     /// <summary>Set when the last Run ended by a generator yield rather than a return.</summary>
     public bool Yielded;

@@ -74,7 +74,10 @@ internal readonly struct JsValue(ulong bits) : IEquatable<JsValue>
         return new(b + DoubleOffset);
     }
 
-    public static JsValue FromBool(bool b) => b ? True : False;
+    /// <summary>false or true without a branch (their encodings differ only in bit 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static JsValue FromBool(bool b) => new(FalseBits | (b ? 1UL : 0UL));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static JsValue FromPtr(nint p) => new((ulong)p);
 
     public bool Equals(JsValue other) => Bits == other.Bits;
