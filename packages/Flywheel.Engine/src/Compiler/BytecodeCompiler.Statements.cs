@@ -395,7 +395,7 @@ internal sealed partial class BytecodeCompiler
         B.Emit(Opcode.Star, d);
         var all = new List<Statement>();
         foreach (var cs in ss.Cases) all.AddRange(cs.Consequent);
-        var blockScope = new Scope(scope, fn, false);
+        var blockScope = new Scope(scope, fn, false) { EnteredMidway = true };
         foreach (var st in all) DeclareLexical(st, blockScope, true);
         PushScope(blockScope);
         var c = PushControl(ControlKind.Switch);

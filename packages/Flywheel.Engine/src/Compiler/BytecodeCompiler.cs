@@ -187,7 +187,7 @@ internal sealed partial class BytecodeCompiler
     {
         foreach (var v in s.Vars.Values)
         {
-            if (v.Location == VarLocation.Register && v.IsLexical) { fn.B.Emit(Opcode.LdaHole); fn.B.Emit(Opcode.Star, v.Index); }
+            if (v.Location == VarLocation.Register && v.IsLexical) { fn.B.Emit(Opcode.LdaHole); fn.B.Emit(Opcode.Star, v.Index); fn.Initialized.Remove(v); }
             else if (v.Location == VarLocation.Context && (v.Kind is VarKind.Var or VarKind.Function)) { fn.B.Emit(Opcode.LdaUndefined); fn.B.Emit(Opcode.StaContextSlot, 0, v.Index); }
             else if (v.Location == VarLocation.GlobalLexical) fn.B.Emit(Opcode.DeclareGlobalLexical, NameIdx(v.Name), v.IsConst ? 1 : 0);
         }
@@ -298,7 +298,7 @@ internal sealed partial class BytecodeCompiler
                 return;
         }
         if (v.Name == "this") { if (v.Scope.Fn.IsDerivedCtor || v.Scope.Fn != fn) { Pos(at); fn.B.Emit(Opcode.ThrowIfThisHole); } }
-        else if (v.IsLexical) { Pos(at); fn.B.Emit(Opcode.ThrowIfHole, NameIdx(name)); }
+        else if (v.IsLexical && !(v.Location == VarLocation.Register && fn.Initialized.Contains(v))) { Pos(at); fn.B.Emit(Opcode.ThrowIfHole, NameIdx(name)); }
     }
 
     void EmitStoreVar(string name, Node at, bool init = false)
@@ -313,7 +313,11 @@ internal sealed partial class BytecodeCompiler
         if (v.IsConst && !init) { Pos(at); fn.B.Emit(Opcode.ThrowConstAssign, NameIdx(name)); return; }
         switch (v.Location)
         {
-            case VarLocation.Register: fn.B.Emit(Opcode.Star, v.Index); break;
+            case VarLocation.Register:
+                fn.B.Emit(Opcode.Star, v.Index);
+                // Statements emitted from here on in this block run only after this initialization (no goto in JS).
+                if (init && v.IsLexical && !v.Scope.EnteredMidway) fn.Initialized.Add(v);
+                break;
             case VarLocation.Context: fn.B.Emit(Opcode.StaContextSlot, depth, v.Index); break;
             case VarLocation.GlobalLexical:
                 if (init) fn.B.Emit(Opcode.InitGlobalLexical, NameIdx(name));

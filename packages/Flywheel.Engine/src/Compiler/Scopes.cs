@@ -29,6 +29,11 @@ internal sealed class Scope(Scope? parent, FunctionState fn, bool isFunctionScop
     public int ContextSlots;
     /// <summary>Names of a sloppy-mode script's top level resolve to the global object.</summary>
     public bool IsScriptTop;
+    /// <summary>
+    /// A switch body: its cases share the scope but jumps enter it mid-way, so code after a
+    /// declaration is not dominated by it and loads keep their TDZ checks.
+    /// </summary>
+    public bool EnteredMidway;
 
     public Variable Declare(string name, VarKind kind, bool captured)
     {
@@ -68,6 +73,11 @@ internal sealed class FunctionState
     public readonly List<ControlScope> Controls = [];
     public HashSet<string> Captured = [];
     public int NextReg, MaxReg;
+    /// <summary>
+    /// Register lexical bindings whose initialization dominates the code being emitted (a later
+    /// statement of the same block), so loading them needs no TDZ check.
+    /// </summary>
+    public readonly HashSet<Variable> Initialized = [];
     /// <summary>Contexts pushed inside this function beyond its entry context (for break/continue popping).</summary>
     public int ContextDepth;
     public Scope FunctionScope = null!;
