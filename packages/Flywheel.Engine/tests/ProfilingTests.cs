@@ -286,7 +286,9 @@ public partial class ProfilingTests
     public void Html_report_of_a_program_shows_its_hottest_function_first_in_chromium()
     {
         string html = "";
-        Run(HotProgram, o => o.Profiling.SampleInterval = TimeSpan.FromMilliseconds(1), e =>
+        // Ten times the usual work: the sampling timer must fire while `hottest` runs even on a
+        // loaded machine, and the interpreter finishes the usual program in a few milliseconds.
+        Run(HotProgram.Replace("k < 300", "k < 3000"), o => o.Profiling.SampleInterval = TimeSpan.FromMilliseconds(1), e =>
         {
             e.Profiler.StopSampling();
             Assert.True(e.Profiler.Profiler.SampleCount > 0, "no samples were taken");
@@ -306,7 +308,9 @@ public partial class ProfilingTests
     [Fact]
     public void Cpu_profile_names_the_sampled_functions_with_positions()
     {
-        Run(HotProgram, o => o.Profiling.SampleInterval = TimeSpan.FromMilliseconds(1), e =>
+        // Ten times the usual work: the sampling timer must fire while `hottest` runs even on a
+        // loaded machine, and the interpreter finishes the usual program in a few milliseconds.
+        Run(HotProgram.Replace("k < 300", "k < 3000"), o => o.Profiling.SampleInterval = TimeSpan.FromMilliseconds(1), e =>
         {
             e.Profiler.StopSampling();
             var ms = new MemoryStream();
