@@ -94,7 +94,7 @@ public static class Deoptimizer
             case RegisterLocation r:
                 return materializer.Box(snapshot.Register(r.Register), r.Representation);
             case FloatRegisterLocation f:
-                return materializer.Box(snapshot.FloatRegister(f.Register), ValueRepresentation.Float64);
+                return materializer.Box(snapshot.FloatRegister(f.Register), f.Representation);
             case StackSlotLocation s:
                 return materializer.Box(snapshot.StackSlot(s.FrameOffset), s.Representation);
             case LiteralLocation l:

@@ -34,7 +34,10 @@ internal sealed class TranslationWriter
                 break;
             case FloatRegisterLocation f:
                 ArgumentOutOfRangeException.ThrowIfNegative(f.Register);
+                if (f.Representation is not (ValueRepresentation.Float64 or ValueRepresentation.Float32))
+                    throw new ArgumentException($"A float register holds float64 or float32, not {f.Representation}.", nameof(value));
                 WriteOpcode(TranslationOpcode.FloatRegister);
+                _bytes.Add((byte)f.Representation);
                 WriteUnsigned((ulong)f.Register);
                 break;
             case StackSlotLocation s:
@@ -129,7 +132,10 @@ internal ref struct TranslationReader(ReadOnlySpan<byte> bytes)
                 var rep = ReadRepresentation();
                 return new RegisterLocation(ReadCount(), rep);
             case TranslationOpcode.FloatRegister:
-                return new FloatRegisterLocation(ReadCount());
+                var floatRep = ReadRepresentation();
+                return floatRep is ValueRepresentation.Float64 or ValueRepresentation.Float32
+                    ? new FloatRegisterLocation(ReadCount(), floatRep)
+                    : throw new FormatException($"A float register cannot hold {floatRep}.");
             case TranslationOpcode.StackSlot:
                 var slotRep = ReadRepresentation();
                 var offset = ReadSigned();
@@ -159,7 +165,7 @@ internal ref struct TranslationReader(ReadOnlySpan<byte> bytes)
     private ValueRepresentation ReadRepresentation()
     {
         var b = ReadByte();
-        return b <= (byte)ValueRepresentation.Bool ? (ValueRepresentation)b : throw new FormatException($"Unknown representation {b}.");
+        return b <= (byte)ValueRepresentation.Float32 ? (ValueRepresentation)b : throw new FormatException($"Unknown representation {b}.");
     }
 
     private byte ReadByte() =>

@@ -15,6 +15,8 @@ public enum ValueRepresentation : byte
     Float64,
     /// <summary>A boolean: zero is false, anything else true.</summary>
     Bool,
+    /// <summary>The bits of an IEEE single in the low 32 bits (the upper 32 are unspecified).</summary>
+    Float32,
 }
 
 /// <summary>
@@ -30,11 +32,13 @@ public sealed record RegisterLocation(int Register, ValueRepresentation Represen
     public override string ToString() => $"r{Register} ({Representation.ToString().ToLowerInvariant()})";
 }
 
-/// <summary>A floating-point register holding a double.</summary>
-public sealed record FloatRegisterLocation(int Register) : ValueLocation
+/// <summary>A floating-point register holding a double, or a single in its low 32 bits.</summary>
+/// <param name="Register">The architecture's number of the register.</param>
+/// <param name="Representation"><see cref="ValueRepresentation.Float64"/> or <see cref="ValueRepresentation.Float32"/>.</param>
+public sealed record FloatRegisterLocation(int Register, ValueRepresentation Representation = ValueRepresentation.Float64) : ValueLocation
 {
     /// <inheritdoc />
-    public override string ToString() => $"f{Register} (float64)";
+    public override string ToString() => $"f{Register} ({Representation.ToString().ToLowerInvariant()})";
 }
 
 /// <summary>An 8-byte stack slot at a byte offset from the frame pointer.</summary>

@@ -35,7 +35,7 @@ public class DeoptimizerTests
             switch (location)
             {
                 case RegisterLocation r: return value == RecordingMaterializer.Boxed(registers[r.Register], r.Representation);
-                case FloatRegisterLocation fr: return value == RecordingMaterializer.Boxed(floats[fr.Register], ValueRepresentation.Float64);
+                case FloatRegisterLocation fr: return value == RecordingMaterializer.Boxed(floats[fr.Register], fr.Representation);
                 case StackSlotLocation s: return value == RecordingMaterializer.Boxed(ReadStack(s.FrameOffset), s.Representation);
                 case LiteralLocation l: return value == RecordingMaterializer.Boxed(l.Bits, l.Representation);
                 case OptimizedOutLocation: return value == RecordingMaterializer.Hole;

@@ -56,6 +56,21 @@ public class FrameStateTests
     }
 
     [Fact]
+    public void Float_registers_hold_doubles_or_singles_only()
+    {
+        var single = FrameState.Encode([new FrameDescription(1, 2, [new FloatRegisterLocation(5, ValueRepresentation.Float32)])]);
+        Assert.Equal(new FloatRegisterLocation(5, ValueRepresentation.Float32), single.Decode()[0].Values[0]);
+        Assert.Equal("f5 (float32)", single.Decode()[0].Values[0].ToString());
+        Assert.Throws<ArgumentException>(() => FrameState.Encode([new FrameDescription(1, 2, [new FloatRegisterLocation(5, ValueRepresentation.Int32)])]));
+
+        // The same bytes with the representation byte changed to int32 must not decode.
+        var bytes = single.Encoded.ToArray();
+        int at = Enumerable.Range(1, bytes.Length - 2).Single(i => bytes[i] == (byte)ValueRepresentation.Float32 && bytes[i + 1] == 5);
+        bytes[at] = (byte)ValueRepresentation.Int32;
+        Assert.Throws<FormatException>(() => FrameState.FromEncoded(bytes).Decode());
+    }
+
+    [Fact]
     public void A_typical_frame_takes_a_few_bytes_per_value()
     {
         var state = FrameState.Encode(

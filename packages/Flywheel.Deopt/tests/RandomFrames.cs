@@ -14,11 +14,11 @@ internal static class RandomFrames
 
     private static ValueLocation Value(Random random, int depth, ref int objects)
     {
-        var representation = (ValueRepresentation)random.Next(6);
+        var representation = (ValueRepresentation)random.Next(7);
         switch (random.Next(depth > 0 ? 7 : 5))
         {
             case 0: return new RegisterLocation(random.Next(32), representation);
-            case 1: return new FloatRegisterLocation(random.Next(32));
+            case 1: return new FloatRegisterLocation(random.Next(32), random.Next(2) == 0 ? ValueRepresentation.Float64 : ValueRepresentation.Float32);
             case 2: return new StackSlotLocation(random.Next(-4096, 4096) * 8, representation);
             case 3: return new LiteralLocation(random.Next(2) == 0 ? (ulong)random.NextInt64() : (ulong)random.Next(100), representation);
             case 4: return OptimizedOutLocation.Instance;

@@ -43,6 +43,59 @@ internal sealed class LinearOrder
         }
         CallPositions = calls;
         Length = position;
+        loopDepth = LoopDepths(function, cfg, Blocks);
+    }
+
+    readonly int[] loopDepth;
+
+    /// <summary>How many loops contain <paramref name="block"/> (0 outside every loop): the allocator weighs uses by it.</summary>
+    public int LoopDepth(BlockId block) => loopDepth[block.Index];
+
+    /// <summary>
+    /// Loop nesting from back edges: an edge to a block at or before its source in code order
+    /// (reverse postorder, so in a reducible graph exactly the edges to loop headers) closes a
+    /// natural loop — the header and every block that reaches the source without passing through
+    /// the header. Edges closing the same header form one loop. A heuristic input only: an
+    /// irreducible graph just gets a less precise depth.
+    /// </summary>
+    static int[] LoopDepths(Function function, ControlFlowGraph cfg, IReadOnlyList<BlockId> blocks)
+    {
+        var depth = new int[function.BlockCount];
+        var index = new int[function.BlockCount];
+        for (int i = 0; i < blocks.Count; i++) index[blocks[i].Index] = i;
+        var latchesByHeader = new Dictionary<BlockId, List<BlockId>>();
+        foreach (var block in blocks)
+        {
+            foreach (var successor in cfg.Successors(block))
+            {
+                if (!cfg.IsReachable(successor) || index[successor.Index] > index[block.Index]) continue;
+                if (!latchesByHeader.TryGetValue(successor, out var latches)) latchesByHeader[successor] = latches = [];
+                latches.Add(block);
+            }
+        }
+        var inLoop = new bool[function.BlockCount];
+        var work = new Stack<BlockId>();
+        foreach (var (header, latches) in latchesByHeader)
+        {
+            Array.Clear(inLoop);
+            inLoop[header.Index] = true;
+            foreach (var latch in latches)
+            {
+                if (!inLoop[latch.Index]) { inLoop[latch.Index] = true; work.Push(latch); }
+            }
+            while (work.Count > 0)
+            {
+                foreach (var predecessor in cfg.Predecessors(work.Pop()))
+                {
+                    if (cfg.IsReachable(predecessor) && !inLoop[predecessor.Index]) { inLoop[predecessor.Index] = true; work.Push(predecessor); }
+                }
+            }
+            for (int b = 0; b < inLoop.Length; b++)
+            {
+                if (inLoop[b]) depth[b]++;
+            }
+        }
+        return depth;
     }
 
     public ControlFlowGraph Cfg { get; }

@@ -19,9 +19,9 @@ internal sealed class Allocation(Location[] locations, int spillSlots, IReadOnly
 /// Linear-scan register allocation over live intervals with holes (Poletto and Sarkar; Wimmer's
 /// active/inactive sets). Intervals are visited by start; a register is free for the current
 /// interval until the first position where an active or inactive (in a hole) interval holding it
-/// is live. When none is free for the whole interval, the interval ending furthest away is
-/// spilled — the current one or an active one whose register can be taken — for its whole
-/// lifetime. Intervals live across a call get only callee-saved registers. Spill slots are reused
+/// is live. When none is free for the whole interval, the interval cheapest to keep in memory
+/// (its accesses weighted by loop depth) is spilled — the current one or an active one whose
+/// register can be taken — for its whole lifetime. Intervals live across a call get only callee-saved registers. Spill slots are reused
 /// once the value holding them is dead.
 /// </summary>
 internal static class LinearScan
@@ -95,15 +95,20 @@ internal static class LinearScan
                 continue;
             }
 
-            // No register is free for the whole interval: spill whoever ends last, if taking its
-            // register frees it for all of the current interval.
+            // No register is free for the whole interval: spill the interval that is cheapest in
+            // memory (fewest accesses, weighted by loop depth; ties go to whoever ends last) — the
+            // current one, or an active one whose register is then free for all of the current one.
             LiveInterval? victim = null;
+            double cheapest = current.SpillCost;
+            int lastEnd = current.End;
             foreach (var it in active)
             {
                 if (it.Class != cls || !it.Assigned.IsRegister || !candidates.Contains(it.Assigned.Index)) continue;
-                if (it.End <= current.End || (victim is not null && it.End <= victim.End)) continue;
+                if (it.SpillCost > cheapest || (it.SpillCost == cheapest && it.End <= lastEnd)) continue;
                 if (inactive.Any(o => o.Class == cls && o.Assigned == it.Assigned && o.FirstIntersection(current) != int.MaxValue)) continue;
                 victim = it;
+                cheapest = it.SpillCost;
+                lastEnd = it.End;
             }
             if (victim is null)
             {

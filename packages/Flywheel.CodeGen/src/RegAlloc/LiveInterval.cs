@@ -58,6 +58,16 @@ internal sealed class LiveInterval(ValueId value, IrType type)
 
     public bool IsEmpty => ranges.Count == 0;
 
+    /// <summary>
+    /// What keeping the value in memory would cost: its definition and each use, weighted by the
+    /// loop depth they sit at (8× per level), as each becomes a memory access. The allocator
+    /// spills the cheapest interval when registers run out.
+    /// </summary>
+    public double SpillCost { get; private set; }
+
+    /// <summary>Counts one definition or use at loop depth <paramref name="loopDepth"/> into <see cref="SpillCost"/>.</summary>
+    public void AddAccess(int loopDepth) => SpillCost += Math.Pow(8, Math.Min(loopDepth, 6));
+
     /// <summary>Adds [from, to) in front of the ranges built so far, merging when they touch.</summary>
     public void AddRange(int from, int to)
     {

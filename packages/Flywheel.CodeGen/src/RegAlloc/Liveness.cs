@@ -65,12 +65,25 @@ internal static class Liveness
                 if (plan.IsCovered(instructions[i])) continue;
                 var inst = function[instructions[i]];
                 int position = order.PositionOf(instructions[i]);
-                if (inst.Result is { } result && !plan.IsConstant(result)) Interval(result).SetFrom(position + 1);
+                int depth = order.LoopDepth(block);
+                if (inst.Result is { } result && !plan.IsConstant(result))
+                {
+                    Interval(result).SetFrom(position + 1);
+                    Interval(result).AddAccess(depth);
+                }
                 uses.Clear();
                 plan.CollectUses(inst, uses);
-                foreach (var (value, late) in uses) Interval(value).AddRange(start, position + (late ? 2 : 1));
+                foreach (var (value, late) in uses)
+                {
+                    Interval(value).AddRange(start, position + (late ? 2 : 1));
+                    Interval(value).AddAccess(depth);
+                }
             }
-            foreach (var param in function[block].Params) Interval(param).SetFrom(start);
+            foreach (var param in function[block].Params)
+            {
+                Interval(param).SetFrom(start);
+                Interval(param).AddAccess(order.LoopDepth(block));
+            }
         }
 
         foreach (var interval in intervals)

@@ -38,21 +38,19 @@ internal static class StackMapBuilder
     public static ValueLocation ToValueLocation(Location location, IrType type, Func<int, int> spillOffset) => location.Kind switch
     {
         LocationKind.Gpr => new RegisterLocation(location.Index, Representation(type)),
-        LocationKind.Float => new FloatRegisterLocation(location.Index),
+        LocationKind.Float => new FloatRegisterLocation(location.Index, Representation(type)),
         LocationKind.Spill => new StackSlotLocation(spillOffset(location.Index), Representation(type)),
         LocationKind.Constant => new LiteralLocation((ulong)location.Payload, Representation(type)),
         _ => OptimizedOutLocation.Instance,
     };
 
-    /// <summary>
-    /// How the lower tier should read raw bits of an IR type. f32 is reported as Float64 because
-    /// Flywheel.Deopt has no single-precision representation; its bits are the low 32 of the word.
-    /// </summary>
+    /// <summary>How the lower tier should read raw bits of an IR type (an f32's bits are the low 32 of its word).</summary>
     public static ValueRepresentation Representation(IrType type) => type switch
     {
         IrType.I8 or IrType.I16 or IrType.I32 => ValueRepresentation.Int32,
         IrType.Tagged => ValueRepresentation.Tagged,
-        IrType.F32 or IrType.F64 => ValueRepresentation.Float64,
+        IrType.F32 => ValueRepresentation.Float32,
+        IrType.F64 => ValueRepresentation.Float64,
         _ => ValueRepresentation.Int64,
     };
 }

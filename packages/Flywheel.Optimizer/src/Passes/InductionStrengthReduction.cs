@@ -40,12 +40,24 @@ static class InductionStrengthReduction
             }
             var entry = f.Terminator(pre)!;
             var latches = cfg.Predecessors(loop.Header).Where(loop.Contains).ToList();
+            // One new variable per (induction variable, factor): equal products in blocks that do
+            // not dominate each other (GVN could not merge them) share it.
+            var derivedFor = new Dictionary<(ValueId Iv, long? Constant, ValueId Factor), ValueId>();
             foreach (var inst in candidates)
             {
                 bool ivFirst = ivs.Any(v => v.Param == inst.Args[0]) && Invariant(inst.Args[1]);
                 var iv = ivs.First(v => v.Param == inst.Args[ivFirst ? 0 : 1]);
                 var factorOperand = inst.Args[ivFirst ? 1 : 0];
                 var type = inst.Type;
+                long? constantFactor = Rewrites.Constant(f, factorOperand);
+                var key = (iv.Param, constantFactor, constantFactor is null ? factorOperand : default);
+                if (derivedFor.TryGetValue(key, out var existing))
+                {
+                    f.ReplaceAllUses(inst.Result!.Value, existing);
+                    f.RemoveInst(f.IdOf(inst));
+                    changes++;
+                    continue;
+                }
                 // Initial value in the preheader, from what the preheader passes for the induction variable.
                 ValueId factorValue, stride;
                 if (Rewrites.Constant(f, factorOperand) is { } factor)
@@ -80,6 +92,7 @@ static class InductionStrengthReduction
                 }
                 f.ReplaceAllUses(inst.Result!.Value, derived);
                 f.RemoveInst(f.IdOf(inst));
+                derivedFor[key] = derived;
                 changes++;
             }
             context.Invalidate();
