@@ -16,7 +16,9 @@ public static class Program
           -e, --eval CODE        evaluate CODE and print nothing else
           -p, --print CODE       evaluate CODE and print its result
           --print-bytecode       print the bytecode of the script before running it
-          --tier=TIER            interp | baseline | opt | auto (only interp exists yet)
+          --tier=TIER            interp | baseline (compile every function on its first call) | opt | auto
+          --print-code           print an annotated listing of every function the JIT compiles
+          --perf-map             write /tmp/perf-<pid>.map so Linux perf names JIT code
           --stats                print engine statistics as JSON on stderr at exit
           --gc-stress            collect garbage at every safepoint
           --max-heap=SIZE        heap limit, e.g. 64m, 1g (bytes without suffix)
@@ -48,7 +50,7 @@ public static class Program
     {
         var options = new JsEngineOptions();
         string? file = null, eval = null;
-        bool printResult = false, printBytecode = false, stats = false;
+        bool printResult = false, printBytecode = false, stats = false, printCode = false;
         string? profileOut = null, profileIn = null, reportOut = null, cpuProfileOut = null;
         int i = 0;
         for (; i < args.Length; i++)
@@ -65,6 +67,8 @@ public static class Program
             }
             if (a == "--print-bytecode") { printBytecode = true; continue; }
             if (a == "--stats") { stats = true; continue; }
+            if (a == "--print-code") { printCode = true; continue; }
+            if (a == "--perf-map") { options.Jit.PerfMap = true; continue; }
             if (a == "--gc-stress") { options.Debug.GcStress = true; continue; }
             if (a == "--trace-tiering") { options.Profiling.TraceTiering = Console.Error; continue; }
             if (a == "--trace-ic") { options.Profiling.TraceInlineCaches = Console.Error; continue; }
@@ -79,9 +83,10 @@ public static class Program
             if (a.StartsWith("--tier="))
             {
                 string tier = a["--tier=".Length..];
-                if (tier == "interp") continue;
-                if (tier is "baseline" or "opt" or "auto")
-                    return Fail($"flywheel: --tier={tier} is not available yet: only the interpreter (--tier=interp) exists in this build", 2);
+                if (tier == "interp") { options.Jit.Tier = ExecutionTier.Interpreter; continue; }
+                if (tier == "baseline") { options.Jit.Tier = ExecutionTier.Baseline; continue; }
+                if (tier is "opt" or "auto")
+                    return Fail($"flywheel: --tier={tier} is not available yet: this build has the interpreter (--tier=interp) and the baseline JIT (--tier=baseline)", 2);
                 return Fail($"flywheel: unknown tier '{tier}' (expected interp, baseline, opt or auto)", 2);
             }
             if (a.StartsWith("--max-heap="))
@@ -107,6 +112,7 @@ public static class Program
         }
         var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = false };
         options.Output = stdout;
+        if (printCode) options.Jit.PrintCode = stdout;
         options.Error = Console.Error;
         if (reportOut != null || cpuProfileOut != null) options.Profiling.SampleInterval = TimeSpan.FromMilliseconds(1);
         using var engine = new JsEngine(options);

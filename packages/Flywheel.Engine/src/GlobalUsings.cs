@@ -3,3 +3,4 @@ global using Flywheel.Engine.Compiler;
 global using Flywheel.Engine.Interpreter;
 global using Flywheel.Engine.Builtins;
 global using Flywheel.Engine.Bytecode;
+global using Flywheel.Engine.Baseline;

@@ -19,6 +19,30 @@ public class CorpusTests
     [MemberData(nameof(Tests))]
     public void InterpreterUnderGcStress(string test) => Check(test, gcStress: true);
 
+    /// <summary>The baseline tier is checked against the interpreter, its reference: same output, known failures included.</summary>
+    [Theory]
+    [MemberData(nameof(Tests))]
+    public void BaselineMatchesInterpreter(string test) => CheckTier(test, gcStress: false);
+
+    [Theory]
+    [MemberData(nameof(Tests))]
+    public void BaselineMatchesInterpreterUnderGcStress(string test) => CheckTier(test, gcStress: true);
+
+    static string RunCapturingLimits(string test, bool gcStress, ExecutionTier tier)
+    {
+        try { return Corpus.Run(test, gcStress, tier); }
+        catch (JsEngineException e) { return $"<{e.GetType().Name}: {e.Message}>"; }
+    }
+
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> InterpreterOutputs = new();
+
+    static void CheckTier(string test, bool gcStress)
+    {
+        var interpreted = InterpreterOutputs.GetOrAdd(test, t => RunCapturingLimits(t, gcStress: false, ExecutionTier.Interpreter));
+        var compiled = RunCapturingLimits(test, gcStress, ExecutionTier.Baseline);
+        Assert.Equal(interpreted, compiled);
+    }
+
     static void Check(string test, bool gcStress)
     {
         var expected = File.ReadAllText(Path.Combine(Corpus.Dir, Path.ChangeExtension(test, ".out")));

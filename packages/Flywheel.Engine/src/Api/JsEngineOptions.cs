@@ -12,6 +12,9 @@ public sealed class JsEngineOptions
     /// <summary>Feedback, inline caches, tiering thresholds, traces and sampling.</summary>
     public ProfilingOptions Profiling { get; } = new();
 
+    /// <summary>Which execution tiers run scripts, and their code-space limit and diagnostics.</summary>
+    public JitOptions Jit { get; } = new();
+
     /// <summary>Where console.log writes (defaults to <see cref="Console.Out"/>).</summary>
     public TextWriter? Output { get; set; }
 
@@ -74,4 +77,30 @@ public sealed class ProfilingOptions
 
     /// <summary>Sample the JavaScript call stack at this interval from the start (null: no sampling).</summary>
     public TimeSpan? SampleInterval { get; set; }
+}
+
+/// <summary>The execution tiers a function can run in.</summary>
+public enum ExecutionTier
+{
+    /// <summary>Every function runs in the bytecode interpreter.</summary>
+    Interpreter,
+
+    /// <summary>Every function is compiled to baseline machine code on its first call (x86-64 hosts; elsewhere the interpreter runs).</summary>
+    Baseline,
+}
+
+/// <summary>Options of the machine-code tiers.</summary>
+public sealed class JitOptions
+{
+    /// <summary>The tier functions run in; <see cref="ExecutionTier.Interpreter"/> by default.</summary>
+    public ExecutionTier Tier { get; set; } = ExecutionTier.Interpreter;
+
+    /// <summary>Most bytes of machine code the engine keeps; functions that do not fit stay in the interpreter.</summary>
+    public long CodeSpaceLimitBytes { get; set; } = 64L << 20;
+
+    /// <summary>When set, receives an annotated listing of every compiled function (bytecode offsets interleaved with instructions).</summary>
+    public TextWriter? PrintCode { get; set; }
+
+    /// <summary>Append every compiled function to <c>/tmp/perf-&lt;pid&gt;.map</c> so Linux <c>perf</c> can name samples in JIT code.</summary>
+    public bool PerfMap { get; set; }
 }

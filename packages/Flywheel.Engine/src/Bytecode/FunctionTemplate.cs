@@ -85,6 +85,10 @@ internal sealed unsafe class FunctionTemplate
     }
     /// <summary>Source text of the callee at each call instruction (for "x is not a function" messages).</summary>
     public Dictionary<int, string> CallSiteText = [];
+    /// <summary>Baseline machine code, once the tier compiled it.</summary>
+    public BaselineCode? Baseline;
+    /// <summary>The baseline tier declined this function (see <see cref="BaselineJit.Rejected"/>); it stays interpreted.</summary>
+    public bool BaselineRejected;
 
     public bool IsStrict => (Flags & FunctionFlags.Strict) != 0;
     public bool IsArrow => (Flags & FunctionFlags.Arrow) != 0;

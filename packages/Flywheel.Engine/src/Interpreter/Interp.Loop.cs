@@ -82,6 +82,7 @@ internal sealed unsafe partial class Interp
         byte* code = t.Code;
         JsValue* regs = (JsValue*)(fp + JsStack.HeaderSlots);
         bool cond;
+        if (Jit != null) pc = RunBaseline(fp, t, pc, ref acc);
         while (true)
         {
             // Cases re-read *pc rather than use a local opcode: a value live across the whole switch gets spilled.
@@ -288,6 +289,7 @@ internal sealed unsafe partial class Interp
                     CountBackEdge(t, *(int*)(pc + 1));
                     pc += *(int*)(pc + 5);
                     Safepoint(acc, fp);
+                    if (t.Baseline != null) pc = RunBaseline(fp, t, pc, ref acc);
                     continue;
                 case Opcode.JumpIfTrue: pc += acc.Bits == JsValue.TrueBits ? *(int*)(pc + 1) : OpSize.JumpIfTrue; continue;
                 case Opcode.JumpIfFalse: pc += acc.Bits == JsValue.FalseBits ? *(int*)(pc + 1) : OpSize.JumpIfFalse; continue;
@@ -485,6 +487,7 @@ internal sealed unsafe partial class Interp
                             st->Fp = fp;
                             t = ct; code = t.Code; pc = code; regs = (JsValue*)(fp + JsStack.HeaderSlots);
                             Safepoint(JsValue.Undefined, fp);
+                            if (Jit != null) pc = RunBaseline(fp, t, pc, ref acc);
                             continue;
                         }
                         acc = InvokePopping(callee, construct ? JsValue.Empty : recv, argv, argc, newTarget, spreadBase);
@@ -512,6 +515,7 @@ internal sealed unsafe partial class Interp
                         t = FrameTemplate(fp); code = t.Code; pc = code + retPc; regs = (JsValue*)(fp + JsStack.HeaderSlots);
                         Stack.Top = (ulong*)(regs + t.RegisterCount);
                         Safepoint(acc, fp);
+                        if (t.Baseline != null) pc = RunBaseline(fp, t, pc, ref acc);
                         continue;
                     }
                 case Opcode.Throw:
@@ -595,6 +599,7 @@ internal sealed unsafe partial class Interp
             }
             // Cases that break leave pc at their instruction; reading the opcode again keeps op dead across the switch.
             pc += Sizes[*pc];
+            if (t.Baseline != null) pc = RunBaseline(fp, t, pc, ref acc);
             continue;
 
         CompareDone:
@@ -605,6 +610,7 @@ internal sealed unsafe partial class Interp
                 case Opcode.JumpIfFalse: case Opcode.JumpIfToBooleanFalse: pc += cond ? OpSize.JumpIfFalse : *(int*)(pc + 1); break;
                 case Opcode.JumpIfTrue: case Opcode.JumpIfToBooleanTrue: pc += cond ? *(int*)(pc + 1) : OpSize.JumpIfTrue; break;
             }
+            if (t.Baseline != null) pc = RunBaseline(fp, t, pc, ref acc);
         }
     }
 

@@ -163,6 +163,7 @@ internal sealed unsafe partial class Realm : IDisposable
         Profiling.Dispose();
         Heap.Dispose();
         Stack.Dispose();
+        Interp.Jit?.Dispose();
     }
 }
 

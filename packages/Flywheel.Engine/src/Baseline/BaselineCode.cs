@@ -1,0 +1,31 @@
+using Flywheel.MachineCode;
+
+namespace Flywheel.Engine.Baseline;
+
+/// <summary>
+/// A function's baseline machine code. The code starts with an entry stub,
+/// <c>void Enter(ulong* fp, BaselineState* state, byte* target)</c>, which saves the host's registers,
+/// loads the frame pointer and accumulator and jumps to <c>target</c>: the code of the bytecode
+/// instruction to resume at. Every instruction start is a resume point, because the interpreter hands
+/// control back after each instruction it ran for the code (a call, a slow path, a safepoint).
+/// </summary>
+internal sealed unsafe class BaselineCode(InstalledCode code, int[] resumeOffsets, int bytecodeLength)
+{
+    readonly int[] resumeOffsets = resumeOffsets;
+
+    /// <summary>The installed code; freed with the engine.</summary>
+    public InstalledCode Code { get; } = code;
+
+    /// <summary>Size of the bytecode compiled, for code-size-per-bytecode statistics.</summary>
+    public int BytecodeLength { get; } = bytecodeLength;
+
+    /// <summary>The entry stub.</summary>
+    public delegate* unmanaged<ulong*, BaselineState*, nint, void> Enter => (delegate* unmanaged<ulong*, BaselineState*, nint, void>)Code.Address;
+
+    /// <summary>Address of the code for the instruction at bytecode offset <paramref name="pc"/>, or 0 when it is not an instruction start.</summary>
+    public nint ResumeAddress(int pc)
+    {
+        int offset = (uint)pc < (uint)resumeOffsets.Length ? resumeOffsets[pc] : -1;
+        return offset < 0 ? 0 : Code.Address + offset;
+    }
+}

@@ -1,0 +1,276 @@
+using Flywheel.X64;
+using Iced.Intel;
+using static Iced.Intel.AssemblerRegisters;
+using Label = Flywheel.MachineCode.Label;
+
+namespace Flywheel.Engine.Baseline;
+
+/// <summary>
+/// Numeric fast paths. Each mirrors the interpreter's case for the same opcode exactly: int32
+/// operands use int32 arithmetic with overflow (and -0) checks, number operands use double
+/// arithmetic with the result normalized as <see cref="JsValue.FromNumber"/> does; any other operand
+/// leaves the instruction to the interpreter before it has had an effect.
+/// </summary>
+internal sealed unsafe partial class BaselineCompiler
+{
+    const ulong CanonicalNaNValue = 0x7FF8_0000_0000_0000UL + JsValue.DoubleOffset;
+
+    bool EmitArithmetic(Opcode op, OpInfo row, byte* p, int pc)
+    {
+        switch (op)
+        {
+            case Opcode.Add: BinaryNumeric(pc, Operand(p, row, 0), IntOp.Add, DoubleOp.Add); return true;
+            case Opcode.Sub: BinaryNumeric(pc, Operand(p, row, 0), IntOp.Sub, DoubleOp.Sub); return true;
+            case Opcode.Mul: BinaryNumeric(pc, Operand(p, row, 0), IntOp.Mul, DoubleOp.Mul); return true;
+            case Opcode.Div: BinaryNumeric(pc, Operand(p, row, 0), IntOp.None, DoubleOp.Div); return true;
+            case Opcode.Mod: BinaryNumeric(pc, Operand(p, row, 0), IntOp.Mod, DoubleOp.None); return true;
+            case Opcode.BitOr: BinaryNumeric(pc, Operand(p, row, 0), IntOp.Or, DoubleOp.None); return true;
+            case Opcode.BitXor: BinaryNumeric(pc, Operand(p, row, 0), IntOp.Xor, DoubleOp.None); return true;
+            case Opcode.BitAnd: BinaryNumeric(pc, Operand(p, row, 0), IntOp.And, DoubleOp.None); return true;
+            case Opcode.Shl: BinaryNumeric(pc, Operand(p, row, 0), IntOp.Shl, DoubleOp.None); return true;
+            case Opcode.Sar: BinaryNumeric(pc, Operand(p, row, 0), IntOp.Sar, DoubleOp.None); return true;
+            case Opcode.Shr: BinaryNumeric(pc, Operand(p, row, 0), IntOp.Shr, DoubleOp.None); return true;
+            case Opcode.Inc: IncrementOrDecrement(pc, 1); return true;
+            case Opcode.Dec: IncrementOrDecrement(pc, -1); return true;
+            case Opcode.Negate: EmitNegate(pc); return true;
+            case Opcode.TestLessThan: Compare(pc, Operand(p, row, 0), Condition.Less, accFirst: false, Condition.Above); return true;
+            case Opcode.TestGreaterThan: Compare(pc, Operand(p, row, 0), Condition.Greater, accFirst: true, Condition.Above); return true;
+            case Opcode.TestLessThanOrEqual: Compare(pc, Operand(p, row, 0), Condition.LessOrEqual, accFirst: false, Condition.AboveOrEqual); return true;
+            case Opcode.TestGreaterThanOrEqual: Compare(pc, Operand(p, row, 0), Condition.GreaterOrEqual, accFirst: true, Condition.AboveOrEqual); return true;
+            case Opcode.TestEqual: Compare(pc, Operand(p, row, 0), Condition.Equal, accFirst: true, null); return true;
+            case Opcode.TestStrictEqual: EmitStrictEqual(pc, Operand(p, row, 0)); return true;
+            default: return false;
+        }
+    }
+
+    enum IntOp { None, Add, Sub, Mul, Mod, Or, Xor, And, Shl, Sar, Shr }
+
+    enum DoubleOp { None, Add, Sub, Mul, Div }
+
+    /// <summary>acc = r[left] op acc.</summary>
+    void BinaryNumeric(int pc, int left, IntOp intOp, DoubleOp doubleOp)
+    {
+        var bail = Bail(pc);
+        var done = masm.CreateLabel();
+        var notBothInt = doubleOp == DoubleOp.None ? bail : masm.CreateLabel();
+        a.mov(rax, Register(left));
+        if (intOp != IntOp.None)
+        {
+            JumpUnlessBothInt32(notBothInt);
+            EmitIntOp(intOp, bail);
+            a.or(rax, Tag);
+            a.mov(Acc, rax);
+            if (doubleOp != DoubleOp.None) masm.Jump(done);
+        }
+        if (doubleOp != DoubleOp.None)
+        {
+            if (intOp != IntOp.None) masm.Bind(notBothInt);
+            a.test(rax, Tag);
+            masm.Jump(Condition.Equal, bail);
+            a.test(Acc, Tag);
+            masm.Jump(Condition.Equal, bail);
+            ToDouble(rax, xmm0);
+            ToDouble(Acc, xmm1);
+            switch (doubleOp)
+            {
+                case DoubleOp.Add: a.addsd(xmm0, xmm1); break;
+                case DoubleOp.Sub: a.subsd(xmm0, xmm1); break;
+                case DoubleOp.Mul: a.mulsd(xmm0, xmm1); break;
+                default: a.divsd(xmm0, xmm1); break;
+            }
+            BoxNumber();
+        }
+        masm.Bind(done);
+    }
+
+    /// <summary>eax = eax op acc's int32 (upper half of rax zero), or a jump to <paramref name="bail"/> when the result is not an int32 the interpreter would produce.</summary>
+    void EmitIntOp(IntOp op, Label bail)
+    {
+        switch (op)
+        {
+            case IntOp.Add:
+                a.add(eax, Acc32);
+                masm.Jump(Condition.Overflow, bail);
+                break;
+            case IntOp.Sub:
+                a.sub(eax, Acc32);
+                masm.Jump(Condition.Overflow, bail);
+                break;
+            case IntOp.Mul:
+                {
+                    var nonZero = masm.CreateLabel();
+                    a.mov(ecx, eax);
+                    a.imul(eax, Acc32);
+                    masm.Jump(Condition.Overflow, bail);
+                    a.test(eax, eax);
+                    masm.Jump(Condition.NotEqual, nonZero);
+                    // A zero product of a negative operand is -0, a double.
+                    a.or(ecx, Acc32);
+                    masm.Jump(Condition.Sign, bail);
+                    masm.Bind(nonZero);
+                    break;
+                }
+            case IntOp.Mod:
+                // Only non-negative dividends and positive divisors: the result is then an int32 ≥ 0 (and +0 is right).
+                a.test(eax, eax);
+                masm.Jump(Condition.Sign, bail);
+                a.mov(ecx, Acc32);
+                a.test(ecx, ecx);
+                masm.Jump(Condition.LessOrEqual, bail);
+                a.cdq();
+                a.idiv(ecx);
+                a.mov(eax, edx);
+                break;
+            case IntOp.Or: a.or(eax, Acc32); break;
+            case IntOp.Xor: a.xor(eax, Acc32); break;
+            case IntOp.And: a.and(eax, Acc32); break;
+            case IntOp.Shl: a.mov(ecx, Acc32); a.shl(eax, cl); break;
+            case IntOp.Sar: a.mov(ecx, Acc32); a.sar(eax, cl); break;
+            case IntOp.Shr:
+                a.mov(ecx, Acc32);
+                a.shr(eax, cl);
+                // A result of 2^31 or more is a double.
+                a.test(eax, eax);
+                masm.Jump(Condition.Sign, bail);
+                break;
+        }
+    }
+
+    /// <summary><paramref name="destination"/> = the number in <paramref name="value"/> (an int32 or a double; clobbers rcx, rdx).</summary>
+    void ToDouble(AssemblerRegister64 value, AssemblerRegisterXMM destination)
+    {
+        var isDouble = masm.CreateLabel();
+        var done = masm.CreateLabel();
+        JumpUnlessInt32(value, isDouble);
+        a.cvtsi2sd(destination, new AssemblerRegister32(ToRegister32(value)));
+        masm.Jump(done);
+        masm.Bind(isDouble);
+        a.mov(rdx, value);
+        a.mov(rcx, unchecked((long)JsValue.DoubleOffset));
+        a.sub(rdx, rcx);
+        a.movq(destination, rdx);
+        masm.Bind(done);
+    }
+
+    /// <summary>acc = xmm0 as <see cref="JsValue.FromNumber"/> encodes it: integral values but -0 as int32, NaN canonical (clobbers rax, rcx, xmm1).</summary>
+    void BoxNumber()
+    {
+        var notInt = masm.CreateLabel();
+        var isInt = masm.CreateLabel();
+        var done = masm.CreateLabel();
+        var nan = masm.CreateLabel();
+        a.cvttsd2si(ecx, xmm0);
+        a.cvtsi2sd(xmm1, ecx);
+        a.ucomisd(xmm0, xmm1);
+        masm.Jump(Condition.Parity, nan);
+        masm.Jump(Condition.NotEqual, notInt);
+        a.test(ecx, ecx);
+        masm.Jump(Condition.NotEqual, isInt);
+        a.movq(rax, xmm0);
+        a.test(rax, rax);
+        masm.Jump(Condition.Sign, notInt);
+        masm.Bind(isInt);
+        a.mov(eax, ecx);
+        a.or(rax, Tag);
+        a.mov(Acc, rax);
+        masm.Jump(done);
+        masm.Bind(nan);
+        a.mov(Acc, unchecked((long)CanonicalNaNValue));
+        masm.Jump(done);
+        masm.Bind(notInt);
+        a.movq(rax, xmm0);
+        a.mov(rcx, unchecked((long)JsValue.DoubleOffset));
+        a.add(rax, rcx);
+        a.mov(Acc, rax);
+        masm.Bind(done);
+    }
+
+    /// <summary>Inc/Dec of an int32 that stays an int32; anything else goes to the interpreter.</summary>
+    void IncrementOrDecrement(int pc, int delta)
+    {
+        JumpUnlessInt32(Acc, Bail(pc));
+        a.mov(eax, Acc32);
+        a.add(eax, delta);
+        masm.Jump(Condition.Overflow, Bail(pc));
+        a.or(rax, Tag);
+        a.mov(Acc, rax);
+    }
+
+    void EmitNegate(int pc)
+    {
+        JumpUnlessInt32(Acc, Bail(pc));
+        a.mov(eax, Acc32);
+        a.test(eax, eax);
+        masm.Jump(Condition.Equal, Bail(pc));
+        a.neg(eax);
+        masm.Jump(Condition.Overflow, Bail(pc));
+        a.or(rax, Tag);
+        a.mov(Acc, rax);
+    }
+
+    /// <summary>
+    /// acc = r[left] compared with acc. int32 operands compare as int32 with <paramref name="intCondition"/>;
+    /// numbers compare as doubles with <paramref name="doubleCondition"/> (an unsigned condition after
+    /// <c>ucomisd</c>, operands ordered so that NaN gives false), or go to the interpreter when it is null.
+    /// </summary>
+    void Compare(int pc, int left, Condition intCondition, bool accFirst, Condition? doubleCondition)
+    {
+        var bail = Bail(pc);
+        var done = masm.CreateLabel();
+        var notBothInt = doubleCondition == null ? bail : masm.CreateLabel();
+        a.mov(rax, Register(left));
+        JumpUnlessBothInt32(notBothInt);
+        a.cmp(eax, Acc32);
+        SetBooleanAcc(intCondition);
+        if (doubleCondition is { } dc)
+        {
+            masm.Jump(done);
+            masm.Bind(notBothInt);
+            a.test(rax, Tag);
+            masm.Jump(Condition.Equal, bail);
+            a.test(Acc, Tag);
+            masm.Jump(Condition.Equal, bail);
+            ToDouble(rax, xmm0);
+            ToDouble(Acc, xmm1);
+            // left < right ⇔ right above left; left > right ⇔ left above right (unordered sets CF and ZF: false).
+            if (accFirst) a.ucomisd(xmm0, xmm1);
+            else a.ucomisd(xmm1, xmm0);
+            SetBooleanAcc(dc);
+        }
+        masm.Bind(done);
+    }
+
+    /// <summary>acc = r[left] === acc for identical words (except NaN), two int32s, or an immediate against a non-number; the rest goes to the interpreter.</summary>
+    void EmitStrictEqual(int pc, int left)
+    {
+        var bail = Bail(pc);
+        var different = masm.CreateLabel();
+        var isFalse = masm.CreateLabel();
+        var done = masm.CreateLabel();
+        a.mov(rax, Register(left));
+        a.cmp(rax, Acc);
+        masm.Jump(Condition.NotEqual, different);
+        a.mov(rcx, unchecked((long)CanonicalNaNValue));
+        a.cmp(rax, rcx);
+        SetBooleanAcc(Condition.NotEqual);
+        masm.Jump(done);
+
+        masm.Bind(different);
+        // Different words: two int32s differ; an immediate (null, undefined, a boolean) differs from
+        // any other non-number. Numbers of other encodings (-0, doubles) and two cells (strings)
+        // need the interpreter's comparison.
+        a.mov(rdx, rax);
+        a.or(rdx, Acc);
+        a.test(rdx, Tag);
+        var someNumber = masm.CreateLabel();
+        masm.Jump(Condition.NotEqual, someNumber);
+        a.test(rdx, (int)JsValue.OtherTag);
+        masm.Jump(Condition.Equal, bail);
+        masm.Jump(isFalse);
+        masm.Bind(someNumber);
+        JumpUnlessBothInt32(bail);
+        masm.Bind(isFalse);
+        LoadImmediate(Acc, JsValue.FalseBits);
+        masm.Bind(done);
+    }
+}

@@ -1,0 +1,344 @@
+using Flywheel.MachineCode;
+using Flywheel.X64;
+using Iced.Intel;
+using static Iced.Intel.AssemblerRegisters;
+using Label = Flywheel.MachineCode.Label;
+
+namespace Flywheel.Engine.Baseline;
+
+/// <summary>
+/// The baseline compiler: one linear pass over a function's bytecode, one visitor per opcode, driven
+/// by the same <see cref="OpcodeTable"/> as the interpreter. The code keeps the interpreter's frame
+/// (registers in fp[8 + i]) and holds the accumulator in a register, so it can hand any instruction
+/// to the interpreter and take control back at the next one:
+/// <list type="bullet">
+/// <item>Instructions with an inline fast path (register moves, constants, context slots, int32 and
+/// double arithmetic and compares, branches, dense-array elements) run in machine code; when the
+/// operands miss the fast path, the code exits <em>before</em> the instruction has any effect and
+/// the interpreter runs it in full.</item>
+/// <item>All other instructions (calls, returns, property access, allocation) exit to the
+/// interpreter, which runs them and re-enters the code at the next instruction. Calls therefore never
+/// nest machine code on the native stack, and exceptions are thrown and unwound by the interpreter
+/// through the handler table.</item>
+/// <item>Loop back-edges count down a budget and exit when it runs out, so the interpreter's
+/// safepoint (GC, time limit, cancellation, statement budget) runs exactly as in interpreted code.</item>
+/// </list>
+/// Registers: rbx = frame pointer, r13 = <see cref="BaselineState"/>, r14 = accumulator,
+/// r15 = <see cref="JsValue.NumberTag"/>; rax, rcx, rdx, xmm0, xmm1 are scratch.
+/// </summary>
+internal sealed unsafe partial class BaselineCompiler
+{
+    static readonly AssemblerRegister64 Fp = rbx, State = r13, Acc = r14, Tag = r15;
+    static readonly AssemblerRegister32 Acc32 = r14d;
+
+    readonly FunctionTemplate function;
+    readonly X64Assembler masm;
+    readonly Assembler a;
+    readonly Label exit;
+    readonly Label[] instructionLabels;
+    readonly Dictionary<int, Label> exitStubs = [];
+    readonly int length;
+    readonly bool annotate;
+
+    BaselineCompiler(FunctionTemplate function, bool annotate)
+    {
+        this.function = function;
+        this.annotate = annotate;
+        masm = new X64Assembler();
+        a = masm.Iced;
+        exit = masm.CreateLabel();
+        length = function.CodeArray.Length - 1;
+        instructionLabels = new Label[length + 1];
+    }
+
+    /// <summary>Compiles <paramref name="function"/>; <paramref name="resumeOffsets"/> maps each bytecode offset to its code offset (-1 inside an instruction).</summary>
+    public static CodeBlob Compile(FunctionTemplate function, bool annotate, out int[] resumeOffsets)
+    {
+        var compiler = new BaselineCompiler(function, annotate);
+        return compiler.Run(out resumeOffsets);
+    }
+
+    CodeBlob Run(out int[] resumeOffsets)
+    {
+        byte* code = function.Code;
+        for (int pc = 0; pc < length; pc += OpcodeTable.Size((Opcode)code[pc])) instructionLabels[pc] = masm.CreateLabel();
+
+        var frame = new FrameLayout(X64CallingConvention.Host, [rbx, r13, r14, r15]);
+        var args = X64CallingConvention.Host.IntegerArguments;
+        masm.Annotate("entry: Enter(fp, state, target)");
+        masm.EmitPrologue(frame);
+        a.mov(Fp, args[0]);
+        a.mov(State, args[1]);
+        a.mov(Acc, __qword_ptr[State + BaselineState.AccOffset]);
+        a.mov(Tag, unchecked((long)JsValue.NumberTag));
+        a.jmp(args[2]);
+        masm.Flush();
+
+        resumeOffsets = new int[length + 1];
+        Array.Fill(resumeOffsets, -1);
+        for (int pc = 0; pc < length;)
+        {
+            var op = (Opcode)code[pc];
+            var row = OpcodeTable.Get(op);
+            masm.Bind(instructionLabels[pc]);
+            resumeOffsets[pc] = masm.Offset;
+            if (annotate) masm.Annotate($"{pc,5}: {Disassembler.Instruction(code + pc, pc, function)}");
+            if (!EmitInstruction(op, row, code + pc, pc)) ExitTo(pc);
+            pc += row.Size;
+        }
+        // Falling off the end cannot happen (the compiler ends every function with Return), but an
+        // exit keeps the code safe if it ever did.
+        ExitTo(length);
+
+        foreach (var (pc, label) in exitStubs)
+        {
+            masm.Bind(label);
+            ExitTo(pc);
+        }
+        masm.Bind(exit);
+        a.mov(__qword_ptr[State + BaselineState.AccOffset], Acc);
+        masm.EmitEpilogue(frame);
+        return masm.Finish();
+    }
+
+    /// <summary>Leaves the code so the interpreter runs the instruction at <paramref name="pc"/>.</summary>
+    void ExitTo(int pc)
+    {
+        a.mov(__dword_ptr[State + BaselineState.PcOffset], pc);
+        masm.Jump(exit);
+    }
+
+    /// <summary>An out-of-line exit to the instruction at <paramref name="pc"/> (shared by every slow path of that instruction).</summary>
+    Label Bail(int pc)
+    {
+        if (!exitStubs.TryGetValue(pc, out var label)) exitStubs[pc] = label = masm.CreateLabel();
+        return label;
+    }
+
+    Label Target(int pc, byte* p, OpInfo row) => instructionLabels[pc + Disassembler.Read(p, row, row.Operands.Length - 1)];
+
+    static AssemblerMemoryOperand Register(int index) => __qword_ptr[Fp + 8 * (JsStack.HeaderSlots + index)];
+
+    static AssemblerMemoryOperand FrameSlot(int slot) => __qword_ptr[Fp + 8 * slot];
+
+    static int Operand(byte* p, OpInfo row, int i) => Disassembler.Read(p, row, i);
+
+    void LoadImmediate(AssemblerRegister64 destination, ulong bits) => masm.LoadConstant(destination, unchecked((long)bits));
+
+    bool EmitInstruction(Opcode op, OpInfo row, byte* p, int pc)
+    {
+        switch (op)
+        {
+            case Opcode.Nop: case Opcode.Debugger: return true;
+            case Opcode.LdaUndefined: LoadImmediate(Acc, JsValue.UndefinedBits); return true;
+            case Opcode.LdaNull: LoadImmediate(Acc, JsValue.NullBits); return true;
+            case Opcode.LdaTrue: LoadImmediate(Acc, JsValue.TrueBits); return true;
+            case Opcode.LdaFalse: LoadImmediate(Acc, JsValue.FalseBits); return true;
+            case Opcode.LdaHole: LoadImmediate(Acc, JsValue.EmptyBits); return true;
+            case Opcode.LdaZero: a.mov(Acc, Tag); return true;
+            case Opcode.LdaSmi: LoadImmediate(Acc, JsValue.FromInt(Operand(p, row, 0)).Bits); return true;
+            case Opcode.LdaConstant: LoadImmediate(Acc, function.Constants[Operand(p, row, 0)].Bits); return true;
+            case Opcode.Ldar: a.mov(Acc, Register(Operand(p, row, 0))); return true;
+            case Opcode.Star: a.mov(Register(Operand(p, row, 0)), Acc); return true;
+            case Opcode.Mov:
+                a.mov(rax, Register(Operand(p, row, 0)));
+                a.mov(Register(Operand(p, row, 1)), rax);
+                return true;
+            case Opcode.LdaContextSlot:
+                LoadContext(Operand(p, row, 0));
+                a.mov(Acc, __qword_ptr[rax + Layout.ContextSlots + 8 * Operand(p, row, 1)]);
+                return true;
+            case Opcode.StaContextSlot:
+                LoadContext(Operand(p, row, 0));
+                a.mov(__qword_ptr[rax + Layout.ContextSlots + 8 * Operand(p, row, 1)], Acc);
+                return true;
+            case Opcode.LdaCurrentContext: a.mov(Acc, FrameSlot(JsStack.ContextSlot)); return true;
+            case Opcode.StaCurrentContext: a.mov(FrameSlot(JsStack.ContextSlot), Acc); return true;
+            case Opcode.LdaReceiver: a.mov(Acc, FrameSlot(JsStack.ReceiverSlot)); return true;
+            case Opcode.LdaFunction: a.mov(Acc, FrameSlot(JsStack.CalleeSlot)); return true;
+            case Opcode.ThrowIfHole:
+            case Opcode.ThrowIfThisHole:
+                a.test(Acc, Acc);
+                masm.Jump(Condition.Equal, Bail(pc));
+                return true;
+            case Opcode.Jump: masm.Jump(Target(pc, p, row)); return true;
+            case Opcode.JumpLoop:
+                a.sub(__dword_ptr[State + BaselineState.BudgetOffset], 1);
+                masm.Jump(Condition.LessOrEqual, Bail(pc));
+                masm.Jump(Target(pc, p, row));
+                return true;
+            case Opcode.JumpIfTrue: CompareAccAndJump(JsValue.TrueBits, Condition.Equal, Target(pc, p, row)); return true;
+            case Opcode.JumpIfFalse: CompareAccAndJump(JsValue.FalseBits, Condition.Equal, Target(pc, p, row)); return true;
+            case Opcode.JumpIfUndefined: CompareAccAndJump(JsValue.UndefinedBits, Condition.Equal, Target(pc, p, row)); return true;
+            case Opcode.JumpIfNotUndefined: CompareAccAndJump(JsValue.UndefinedBits, Condition.NotEqual, Target(pc, p, row)); return true;
+            case Opcode.JumpIfNullish: TestNullish(); masm.Jump(Condition.Equal, Target(pc, p, row)); return true;
+            case Opcode.JumpIfNotNullish: TestNullish(); masm.Jump(Condition.NotEqual, Target(pc, p, row)); return true;
+            case Opcode.JumpIfHole: a.test(Acc, Acc); masm.Jump(Condition.Equal, Target(pc, p, row)); return true;
+            case Opcode.JumpIfToBooleanTrue: JumpIfToBoolean(pc, Target(pc, p, row), instructionLabels[pc + row.Size]); return true;
+            case Opcode.JumpIfToBooleanFalse: JumpIfToBoolean(pc, instructionLabels[pc + row.Size], Target(pc, p, row)); return true;
+            case Opcode.TestUndefined:
+                a.cmp(Acc, (int)JsValue.UndefinedBits);
+                SetBooleanAcc(Condition.Equal);
+                return true;
+            case Opcode.TestNullish:
+                TestNullish();
+                SetBooleanAcc(Condition.Equal);
+                return true;
+            case Opcode.Not: EmitNot(pc); return true;
+            case Opcode.GetKeyed: EmitGetKeyed(pc, Operand(p, row, 0)); return true;
+            case Opcode.SetKeyed: EmitSetKeyed(pc, Operand(p, row, 0), Operand(p, row, 1)); return true;
+            default: return EmitArithmetic(op, row, p, pc);
+        }
+    }
+
+    /// <summary>rax = the context <paramref name="depth"/> levels up from the frame's.</summary>
+    void LoadContext(int depth)
+    {
+        a.mov(rax, FrameSlot(JsStack.ContextSlot));
+        for (int d = 0; d < depth; d++) a.mov(rax, __qword_ptr[rax + Layout.ContextParent]);
+    }
+
+    void CompareAccAndJump(ulong bits, Condition condition, Label target)
+    {
+        a.cmp(Acc, (int)bits);
+        masm.Jump(condition, target);
+    }
+
+    /// <summary>ZF = the accumulator is null or undefined (they differ only in bit 3).</summary>
+    void TestNullish()
+    {
+        a.mov(rdx, Acc);
+        a.and(rdx, ~8);
+        a.cmp(rdx, (int)JsValue.NullBits);
+    }
+
+    /// <summary>acc = true when <paramref name="condition"/> holds, else false (false and true differ only in bit 0).</summary>
+    void SetBooleanAcc(Condition condition)
+    {
+        a.AddInstruction(Instruction.Create(SetccCode(condition), Iced.Intel.Register.CL));
+        a.movzx(ecx, cl);
+        a.lea(Acc, __[rcx + (int)JsValue.FalseBits]);
+    }
+
+    static Code SetccCode(Condition condition) => condition switch
+    {
+        Condition.Equal => Code.Sete_rm8,
+        Condition.NotEqual => Code.Setne_rm8,
+        Condition.Less => Code.Setl_rm8,
+        Condition.LessOrEqual => Code.Setle_rm8,
+        Condition.Greater => Code.Setg_rm8,
+        Condition.GreaterOrEqual => Code.Setge_rm8,
+        Condition.Above => Code.Seta_rm8,
+        Condition.AboveOrEqual => Code.Setae_rm8,
+        Condition.Below => Code.Setb_rm8,
+        Condition.BelowOrEqual => Code.Setbe_rm8,
+        _ => throw new ArgumentOutOfRangeException(nameof(condition)),
+    };
+
+    /// <summary>Branches on ToBoolean(acc) for booleans, null/undefined and int32; anything else goes to the interpreter.</summary>
+    void JumpIfToBoolean(int pc, Label ifTrue, Label ifFalse)
+    {
+        a.cmp(Acc, (int)JsValue.TrueBits);
+        masm.Jump(Condition.Equal, ifTrue);
+        a.cmp(Acc, (int)JsValue.FalseBits);
+        masm.Jump(Condition.Equal, ifFalse);
+        TestNullish();
+        masm.Jump(Condition.Equal, ifFalse);
+        JumpUnlessInt32(Acc, Bail(pc));
+        a.test(Acc32, Acc32);
+        masm.Jump(Condition.NotEqual, ifTrue);
+        masm.Jump(ifFalse);
+    }
+
+    void EmitNot(int pc)
+    {
+        var notBoolean = masm.CreateLabel();
+        var done = masm.CreateLabel();
+        a.mov(rdx, Acc);
+        a.and(rdx, ~1);
+        a.cmp(rdx, (int)JsValue.FalseBits);
+        masm.Jump(Condition.NotEqual, notBoolean);
+        a.xor(Acc, 1);
+        masm.Jump(done);
+        masm.Bind(notBoolean);
+        JumpUnlessInt32(Acc, Bail(pc));
+        a.test(Acc32, Acc32);
+        SetBooleanAcc(Condition.Equal);
+        masm.Bind(done);
+    }
+
+    /// <summary>Jumps to <paramref name="target"/> unless <paramref name="value"/> is an int32 (clobbers rdx).</summary>
+    void JumpUnlessInt32(AssemblerRegister64 value, Label target)
+    {
+        a.mov(rdx, value);
+        a.and(rdx, Tag);
+        a.cmp(rdx, Tag);
+        masm.Jump(Condition.NotEqual, target);
+    }
+
+    /// <summary>Jumps to <paramref name="target"/> unless rax and the accumulator are both int32 (clobbers rdx).</summary>
+    void JumpUnlessBothInt32(Label target)
+    {
+        a.mov(rdx, rax);
+        a.and(rdx, Acc);
+        a.and(rdx, Tag);
+        a.cmp(rdx, Tag);
+        masm.Jump(Condition.NotEqual, target);
+    }
+
+    // An object header's kind (byte 0), flags (byte 3) and class (byte 4) compared at once, as the
+    // interpreter's dense-element fast paths do.
+    const ulong ArrayHeaderBits = (ulong)ObjClass.Array << 32 | (ulong)CellKind.Object;
+    const ulong ReadableArrayMask = 0xFF_0000_00FFUL | (ulong)CellFlags.SparseElements << 24;
+    const ulong WritableArrayMask = 0xFF_0000_00FFUL | (ulong)(CellFlags.SparseElements | CellFlags.FrozenElements | CellFlags.SealedElements) << 24;
+
+    /// <summary>
+    /// rdx = the elements of the array in rax and rcx = the int32 index in <paramref name="key"/>,
+    /// when the array is dense (readable or writable per <paramref name="headerMask"/>) and the index
+    /// is within its length; otherwise jumps to <paramref name="miss"/>.
+    /// </summary>
+    void LoadDenseElementAddress(AssemblerRegister64 key, ulong headerMask, Label miss)
+    {
+        a.mov(rdx, unchecked((long)JsValue.NotCellMask));
+        a.test(rax, rdx);
+        masm.Jump(Condition.NotEqual, miss);
+        a.test(rax, rax);
+        masm.Jump(Condition.Equal, miss);
+        JumpUnlessInt32(key, miss);
+        a.mov(rdx, __qword_ptr[rax]);
+        a.mov(rcx, unchecked((long)headerMask));
+        a.and(rdx, rcx);
+        a.mov(rcx, unchecked((long)ArrayHeaderBits));
+        a.cmp(rdx, rcx);
+        masm.Jump(Condition.NotEqual, miss);
+        a.mov(rdx, __qword_ptr[rax + Layout.ObjElements]);
+        a.test(rdx, rdx);
+        masm.Jump(Condition.Equal, miss);
+        a.mov(ecx, new AssemblerRegister32(ToRegister32(key)));
+        a.cmp(ecx, __dword_ptr[rdx - 8]);
+        masm.Jump(Condition.AboveOrEqual, miss);
+    }
+
+    static Iced.Intel.Register ToRegister32(AssemblerRegister64 r) => (Iced.Intel.Register)((int)r.Value - (int)Iced.Intel.Register.RAX + (int)Iced.Intel.Register.EAX);
+
+    void EmitGetKeyed(int pc, int objectRegister)
+    {
+        a.mov(rax, Register(objectRegister));
+        LoadDenseElementAddress(Acc, ReadableArrayMask, Bail(pc));
+        a.mov(rax, __qword_ptr[rdx + rcx * 8]);
+        a.test(rax, rax);
+        masm.Jump(Condition.Equal, Bail(pc));
+        a.mov(Acc, rax);
+    }
+
+    void EmitSetKeyed(int pc, int objectRegister, int keyRegister)
+    {
+        a.mov(rax, Register(keyRegister));
+        a.mov(r8, rax);
+        a.mov(rax, Register(objectRegister));
+        LoadDenseElementAddress(r8, WritableArrayMask, Bail(pc));
+        a.cmp(__qword_ptr[rdx + rcx * 8], 0);
+        masm.Jump(Condition.Equal, Bail(pc));
+        a.mov(__qword_ptr[rdx + rcx * 8], Acc);
+    }
+}
