@@ -83,8 +83,8 @@ public static class Program
             if (a.StartsWith("--tier="))
             {
                 string tier = a["--tier=".Length..];
-                if (tier == "interp") { options.Jit.Tier = ExecutionTier.Interpreter; continue; }
-                if (tier == "baseline") { options.Jit.Tier = ExecutionTier.Baseline; continue; }
+                if (tier == "interp") { options.Jit.Mode = TieringMode.Interpreter; continue; }
+                if (tier == "baseline") { options.Jit.Mode = TieringMode.Baseline; continue; }
                 if (tier is "opt" or "auto")
                     return Fail($"flywheel: --tier={tier} is not available yet: this build has the interpreter (--tier=interp) and the baseline JIT (--tier=baseline)", 2);
                 return Fail($"flywheel: unknown tier '{tier}' (expected interp, baseline, opt or auto)", 2);

@@ -38,14 +38,14 @@ public static class Corpus
     }
 
     /// <summary>Runs a corpus file in-process; returns stdout (console.log output), with an uncaught error appended the way the CLI reports it on stderr.</summary>
-    public static string Run(string relative, bool gcStress, ExecutionTier tier = ExecutionTier.Interpreter)
+    public static string Run(string relative, bool gcStress, TieringMode tier = TieringMode.Interpreter)
     {
         var file = Path.Combine(Dir, relative);
         var src = File.ReadAllText(file);
         var output = new StringWriter { NewLine = "\n" };
         var options = new JsEngineOptions { Output = output, Error = TextWriter.Null };
         options.Debug.GcStress = gcStress;
-        options.Jit.Tier = tier;
+        options.Jit.Mode = tier;
         options.Limits.TimeLimit = TimeSpan.FromSeconds(gcStress ? 600 : 120);
         using var engine = new JsEngine(options);
         try

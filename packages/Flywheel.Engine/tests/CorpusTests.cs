@@ -28,7 +28,7 @@ public class CorpusTests
     [MemberData(nameof(Tests))]
     public void BaselineMatchesInterpreterUnderGcStress(string test) => CheckTier(test, gcStress: true);
 
-    static string RunCapturingLimits(string test, bool gcStress, ExecutionTier tier)
+    static string RunCapturingLimits(string test, bool gcStress, TieringMode tier)
     {
         try { return Corpus.Run(test, gcStress, tier); }
         catch (JsEngineException e) { return $"<{e.GetType().Name}: {e.Message}>"; }
@@ -38,8 +38,8 @@ public class CorpusTests
 
     static void CheckTier(string test, bool gcStress)
     {
-        var interpreted = InterpreterOutputs.GetOrAdd(test, t => RunCapturingLimits(t, gcStress: false, ExecutionTier.Interpreter));
-        var compiled = RunCapturingLimits(test, gcStress, ExecutionTier.Baseline);
+        var interpreted = InterpreterOutputs.GetOrAdd(test, t => RunCapturingLimits(t, gcStress: false, TieringMode.Interpreter));
+        var compiled = RunCapturingLimits(test, gcStress, TieringMode.Baseline);
         Assert.Equal(interpreted, compiled);
     }
 

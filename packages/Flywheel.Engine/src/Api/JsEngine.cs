@@ -40,7 +40,7 @@ public sealed unsafe class JsEngine : IDisposable
         if (options.Debug.RandomSeed is int seed) lim.RandomSeed = seed;
         realm = new Runtime.Realm(lim);
         realm.Gc.Stress = options.Debug.GcStress;
-        if (options.Jit.Tier == ExecutionTier.Baseline && Baseline.BaselineJit.IsSupported)
+        if (options.Jit.Mode == TieringMode.Baseline && Baseline.BaselineJit.IsSupported)
             realm.Interp.Jit = new Baseline.BaselineJit(options.Jit.CodeSpaceLimitBytes, options.Debug.GcStress, options.Jit.PrintCode, options.Jit.PerfMap);
         if (options.Output != null) realm.Out = options.Output;
         if (options.Error != null) realm.Err = options.Error;

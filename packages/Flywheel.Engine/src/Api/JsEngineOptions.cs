@@ -79,8 +79,8 @@ public sealed class ProfilingOptions
     public TimeSpan? SampleInterval { get; set; }
 }
 
-/// <summary>The execution tiers a function can run in.</summary>
-public enum ExecutionTier
+/// <summary>Which tiers run a script's functions.</summary>
+public enum TieringMode
 {
     /// <summary>Every function runs in the bytecode interpreter.</summary>
     Interpreter,
@@ -92,8 +92,8 @@ public enum ExecutionTier
 /// <summary>Options of the machine-code tiers.</summary>
 public sealed class JitOptions
 {
-    /// <summary>The tier functions run in; <see cref="ExecutionTier.Interpreter"/> by default.</summary>
-    public ExecutionTier Tier { get; set; } = ExecutionTier.Interpreter;
+    /// <summary>Which tiers run functions; <see cref="TieringMode.Interpreter"/> by default.</summary>
+    public TieringMode Mode { get; set; } = TieringMode.Interpreter;
 
     /// <summary>Most bytes of machine code the engine keeps; functions that do not fit stay in the interpreter.</summary>
     public long CodeSpaceLimitBytes { get; set; } = 64L << 20;

@@ -185,6 +185,8 @@ internal sealed unsafe partial class BaselineCompiler
                 SetBooleanAcc(Condition.Equal);
                 return true;
             case Opcode.Not: EmitNot(pc); return true;
+            case Opcode.GetNamed when function.FeedbackBase != null: EmitGetNamed(pc, Operand(p, row, 0), Operand(p, row, 2)); return true;
+            case Opcode.SetNamed when function.FeedbackBase != null: EmitSetNamed(pc, Operand(p, row, 0), Operand(p, row, 2)); return true;
             case Opcode.GetKeyed: EmitGetKeyed(pc, Operand(p, row, 0)); return true;
             case Opcode.SetKeyed: EmitSetKeyed(pc, Operand(p, row, 0), Operand(p, row, 1)); return true;
             default: return EmitArithmetic(op, row, p, pc);
