@@ -1,4 +1,3 @@
-using System.Text;
 using Flywheel.MachineCode;
 using Flywheel.SsaIR;
 using Flywheel.SsaIR.Interpretation;
@@ -93,19 +92,6 @@ public sealed class NativeDifferential(NativeRuntime runtime, ExecutableMemory h
     static string Args(Function main, long[] input) =>
         string.Join(", ", input.Select((v, i) => RunLine.FormatValue(v, main.ParameterTypes[i])));
 
-    static Divergence Report(int seed, string origin, Module module, IReadOnlyList<long[]> inputs, string description)
-    {
-        var main = module.Functions[^1];
-        var text = new StringBuilder();
-        text.Append("; x64 divergence found by ").Append(origin).Append(":\n");
-        foreach (var line in description.Split('\n').Take(6)) text.Append("; ").Append(line).Append('\n');
-        text.Append("test run\n\n").Append(module);
-        foreach (var input in inputs)
-        {
-            var reference = Interpret(module, main.Name, input, out _);
-            if (reference.Kind == OutcomeKind.OutOfFuel) continue;
-            text.Append("; run: %").Append(main.Name).Append('(').Append(Args(main, input)).Append(") == ").Append(Format(reference, main)).Append('\n');
-        }
-        return new Divergence(seed, description, text.ToString());
-    }
+    static Divergence Report(int seed, string origin, Module module, IReadOnlyList<long[]> inputs, string description) =>
+        DifferentialChecker.Report(seed, module, inputs, description, $"x64 divergence found by {origin}", "test run");
 }

@@ -9,38 +9,47 @@ using Flywheel.SsaIR.Verification;
 namespace Flywheel.CodeGen.Tests;
 
 /// <summary>
-/// Runs SsaIR filetests against compiled x64 code. <c>test run</c>: every <c>; run:</c> line holds
-/// on the interpreter (through SsaIR's own runner) and compiled code gives the interpreter's
-/// outcome. <c>test compile</c>: each function's listing (compiled against fixed, fake runtime
-/// addresses so it is deterministic) matches its <c>; expect:</c> block exactly; with
-/// <c>FLYWHEEL_BLESS=1</c> the blocks are rewritten instead, otherwise a diff is reported.
+/// Runs SsaIR filetests against compiled x64 code, as two commands plugged into SsaIR's
+/// <see cref="FiletestRunner"/>. <c>test run</c>: every <c>; run:</c> line holds on the interpreter
+/// and compiled code gives the interpreter's outcome. <c>test compile</c>: each function's listing
+/// (compiled against fixed, fake runtime addresses so it is deterministic) is its output, checked
+/// against its <c>; expect:</c> block exactly; with <c>FLYWHEEL_BLESS=1</c> the blocks are
+/// rewritten instead, otherwise a diff is reported.
 /// </summary>
 public static class CodeGenFiletestRunner
 {
     public static FiletestResult Run(string path, NativeRuntime runtime, ExecutableMemory heap, bool bless)
     {
-        var test = Filetest.Parse(File.ReadAllText(path));
-        var failures = new List<string>();
-        foreach (var f in test.Functions)
+        // Nothing is compiled from a module that does not verify: both commands report that instead, once.
+        bool? verified = null;
+        bool Verified(Filetest test, ICollection<string> failures)
         {
-            var errors = Verifier.Verify(f.Parsed.Function, test.Module);
-            if (errors.Count > 0) failures.Add($"%{f.Parsed.Function.Name} does not verify:\n  {string.Join("\n  ", errors)}");
-        }
-        if (failures.Count > 0) return new FiletestResult(false, string.Join("\n\n", failures));
-        foreach (var command in test.Commands)
-        {
-            switch (command[0])
+            if (verified is { } known) return known;
+            verified = true;
+            foreach (var f in test.Functions)
             {
-                case "run": RunLines(test, runtime, heap, failures); break;
-                case "compile": CompareListings(test, path, failures, bless); break;
-                case "verify" or "print": break; // every input is verified above; printing is SsaIR's concern
-                default: failures.Add($"unknown command 'test {command[0]}'"); break;
+                var errors = Verifier.Verify(f.Parsed.Function, test.Module);
+                if (errors.Count == 0) continue;
+                failures.Add($"%{f.Parsed.Function.Name} does not verify:\n  {string.Join("\n  ", errors)}");
+                verified = false;
             }
+            return verified.Value;
         }
-        return failures.Count == 0 ? new FiletestResult(true, "ok") : new FiletestResult(false, string.Join("\n\n", failures));
+        return FiletestRunner.Run(path, optimize: null, bless, new Dictionary<string, FiletestCommand>
+        {
+            ["run"] = (test, _, _, failures) =>
+            {
+                if (Verified(test, failures)) RunLines(test, runtime, heap, failures);
+            },
+            ["compile"] = (test, _, outputs, failures) =>
+            {
+                if (!Verified(test, failures)) return;
+                foreach (var (name, listing) in FunctionListings(CodeGenerator.Compile(test.Module, ListingOptions))) outputs[name] = listing;
+            },
+        });
     }
 
-    static void RunLines(Filetest test, NativeRuntime runtime, ExecutableMemory heap, List<string> failures)
+    static void RunLines(Filetest test, NativeRuntime runtime, ExecutableMemory heap, ICollection<string> failures)
     {
         using var installed = CodeGenerator.Compile(test.Module, runtime.Options).Install(heap);
         foreach (var f in test.Functions)
@@ -95,34 +104,5 @@ public static class CodeGenFiletestRunner
         }
         if (current is not null) result[current] = text.ToString().TrimEnd();
         return result;
-    }
-
-    static void CompareListings(Filetest test, string path, List<string> failures, bool bless)
-    {
-        var listings = FunctionListings(CodeGenerator.Compile(test.Module, ListingOptions));
-        var blessed = new List<(int Line, int Length, string[] Replacement)>();
-        foreach (var f in test.Functions)
-        {
-            var name = f.Parsed.Function.Name;
-            string actual = listings[name];
-            string expected = f.Expect is null ? "" : string.Join('\n', f.Expect).TrimEnd();
-            if (expected == actual) continue;
-            if (bless && f.Expect is not null)
-            {
-                blessed.Add((f.ExpectSpan.Line, f.ExpectSpan.Length, ["; expect:", .. actual.Split('\n').Select(l => l.Length == 0 ? ";" : "; " + l)]));
-            }
-            else
-            {
-                failures.Add($"%{name}: listing differs from '; expect:' (rerun with FLYWHEEL_BLESS=1 to accept):\n{FiletestRunner.Diff(expected, actual)}");
-            }
-        }
-        if (blessed.Count == 0) return;
-        var lines = test.Lines.ToList();
-        foreach (var (line, length, replacement) in blessed.OrderByDescending(b => b.Line))
-        {
-            lines.RemoveRange(line, length);
-            lines.InsertRange(line, replacement);
-        }
-        File.WriteAllText(path, string.Join('\n', lines));
     }
 }

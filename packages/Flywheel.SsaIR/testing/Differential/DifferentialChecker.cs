@@ -78,10 +78,10 @@ public static class DifferentialChecker
         return null;
     }
 
-    static ExecutionOutcome Execute(Module module, long[] input, long fuel, out List<string> log)
+    static ExecutionOutcome Execute(Module module, long[] input, long fuel, out List<string> log, string function = "main")
     {
         var interpreter = new Interpreter(module, new InterpreterOptions { Fuel = fuel, Host = StandardHost.Create(), RecordHostCalls = true });
-        var outcome = interpreter.Run("main", input);
+        var outcome = interpreter.Run(function, input);
         log = interpreter.HostCallLog.ToList();
         return outcome;
     }
@@ -89,18 +89,36 @@ public static class DifferentialChecker
     static string Args(Function main, long[] input) =>
         string.Join(", ", input.Select((v, i) => RunLine.FormatValue(v, main.ParameterTypes[i])));
 
-    static Divergence Report(int seed, Module module, List<long[]> inputs, string description, string testHeader)
+    static Divergence Report(int seed, Module module, List<long[]> inputs, string description, string testHeader) =>
+        Report(seed, module, inputs, description, $"Differential divergence found by generator seed {seed}", testHeader + "\ntest run");
+
+    /// <summary>
+    /// A divergence as a ready-to-commit filetest: a comment with <paramref name="title"/> and the
+    /// first lines of <paramref name="description"/>, then <paramref name="testLines"/>, the module,
+    /// and a <c>; run:</c> line per input for its last function with the reference interpreter's
+    /// outcome (inputs that run out of fuel are left out).
+    /// </summary>
+    /// <param name="seed">The generator seed, kept in the result.</param>
+    /// <param name="module">The module that diverged.</param>
+    /// <param name="inputs">The inputs tried on its last function.</param>
+    /// <param name="description">What differed.</param>
+    /// <param name="title">Who found it, for the first comment line (no trailing colon).</param>
+    /// <param name="testLines">The <c>test</c> lines, e.g. <c>"test run"</c>.</param>
+    public static Divergence Report(int seed, Module module, IReadOnlyList<long[]> inputs, string description, string title, string testLines)
     {
+        ArgumentNullException.ThrowIfNull(module);
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(description);
         var main = module.Functions[^1];
         var text = new StringBuilder();
-        text.Append("; Differential divergence found by generator seed ").Append(seed).Append(":\n");
-        foreach (var line in description.Split('\n').Take(3)) text.Append("; ").Append(line).Append('\n');
-        text.Append(testHeader).Append("\ntest run\n\n").Append(module);
+        text.Append("; ").Append(title).Append(":\n");
+        foreach (var line in description.Split('\n').Take(6)) text.Append("; ").Append(line).Append('\n');
+        text.Append(testLines).Append("\n\n").Append(module);
         foreach (var input in inputs)
         {
-            var reference = Execute(module, input, ReferenceFuel, out _);
+            var reference = Execute(module, input, ReferenceFuel, out _, main.Name);
             if (reference.Kind == OutcomeKind.OutOfFuel) continue;
-            text.Append("; run: %main(").Append(Args(main, input)).Append(") == ").Append(RunLine.Format(reference, main.ReturnType)).Append('\n');
+            text.Append("; run: %").Append(main.Name).Append('(').Append(Args(main, input)).Append(") == ").Append(RunLine.Format(reference, main.ReturnType)).Append('\n');
         }
         return new Divergence(seed, description, text.ToString());
     }

@@ -6,6 +6,19 @@ namespace Flywheel.SsaIR.Testing.Filetests;
 /// <summary>Turns a module into its optimized form for <c>test optimize PASSES</c>; supplied by the optimizer's tests.</summary>
 public delegate Module OptimizeHook(Module module, IReadOnlyList<string> passes);
 
+/// <summary>
+/// A <c>test</c> command supplied by the package whose tests run the filetests (Flywheel.CodeGen's
+/// <c>test compile</c>, or a <c>test run</c> that also runs compiled code); it takes precedence over
+/// a built-in command of the same name. It reports failures, and may set a function's output text
+/// (by function name), which is then checked against that function's <c>; check:</c>, <c>; not:</c>
+/// and <c>; expect:</c> directives — and blessed — like a built-in command's output.
+/// </summary>
+/// <param name="test">The parsed filetest.</param>
+/// <param name="arguments">The words after the command's name on its <c>test</c> line.</param>
+/// <param name="outputs">Output text by function name, for the expectation checks.</param>
+/// <param name="failures">Where failures go, each a complete message.</param>
+public delegate void FiletestCommand(Filetest test, IReadOnlyList<string> arguments, IDictionary<string, string> outputs, ICollection<string> failures);
+
 /// <summary>The result of one filetest.</summary>
 /// <param name="Passed">Whether every expectation held.</param>
 /// <param name="Message">What failed (with diffs), or "ok".</param>
@@ -28,7 +41,13 @@ public static class FiletestRunner
     public static FiletestResult Run(string path, OptimizeHook? optimize = null) => Run(path, optimize, Blessing);
 
     /// <summary>Runs the filetest at <paramref name="path"/>, rewriting <c>; expect:</c> blocks when <paramref name="bless"/> is set.</summary>
-    public static FiletestResult Run(string path, OptimizeHook? optimize, bool bless)
+    public static FiletestResult Run(string path, OptimizeHook? optimize, bool bless) => Run(path, optimize, bless, null);
+
+    /// <summary>
+    /// Runs the filetest at <paramref name="path"/> with extra <paramref name="commands"/> (see
+    /// <see cref="FiletestCommand"/>), rewriting <c>; expect:</c> blocks when <paramref name="bless"/> is set.
+    /// </summary>
+    public static FiletestResult Run(string path, OptimizeHook? optimize, bool bless, IReadOnlyDictionary<string, FiletestCommand>? commands)
     {
         var test = Filetest.Parse(File.ReadAllText(path));
         var failures = new List<string>();
@@ -36,6 +55,11 @@ public static class FiletestRunner
         if (test.Commands.Count == 0) failures.Add("no 'test' line");
         foreach (var command in test.Commands)
         {
+            if (commands is not null && commands.TryGetValue(command[0], out var extension))
+            {
+                extension(test, command.Skip(1).ToList(), outputs, failures);
+                continue;
+            }
             switch (command[0])
             {
                 case "verify": RunVerify(test, failures); break;

@@ -43,7 +43,12 @@ public sealed record RunLine(string Function, string[] Arguments, string Expecte
     public static string FormatValue(long bits, IrType type) =>
         type.IsFloat() ? IrPrinter.FormatFloat(type, bits) : bits.ToString(CultureInfo.InvariantCulture);
 
-    static string Normalize(string expected, IrType returnType)
+    /// <summary>
+    /// The canonical text of a run line's expected outcome, comparable with <see cref="Format"/>'s:
+    /// values are parsed and reprinted (so <c>0x10</c> and <c>16</c>, or <c>2.50</c> and <c>2.5</c>,
+    /// agree), and trap/deopt descriptions have their spacing normalized.
+    /// </summary>
+    public static string Normalize(string expected, IrType returnType)
     {
         if (expected is "void" or "out of fuel" || expected.StartsWith("trap", StringComparison.Ordinal) || expected.StartsWith("deopt", StringComparison.Ordinal))
         {
