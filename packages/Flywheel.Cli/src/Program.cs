@@ -16,7 +16,7 @@ public static class Program
           -e, --eval CODE        evaluate CODE and print nothing else
           -p, --print CODE       evaluate CODE and print its result
           --print-bytecode       print the bytecode of the script before running it
-          --tier=TIER            interp | baseline (compile every function on its first call) | opt | auto
+          --tier=TIER            interp | baseline (every function compiled on its first call) | auto (hot functions compiled) | opt
           --print-code           print an annotated listing of every function the JIT compiles
           --perf-map             write /tmp/perf-<pid>.map so Linux perf names JIT code
           --stats                print engine statistics as JSON on stderr at exit
@@ -85,8 +85,9 @@ public static class Program
                 string tier = a["--tier=".Length..];
                 if (tier == "interp") { options.Jit.Mode = TieringMode.Interpreter; continue; }
                 if (tier == "baseline") { options.Jit.Mode = TieringMode.Baseline; continue; }
-                if (tier is "opt" or "auto")
-                    return Fail($"flywheel: --tier={tier} is not available yet: this build has the interpreter (--tier=interp) and the baseline JIT (--tier=baseline)", 2);
+                if (tier == "auto") { options.Jit.Mode = TieringMode.Auto; continue; }
+                if (tier == "opt")
+                    return Fail($"flywheel: --tier=opt is not available yet: this build has the interpreter (--tier=interp), the baseline JIT (--tier=baseline) and profile-driven tiering between them (--tier=auto)", 2);
                 return Fail($"flywheel: unknown tier '{tier}' (expected interp, baseline, opt or auto)", 2);
             }
             if (a.StartsWith("--max-heap="))
@@ -229,7 +230,8 @@ public static class Program
     {
         var s = engine.GetStatistics();
         var ci = CultureInfo.InvariantCulture;
-        Console.Error.Write(string.Create(ci, $$"""{"heapBytes":{{s.HeapBytes}},"heapReservedBytes":{{s.HeapReservedBytes}},"gcCount":{{s.GcCount}},"gcTotalPauseMs":{{s.GcTotalPauseMs:0.###}},"gcMaxPauseMs":{{s.GcMaxPauseMs:0.###}},"gcMarkMs":{{s.GcMarkMs:0.###}},"gcMarkedCells":{{s.GcMarkedCells}},"bytecodeBytes":{{s.BytecodeBytes}},"functionsCompiled":{{s.FunctionsCompiled}},"shapes":{{s.Shapes}}}""") + "\n");
+        string baseline = string.Create(ci, $$"""{"functionsCompiled":{{s.BaselineFunctionsCompiled}},"functionsRejected":{{s.BaselineFunctionsRejected}},"bytecodeBytes":{{s.BaselineBytecodeBytes}},"codeBytes":{{s.BaselineCodeBytes}},"compileMs":{{s.BaselineCompileMs:0.###}}}""");
+        Console.Error.Write(string.Create(ci, $$"""{"heapBytes":{{s.HeapBytes}},"heapReservedBytes":{{s.HeapReservedBytes}},"gcCount":{{s.GcCount}},"gcTotalPauseMs":{{s.GcTotalPauseMs:0.###}},"gcMaxPauseMs":{{s.GcMaxPauseMs:0.###}},"gcMarkMs":{{s.GcMarkMs:0.###}},"gcMarkedCells":{{s.GcMarkedCells}},"bytecodeBytes":{{s.BytecodeBytes}},"functionsCompiled":{{s.FunctionsCompiled}},"shapes":{{s.Shapes}},"baseline":{{baseline}}}""") + "\n");
     }
 
     static bool TryFileOption(string arg, string prefix, ref string? value)

@@ -40,8 +40,21 @@ public sealed unsafe class JsEngine : IDisposable
         if (options.Debug.RandomSeed is int seed) lim.RandomSeed = seed;
         realm = new Runtime.Realm(lim);
         realm.Gc.Stress = options.Debug.GcStress;
-        if (options.Jit.Mode == TieringMode.Baseline && Baseline.BaselineJit.IsSupported)
-            realm.Interp.Jit = new Baseline.BaselineJit(options.Jit.CodeSpaceLimitBytes, options.Debug.GcStress, options.Jit.PrintCode, options.Jit.PerfMap);
+        if (options.Jit.Mode != TieringMode.Interpreter && Baseline.BaselineJit.IsSupported)
+        {
+            var jit = new Baseline.BaselineJit(options.Jit.CodeSpaceLimitBytes, options.Debug.GcStress, options.Jit.PrintCode, options.Jit.PerfMap)
+            {
+                CompileOnFirstCall = options.Jit.Mode == TieringMode.Baseline,
+                Trace = options.Profiling.TraceTiering,
+            };
+            realm.Interp.Jit = jit;
+            // The profiler decides when a function is hot; compiled code is entered at the next
+            // function entry, loop back-edge or instruction boundary the interpreter reaches.
+            realm.Profiling.TierUp = (function, action) =>
+            {
+                if (action != Flywheel.Profiling.TieringAction.None) jit.Compile(function);
+            };
+        }
         if (options.Output != null) realm.Out = options.Output;
         if (options.Error != null) realm.Err = options.Error;
         apiRoots = realm.PermanentRoots;
@@ -115,6 +128,11 @@ public sealed unsafe class JsEngine : IDisposable
         BytecodeBytes = realm.BytecodeBytes,
         FunctionsCompiled = realm.Interp.FunctionsCompiled,
         Shapes = realm.Shapes.Count,
+        BaselineFunctionsCompiled = realm.Interp.Jit?.FunctionsCompiled ?? 0,
+        BaselineFunctionsRejected = realm.Interp.Jit?.Rejected.Values.Sum() ?? 0,
+        BaselineBytecodeBytes = realm.Interp.Jit?.BytecodeBytes ?? 0,
+        BaselineCodeBytes = realm.Interp.Jit?.CodeBytes ?? 0,
+        BaselineCompileMs = realm.Interp.Jit?.CompileTime.TotalMilliseconds ?? 0,
     };
 
     Runtime.JsValue Run(Func<Runtime.JsValue> body)
@@ -317,4 +335,14 @@ public sealed record EngineStatistics
     public long FunctionsCompiled { get; init; }
     /// <summary>Live hidden classes.</summary>
     public int Shapes { get; init; }
+    /// <summary>Functions compiled by the baseline JIT.</summary>
+    public int BaselineFunctionsCompiled { get; init; }
+    /// <summary>Functions the baseline JIT left in the interpreter (no code space left).</summary>
+    public int BaselineFunctionsRejected { get; init; }
+    /// <summary>Bytes of bytecode the baseline JIT compiled.</summary>
+    public long BaselineBytecodeBytes { get; init; }
+    /// <summary>Bytes of baseline machine code.</summary>
+    public long BaselineCodeBytes { get; init; }
+    /// <summary>Time spent compiling baseline code, in milliseconds.</summary>
+    public double BaselineCompileMs { get; init; }
 }

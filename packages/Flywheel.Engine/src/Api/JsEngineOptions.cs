@@ -87,6 +87,13 @@ public enum TieringMode
 
     /// <summary>Every function is compiled to baseline machine code on its first call (x86-64 hosts; elsewhere the interpreter runs).</summary>
     Baseline,
+
+    /// <summary>
+    /// Functions start in the interpreter; the profiler's tiering policy (<see cref="ProfilingOptions.Tiering"/>)
+    /// compiles hot ones to baseline code, entered at the next call, loop back-edge or instruction.
+    /// Needs feedback on (<see cref="ProfilingOptions.Feedback"/>); x86-64 hosts only, elsewhere the interpreter runs.
+    /// </summary>
+    Auto,
 }
 
 /// <summary>Options of the machine-code tiers.</summary>

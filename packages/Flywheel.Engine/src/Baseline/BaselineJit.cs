@@ -36,6 +36,12 @@ internal sealed unsafe class BaselineJit : IDisposable
         if (perfMap) this.perfMap = new PerfMap();
     }
 
+    /// <summary>Compile a function the first time it runs (<c>--tier=baseline</c>) rather than when the profiler finds it hot.</summary>
+    public bool CompileOnFirstCall { get; init; }
+
+    /// <summary>Receives one line per compiled or rejected function (<c>--trace-tiering</c>).</summary>
+    public TextWriter? Trace { get; init; }
+
     /// <summary>Whether this process can run the tier's code (x86-64 only for now).</summary>
     public static bool IsSupported => RuntimeInformation.ProcessArchitecture == Architecture.X64;
 
@@ -70,7 +76,9 @@ internal sealed unsafe class BaselineJit : IDisposable
         FunctionsCompiled++;
         BytecodeBytes += function.CodeArray.Length - 1;
         CodeBytes += code.Size;
-        CompileTime += Stopwatch.GetElapsedTime(started);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        CompileTime += elapsed;
+        Trace?.Write($"baseline: compiled {DisplayName(function)}: {function.CodeArray.Length - 1} bytecode bytes -> {code.Size} code bytes in {elapsed.TotalMicroseconds:0} us\n");
         perfMap?.Add(code.Address, code.Size, function);
         if (printCode != null)
         {
@@ -84,6 +92,7 @@ internal sealed unsafe class BaselineJit : IDisposable
     {
         function.BaselineRejected = true;
         Rejected[reason] = Rejected.GetValueOrDefault(reason) + 1;
+        Trace?.Write($"baseline: {DisplayName(function)} stays in the interpreter: {reason}\n");
     }
 
     public static string DisplayName(FunctionTemplate function) =>

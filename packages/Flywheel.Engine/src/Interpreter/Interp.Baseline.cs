@@ -28,7 +28,7 @@ internal sealed unsafe partial class Interp
         var code = t.Baseline;
         if (code == null)
         {
-            if (t.BaselineRejected) return pc;
+            if (t.BaselineRejected || !jit.CompileOnFirstCall) return pc;
             jit.Compile(t);
             code = t.Baseline;
             if (code == null) return pc;
