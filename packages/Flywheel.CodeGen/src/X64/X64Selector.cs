@@ -36,19 +36,6 @@ internal static class X64Selector
                 if (NextEmitted(function, insts, i) is { } next && ReferenceEquals(next, user)) plan.Cover(insts[i]);
             }
         }
-        // Load folding: a full-width load whose only use is the arithmetic right after it becomes
-        // that instruction's memory operand. Adjacency keeps every store and call out of between.
-        foreach (var block in function.Layout)
-        {
-            var insts = function[block].Instructions;
-            for (int i = 0; i < insts.Count; i++)
-            {
-                var inst = function[insts[i]];
-                if (inst.Opcode != Opcode.Load || inst.Result is not { } loaded) continue;
-                if (users[loaded.Index] is not [(var user, Role.Operand)] || !ReferenceEquals(NextEmitted(function, insts, i), user)) continue;
-                if (AcceptsMemoryOperand(user, loaded, inst.Type)) plan.Cover(insts[i]);
-            }
-        }
         // Address arithmetic first, then stack slots: a stack_addr folds when every user is a
         // load/store address or the base of an add that itself folded.
         foreach (var id in function.AllInstructions())
@@ -80,6 +67,21 @@ internal static class X64Selector
                 || (u.Role == Role.Operand && u.User.Opcode == Opcode.Iadd && u.User.Args[0] == value && u.User.Args[1] != value
                     && plan.IsCovered(function.IdOf(u.User))));
             if (folds) plan.Cover(id);
+        }
+        // Load folding, last: a full-width load whose only use is the arithmetic right after it
+        // becomes that instruction's memory operand. Adjacency keeps every store and call out of
+        // between — so the user must be emitted where it stands, not folded into a later
+        // address (a loaded pointer plus an offset) past a store.
+        foreach (var block in function.Layout)
+        {
+            var insts = function[block].Instructions;
+            for (int i = 0; i < insts.Count; i++)
+            {
+                var inst = function[insts[i]];
+                if (inst.Opcode != Opcode.Load || inst.Result is not { } loaded) continue;
+                if (users[loaded.Index] is not [(var user, Role.Operand)] || !ReferenceEquals(NextEmitted(function, insts, i), user)) continue;
+                if (!plan.IsCovered(function.IdOf(user)) && AcceptsMemoryOperand(user, loaded, inst.Type)) plan.Cover(insts[i]);
+            }
         }
         return plan;
     }
