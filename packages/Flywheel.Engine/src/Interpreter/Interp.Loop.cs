@@ -321,100 +321,30 @@ internal sealed unsafe partial class Interp
                 case Opcode.LdaZero: acc = JsValue.FromInt(0); break;
                 case Opcode.LdaCurrentContext: acc = new JsValue(fp[JsStack.ContextSlot]); break;
                 case Opcode.StaCurrentContext: fp[JsStack.ContextSlot] = acc.Bits; break;
-                case Opcode.PushContext:
-                    st->Pc = pc;
-                    fp[JsStack.ContextSlot] = (ulong)realm.NewContext(*(ushort*)(pc + 1), new JsValue(fp[JsStack.ContextSlot]));
-                    break;
                 case Opcode.PopContext:
                     fp[JsStack.ContextSlot] = Layout.Val((nint)fp[JsStack.ContextSlot], Layout.ContextParent).Bits;
                     break;
-                case Opcode.CloneContext:
-                    {
-                        st->Pc = pc;
-                        nint c = (nint)fp[JsStack.ContextSlot];
-                        int n = (int)Layout.Aux(c);
-                        nint nc = realm.NewContext(n, Layout.Val(c, Layout.ContextParent));
-                        for (int i = 0; i < n; i++) Layout.CtxSlot(nc, i) = Layout.CtxSlot(c, i);
-                        fp[JsStack.ContextSlot] = (ulong)nc;
-                        break;
-                    }
                 case Opcode.LdaGlobal: acc = LoadGlobal(t, pc, st); break;
-                case Opcode.LdaGlobalOrUndefined: st->Pc = pc; acc = realm.LoadGlobal(t.Constants[*(int*)(pc + 1)], false); break;
                 case Opcode.StaGlobal: StoreGlobal(t, pc, acc, true, st); break;
                 case Opcode.StaGlobalSloppy: StoreGlobal(t, pc, acc, false, st); break;
-                case Opcode.DeclareGlobalVar: st->Pc = pc; realm.DeclareGlobalVar(t.Constants[*(int*)(pc + 1)]); break;
-                case Opcode.DeclareGlobalLexical: st->Pc = pc; realm.DeclareGlobalLexical(t.Constants[*(int*)(pc + 1)], *(ushort*)(pc + 5) != 0); break;
-                case Opcode.InitGlobalLexical: st->Pc = pc; realm.InitGlobalLexical(t.Constants[*(int*)(pc + 1)], acc); break;
                 case Opcode.LdaReceiver: acc = new JsValue(fp[JsStack.ReceiverSlot]); break;
                 case Opcode.LdaFunction: acc = new JsValue(fp[JsStack.CalleeSlot]); break;
-                case Opcode.LdaNewTarget:
-                    acc = (new JsValue(fp[JsStack.FlagsSlot]).Int32 & (int)FrameFlags.Generator) != 0 ? JsValue.Undefined : new JsValue(fp[JsStack.NewTargetSlot]);
-                    break;
-                case Opcode.CreateArguments: st->Pc = pc; acc = CreateArguments(fp); break;
-                case Opcode.CreateRest:
-                    {
-                        st->Pc = pc;
-                        int argc = new JsValue(fp[JsStack.ArgcSlot]).Int32, start = *(ushort*)(pc + 1);
-                        int n = Math.Max(0, argc - start);
-                        acc = JsValue.FromPtr(realm.NewArrayFrom(new ReadOnlySpan<JsValue>((JsValue*)(fp - argc + start), n)));
-                        break;
-                    }
-                case Opcode.ThrowIfHole:
-                    if (acc.IsEmpty) { st->Pc = pc; throw HoleError(t.Constants[*(int*)(pc + 1)]); }
-                    break;
                 case Opcode.ThrowIfThisHole:
                     if (acc.IsEmpty) { st->Pc = pc; throw ThisHoleError(); }
                     break;
-                case Opcode.ThrowConstAssign: st->Pc = pc; throw new JsThrow(realm.MakeError(ErrorKind.TypeError, "Assignment to constant variable."));
+                case Opcode.ThrowIfHole:
+                    if (acc.IsEmpty) { st->Pc = pc; throw HoleError(t.Constants[*(int*)(pc + 1)]); }
+                    break;
                 case Opcode.GetNamed: acc = LoadNamed(t, pc, regs[*(ushort*)(pc + 1)], st); break;
                 case Opcode.SetNamed: StoreNamed(t, pc, regs[*(ushort*)(pc + 1)], acc, st); break;
-                case Opcode.DefineNamed:
-                    st->Pc = pc;
-                    realm.DefineData(regs[*(ushort*)(pc + 1)].Ptr, realm.KeyFromString(t.Constants[*(int*)(pc + 3)]), acc);
-                    break;
-                case Opcode.DefineKeyed:
-                    st->Pc = pc;
-                    realm.DefineData(regs[*(ushort*)(pc + 1)].Ptr, realm.ToPropertyKey(regs[*(ushort*)(pc + 3)]), acc,
-                        *(ushort*)(pc + 5) != 0 ? PropFlags.Default : PropFlags.Hidden);
-                    break;
-                case Opcode.DefineGetter:
-                case Opcode.DefineSetter:
-                    {
-                        st->Pc = pc;
-                        var k = realm.ToPropertyKey(regs[*(ushort*)(pc + 3)]);
-                        var fl = (*(ushort*)(pc + 5) != 0 ? PropFlags.Enumerable : 0) | PropFlags.Configurable;
-                        if ((Opcode)(*pc) == Opcode.DefineGetter) realm.DefineAccessor(regs[*(ushort*)(pc + 1)].Ptr, k, acc, JsValue.Empty, fl);
-                        else realm.DefineAccessor(regs[*(ushort*)(pc + 1)].Ptr, k, JsValue.Empty, acc, fl);
-                        break;
-                    }
-                case Opcode.DeleteKeyed: st->Pc = pc; acc = DeleteKeyed(regs[*(ushort*)(pc + 1)], acc, t.IsStrict); break;
-                case Opcode.GetSuper: st->Pc = pc; acc = GetSuper(fp, acc); break;
-                case Opcode.SetSuper: st->Pc = pc; SetSuper(fp, regs[*(ushort*)(pc + 1)], acc); break;
-                case Opcode.Exp: { st->Pc = pc; var l = regs[*(ushort*)(pc + 1)]; double a = Num(l); acc = JsValue.FromNumber(Operators.Pow(a, Num(acc))); break; }
                 case Opcode.BitNot:
                     if (acc.IsInt32) acc = JsValue.FromInt(~acc.Int32);
                     else { st->Pc = pc; acc = JsValue.FromInt(~realm.ToInt32(acc)); }
                     break;
                 case Opcode.ToNumeric: if (!acc.IsNumber) { st->Pc = pc; acc = JsValue.FromNumber(realm.ToNumber(acc)); } break;
                 case Opcode.Not: acc = JsValue.FromBool(!Truthy(acc)); break;
-                case Opcode.TypeOf: st->Pc = pc; acc = JsValue.FromPtr(realm.Intern(realm.TypeOfString(acc))); break;
-                case Opcode.TestEqual: st->Pc = pc; acc = JsValue.FromBool(realm.LooseEquals(regs[*(ushort*)(pc + 1)], acc)); break;
-                case Opcode.TestInstanceOf: st->Pc = pc; acc = JsValue.FromBool(realm.InstanceOf(regs[*(ushort*)(pc + 1)], acc)); break;
-                case Opcode.TestIn:
-                    {
-                        st->Pc = pc;
-                        if (!Realm.IsObject(acc)) throw InError(regs[*(ushort*)(pc + 1)], acc);
-                        acc = JsValue.FromBool(realm.HasProperty(acc.Ptr, realm.ToPropertyKey(regs[*(ushort*)(pc + 1)])));
-                        break;
-                    }
-                case Opcode.TestPrivateIn:
-                    st->Pc = pc;
-                    if (!Realm.IsObject(acc)) throw new JsThrow(realm.MakeError(ErrorKind.TypeError, "Cannot use 'in' operator to search for a private field in a non-object"));
-                    acc = JsValue.FromBool(realm.GetOwnRaw(acc.Ptr, PropKey.FromCell(regs[*(ushort*)(pc + 1)].Ptr), out _, out _));
-                    break;
                 case Opcode.TestNullish: acc = JsValue.FromBool(acc.IsNullish); break;
                 case Opcode.TestUndefined: acc = JsValue.FromBool(acc.IsUndefined); break;
-                case Opcode.ToStringOp: if (!Realm.IsString(acc)) { st->Pc = pc; acc = realm.ToStringValue(acc); } break;
                 case Opcode.ToPropertyKey:
                     if (!(acc.IsInt32 || Realm.IsString(acc) || Realm.IsSymbol(acc))) { st->Pc = pc; var k = realm.ToPropertyKey(acc); acc = k.IsIndex ? JsValue.FromNumber(k.Index) : JsValue.FromPtr(k.Ptr); }
                     break;
@@ -466,7 +396,9 @@ internal sealed unsafe partial class Interp
                                 break;
                         }
                         bool construct = !newTarget.IsUndefined;
-                        if (!construct) UnwrapCall(ref callee, ref recv, ref argv, ref argc, ref spreadBase);
+                        // Only natives (call/apply) and bound functions unwrap; a bytecode callee skips the helper.
+                        if (!construct && Realm.IsCallable(callee) && Functions.Kind(callee.Ptr) != FunctionKind.Bytecode)
+                            UnwrapCall(ref callee, ref recv, ref argv, ref argc, ref spreadBase);
                         if (construct ? !Realm.IsConstructor(callee) : !Realm.IsCallable(callee))
                             throw new JsThrow(realm.MakeError(ErrorKind.TypeError, CallErrorMessage(t, (int)(pc - code), callee, construct)));
                         RecordCallTarget(t, pc, callee);
@@ -493,12 +425,6 @@ internal sealed unsafe partial class Interp
                         acc = InvokePopping(callee, construct ? JsValue.Empty : recv, argv, argc, newTarget, spreadBase);
                         break;
                     }
-                case Opcode.CallRuntime:
-                    st->Pc = pc;
-                    CurFp = fp;
-                    CurPc = (int)(pc - code);
-                    acc = RuntimeFunctions.Call(realm, fp, (RuntimeId)(*(ushort*)(pc + 1)), regs + *(ushort*)(pc + 3), *(ushort*)(pc + 5));
-                    break;
                 case Opcode.Return:
                     {
                         int flags = new JsValue(fp[JsStack.FlagsSlot]).Int32;
@@ -518,48 +444,6 @@ internal sealed unsafe partial class Interp
                         if (t.Baseline != null) pc = RunBaseline(fp, t, pc, ref acc);
                         continue;
                     }
-                case Opcode.Throw:
-                    st->Pc = pc;
-                    CurFp = fp; CurPc = (int)(pc - code);
-                    throw new JsThrow(acc);
-                case Opcode.ReThrow:
-                    st->Pc = pc;
-                    throw new JsThrow(acc) { Rethrown = true };
-                case Opcode.CreateClosure:
-                    {
-                        st->Pc = pc;
-                        var child = t.Children[*(int*)(pc + 1)];
-                        var home = (child.Flags & FunctionFlags.Arrow) != 0 ? Layout.Internal((nint)fp[JsStack.CalleeSlot], 2) : JsValue.Undefined;
-                        acc = JsValue.FromPtr(realm.NewClosure(child, new JsValue(fp[JsStack.ContextSlot]), home));
-                        break;
-                    }
-                case Opcode.CreateObject: st->Pc = pc; acc = JsValue.FromPtr(realm.NewObject(JsValue.FromPtr(realm.ObjectPrototype))); break;
-                case Opcode.CreateArray: st->Pc = pc; acc = JsValue.FromPtr(realm.NewArray()); break;
-                case Opcode.ArrayPush:
-                    {
-                        st->Pc = pc;
-                        nint a = regs[*(ushort*)(pc + 1)].Ptr;
-                        realm.PutElement(a, Realm.ArrayLength(a), acc);
-                        break;
-                    }
-                case Opcode.ArrayPushHole:
-                    {
-                        st->Pc = pc;
-                        nint a = regs[*(ushort*)(pc + 1)].Ptr;
-                        Realm.SetArrayLengthRaw(a, Realm.ArrayLength(a) + 1);
-                        break;
-                    }
-                case Opcode.ArrayPushSpread: st->Pc = pc; ArrayPushSpread(regs[*(ushort*)(pc + 1)].Ptr, acc); break;
-                case Opcode.CreateRegExp:
-                    st->Pc = pc;
-                    acc = Builtins.RegExpBuiltins.Create(realm, t.Constants[*(int*)(pc + 1)], t.Constants[*(int*)(pc + 5)]);
-                    break;
-                case Opcode.CopyDataProperties:
-                    st->Pc = pc;
-                    Builtins.ObjectBuiltins.CopyDataProperties(realm, regs[*(ushort*)(pc + 1)].Ptr, acc, default);
-                    break;
-                case Opcode.GetTemplateObject: acc = t.Constants[*(int*)(pc + 1)]; break;
-                case Opcode.GetIterator: st->Pc = pc; GetIterator(acc, regs + *(ushort*)(pc + 1)); break;
                 case Opcode.IteratorStep:
                     {
                         st->Pc = pc;
@@ -570,8 +454,6 @@ internal sealed unsafe partial class Interp
                         if (!more) { pc += *(int*)(pc + 3); continue; }
                         break;
                     }
-                case Opcode.IteratorClose: st->Pc = pc; IteratorClose(regs[*(ushort*)(pc + 1)]); break;
-                case Opcode.ForInPrepare: st->Pc = pc; regs[*(ushort*)(pc + 1)] = ForInPrepare(acc); break;
                 case Opcode.ForInNext:
                     {
                         st->Pc = pc;
@@ -594,8 +476,7 @@ internal sealed unsafe partial class Interp
                         CurFp = yCaller < 0 ? null : Stack.Base + yCaller;
                         return acc;
                     }
-                case Opcode.Await: st->Pc = pc; throw new JsThrow(realm.MakeError(ErrorKind.SyntaxError, "await is not supported yet"));
-                default: throw new InvalidOperationException($"unknown opcode {(Opcode)(*pc)}");
+                default: st->Pc = pc; acc = ExecuteCold(fp, pc, acc, t); break;
             }
             // Cases that break leave pc at their instruction; reading the opcode again keeps op dead across the switch.
             pc += Sizes[*pc];
@@ -617,6 +498,127 @@ internal sealed unsafe partial class Interp
     /// <summary>ToBoolean with booleans decided inline.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static bool Truthy(JsValue v) => v.IsBoolean ? v.Bits == JsValue.TrueBits : Realm.ToBoolean(v);
+
+    /// <summary>
+    /// The rarely executed instructions, out of line so the dispatch loop stays small enough for the
+    /// JIT to inline its hot helpers and keep its state in registers. Returns the new accumulator;
+    /// the loop has stored pc for the handler lookup and advances past the instruction afterwards.
+    /// </summary>
+    JsValue ExecuteCold(ulong* fp, byte* pc, JsValue acc, FunctionTemplate t)
+    {
+        JsValue* regs = (JsValue*)(fp + JsStack.HeaderSlots);
+        byte* code = t.Code;
+        switch ((Opcode)(*pc))
+        {
+            case Opcode.PushContext:
+                fp[JsStack.ContextSlot] = (ulong)realm.NewContext(*(ushort*)(pc + 1), new JsValue(fp[JsStack.ContextSlot]));
+                break;
+            case Opcode.CloneContext:
+                {
+                    nint c = (nint)fp[JsStack.ContextSlot];
+                    int n = (int)Layout.Aux(c);
+                    nint nc = realm.NewContext(n, Layout.Val(c, Layout.ContextParent));
+                    for (int i = 0; i < n; i++) Layout.CtxSlot(nc, i) = Layout.CtxSlot(c, i);
+                    fp[JsStack.ContextSlot] = (ulong)nc;
+                    break;
+                }
+            case Opcode.LdaGlobalOrUndefined: acc = realm.LoadGlobal(t.Constants[*(int*)(pc + 1)], false); break;
+            case Opcode.DeclareGlobalVar: realm.DeclareGlobalVar(t.Constants[*(int*)(pc + 1)]); break;
+            case Opcode.DeclareGlobalLexical: realm.DeclareGlobalLexical(t.Constants[*(int*)(pc + 1)], *(ushort*)(pc + 5) != 0); break;
+            case Opcode.InitGlobalLexical: realm.InitGlobalLexical(t.Constants[*(int*)(pc + 1)], acc); break;
+            case Opcode.LdaNewTarget:
+                acc = (new JsValue(fp[JsStack.FlagsSlot]).Int32 & (int)FrameFlags.Generator) != 0 ? JsValue.Undefined : new JsValue(fp[JsStack.NewTargetSlot]);
+                break;
+            case Opcode.CreateArguments: acc = CreateArguments(fp); break;
+            case Opcode.CreateRest:
+                {
+                    int argc = new JsValue(fp[JsStack.ArgcSlot]).Int32, start = *(ushort*)(pc + 1);
+                    int n = Math.Max(0, argc - start);
+                    acc = JsValue.FromPtr(realm.NewArrayFrom(new ReadOnlySpan<JsValue>((JsValue*)(fp - argc + start), n)));
+                    break;
+                }
+            case Opcode.ThrowConstAssign: throw new JsThrow(realm.MakeError(ErrorKind.TypeError, "Assignment to constant variable."));
+            case Opcode.DefineNamed:
+                realm.DefineData(regs[*(ushort*)(pc + 1)].Ptr, realm.KeyFromString(t.Constants[*(int*)(pc + 3)]), acc);
+                break;
+            case Opcode.DefineKeyed:
+                realm.DefineData(regs[*(ushort*)(pc + 1)].Ptr, realm.ToPropertyKey(regs[*(ushort*)(pc + 3)]), acc,
+                    *(ushort*)(pc + 5) != 0 ? PropFlags.Default : PropFlags.Hidden);
+                break;
+            case Opcode.DefineGetter:
+            case Opcode.DefineSetter:
+                {
+                    var k = realm.ToPropertyKey(regs[*(ushort*)(pc + 3)]);
+                    var fl = (*(ushort*)(pc + 5) != 0 ? PropFlags.Enumerable : 0) | PropFlags.Configurable;
+                    if ((Opcode)(*pc) == Opcode.DefineGetter) realm.DefineAccessor(regs[*(ushort*)(pc + 1)].Ptr, k, acc, JsValue.Empty, fl);
+                    else realm.DefineAccessor(regs[*(ushort*)(pc + 1)].Ptr, k, JsValue.Empty, acc, fl);
+                    break;
+                }
+            case Opcode.DeleteKeyed: acc = DeleteKeyed(regs[*(ushort*)(pc + 1)], acc, t.IsStrict); break;
+            case Opcode.GetSuper: acc = GetSuper(fp, acc); break;
+            case Opcode.SetSuper: SetSuper(fp, regs[*(ushort*)(pc + 1)], acc); break;
+            case Opcode.Exp: { var l = regs[*(ushort*)(pc + 1)]; double a = Num(l); acc = JsValue.FromNumber(Operators.Pow(a, Num(acc))); break; }
+            case Opcode.TypeOf: acc = JsValue.FromPtr(realm.Intern(realm.TypeOfString(acc))); break;
+            case Opcode.TestEqual: acc = JsValue.FromBool(realm.LooseEquals(regs[*(ushort*)(pc + 1)], acc)); break;
+            case Opcode.TestInstanceOf: acc = JsValue.FromBool(realm.InstanceOf(regs[*(ushort*)(pc + 1)], acc)); break;
+            case Opcode.TestIn:
+                {
+                    if (!Realm.IsObject(acc)) throw InError(regs[*(ushort*)(pc + 1)], acc);
+                    acc = JsValue.FromBool(realm.HasProperty(acc.Ptr, realm.ToPropertyKey(regs[*(ushort*)(pc + 1)])));
+                    break;
+                }
+            case Opcode.TestPrivateIn:
+                if (!Realm.IsObject(acc)) throw new JsThrow(realm.MakeError(ErrorKind.TypeError, "Cannot use 'in' operator to search for a private field in a non-object"));
+                acc = JsValue.FromBool(realm.GetOwnRaw(acc.Ptr, PropKey.FromCell(regs[*(ushort*)(pc + 1)].Ptr), out _, out _));
+                break;
+            case Opcode.ToStringOp: if (!Realm.IsString(acc)) { acc = realm.ToStringValue(acc); } break;
+            case Opcode.CallRuntime:
+                CurFp = fp;
+                CurPc = (int)(pc - code);
+                acc = RuntimeFunctions.Call(realm, fp, (RuntimeId)(*(ushort*)(pc + 1)), regs + *(ushort*)(pc + 3), *(ushort*)(pc + 5));
+                break;
+            case Opcode.Throw:
+                CurFp = fp; CurPc = (int)(pc - code);
+                throw new JsThrow(acc);
+            case Opcode.ReThrow:
+                throw new JsThrow(acc) { Rethrown = true };
+            case Opcode.CreateClosure:
+                {
+                    var child = t.Children[*(int*)(pc + 1)];
+                    var home = (child.Flags & FunctionFlags.Arrow) != 0 ? Layout.Internal((nint)fp[JsStack.CalleeSlot], 2) : JsValue.Undefined;
+                    acc = JsValue.FromPtr(realm.NewClosure(child, new JsValue(fp[JsStack.ContextSlot]), home));
+                    break;
+                }
+            case Opcode.CreateObject: acc = JsValue.FromPtr(realm.NewObject(JsValue.FromPtr(realm.ObjectPrototype))); break;
+            case Opcode.CreateArray: acc = JsValue.FromPtr(realm.NewArray()); break;
+            case Opcode.ArrayPush:
+                {
+                    nint a = regs[*(ushort*)(pc + 1)].Ptr;
+                    realm.PutElement(a, Realm.ArrayLength(a), acc);
+                    break;
+                }
+            case Opcode.ArrayPushHole:
+                {
+                    nint a = regs[*(ushort*)(pc + 1)].Ptr;
+                    Realm.SetArrayLengthRaw(a, Realm.ArrayLength(a) + 1);
+                    break;
+                }
+            case Opcode.ArrayPushSpread: ArrayPushSpread(regs[*(ushort*)(pc + 1)].Ptr, acc); break;
+            case Opcode.CreateRegExp:
+                acc = Builtins.RegExpBuiltins.Create(realm, t.Constants[*(int*)(pc + 1)], t.Constants[*(int*)(pc + 5)]);
+                break;
+            case Opcode.CopyDataProperties:
+                Builtins.ObjectBuiltins.CopyDataProperties(realm, regs[*(ushort*)(pc + 1)].Ptr, acc, default);
+                break;
+            case Opcode.GetTemplateObject: acc = t.Constants[*(int*)(pc + 1)]; break;
+            case Opcode.GetIterator: GetIterator(acc, regs + *(ushort*)(pc + 1)); break;
+            case Opcode.IteratorClose: IteratorClose(regs[*(ushort*)(pc + 1)]); break;
+            case Opcode.ForInPrepare: regs[*(ushort*)(pc + 1)] = ForInPrepare(acc); break;
+            case Opcode.Await: throw new JsThrow(realm.MakeError(ErrorKind.SyntaxError, "await is not supported yet"));
+            default: throw new InvalidOperationException($"unknown opcode {(Opcode)(*pc)}");
+        }
+        return acc;
+    }
 
     /// <summary>Set when the last Run ended by a generator yield rather than a return.</summary>
     public bool Yielded;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Flywheel.Engine.Runtime;
 
 /// <summary>How a function object is implemented (byte 5 of its header).</summary>
@@ -14,10 +15,12 @@ internal enum FunctionKind : byte { Bytecode = 0, Native = 1, Bound = 2 }
 /// </summary>
 internal static unsafe class Functions
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static FunctionKind Kind(nint f) => *(FunctionKind*)(f + 5);
     public static void SetKind(nint f, FunctionKind k) => *(FunctionKind*)(f + 5) = k;
     public static bool IsBound(nint f) => Kind(f) == FunctionKind.Bound;
     public static JsValue BoundTarget(nint f) => Layout.Internal(f, 1);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static FunctionTemplate Template(Realm r, nint f) => r.Templates[Layout.Internal(f, 0).Int32];
 }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Flywheel.Engine.Runtime;
 
 /// <summary>
@@ -317,7 +318,9 @@ internal sealed unsafe partial class Realm
 
     public bool IsExtensible(nint o) => (Layout.Flags(o) & CellFlags.NotExtensible) == 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsCallable(JsValue v) => v.IsCell && Layout.Kind(v.Ptr) == CellKind.Object && (Layout.Flags(v.Ptr) & CellFlags.Callable) != 0;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsConstructor(JsValue v) => v.IsCell && Layout.Kind(v.Ptr) == CellKind.Object && (Layout.Flags(v.Ptr) & CellFlags.Constructor) != 0;
     public static bool IsArray(JsValue v) => IsObject(v) && Layout.Class(v.Ptr) == ObjClass.Array;
 
