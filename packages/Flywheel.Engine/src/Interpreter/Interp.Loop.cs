@@ -82,7 +82,7 @@ internal sealed unsafe partial class Interp
         byte* code = t.Code;
         JsValue* regs = (JsValue*)(fp + JsStack.HeaderSlots);
         bool cond;
-        if (Jit != null) pc = RunBaseline(fp, t, pc, ref acc);
+        if (Jit != null) { st->Acc = acc; pc = EnterBaseline(fp, t, pc, st); acc = st->Acc; }
         while (true)
         {
             // Cases re-read *pc rather than use a local opcode: a value live across the whole switch gets spilled.
@@ -289,7 +289,7 @@ internal sealed unsafe partial class Interp
                     CountBackEdge(t, *(int*)(pc + 1));
                     pc += *(int*)(pc + 5);
                     Safepoint(acc, fp);
-                    if (t.Baseline != null) pc = RunBaseline(fp, t, pc, ref acc);
+                    if (t.Baseline != null) { st->Acc = acc; pc = EnterBaseline(fp, t, pc, st); acc = st->Acc; }
                     continue;
                 case Opcode.JumpIfTrue: pc += acc.Bits == JsValue.TrueBits ? *(int*)(pc + 1) : OpSize.JumpIfTrue; continue;
                 case Opcode.JumpIfFalse: pc += acc.Bits == JsValue.FalseBits ? *(int*)(pc + 1) : OpSize.JumpIfFalse; continue;
@@ -419,7 +419,7 @@ internal sealed unsafe partial class Interp
                             st->Fp = fp;
                             t = ct; code = t.Code; pc = code; regs = (JsValue*)(fp + JsStack.HeaderSlots);
                             Safepoint(JsValue.Undefined, fp);
-                            if (Jit != null) pc = RunBaseline(fp, t, pc, ref acc);
+                            if (Jit != null) { st->Acc = acc; pc = EnterBaseline(fp, t, pc, st); acc = st->Acc; }
                             continue;
                         }
                         acc = InvokePopping(callee, construct ? JsValue.Empty : recv, argv, argc, newTarget, spreadBase);
@@ -441,7 +441,7 @@ internal sealed unsafe partial class Interp
                         t = FrameTemplate(fp); code = t.Code; pc = code + retPc; regs = (JsValue*)(fp + JsStack.HeaderSlots);
                         Stack.Top = (ulong*)(regs + t.RegisterCount);
                         Safepoint(acc, fp);
-                        if (t.Baseline != null) pc = RunBaseline(fp, t, pc, ref acc);
+                        if (t.Baseline != null) { st->Acc = acc; pc = EnterBaseline(fp, t, pc, st); acc = st->Acc; }
                         continue;
                     }
                 case Opcode.IteratorStep:
@@ -480,7 +480,7 @@ internal sealed unsafe partial class Interp
             }
             // Cases that break leave pc at their instruction; reading the opcode again keeps op dead across the switch.
             pc += Sizes[*pc];
-            if (t.Baseline != null) pc = RunBaseline(fp, t, pc, ref acc);
+            if (t.Baseline != null) { st->Acc = acc; pc = EnterBaseline(fp, t, pc, st); acc = st->Acc; }
             continue;
 
         CompareDone:
@@ -491,8 +491,21 @@ internal sealed unsafe partial class Interp
                 case Opcode.JumpIfFalse: case Opcode.JumpIfToBooleanFalse: pc += cond ? OpSize.JumpIfFalse : *(int*)(pc + 1); break;
                 case Opcode.JumpIfTrue: case Opcode.JumpIfToBooleanTrue: pc += cond ? *(int*)(pc + 1) : OpSize.JumpIfTrue; break;
             }
-            if (t.Baseline != null) pc = RunBaseline(fp, t, pc, ref acc);
+            if (t.Baseline != null) { st->Acc = acc; pc = EnterBaseline(fp, t, pc, st); acc = st->Acc; }
         }
+    }
+
+    /// <summary>
+    /// <see cref="RunBaseline"/> with the accumulator passed through <paramref name="st"/>: a ref to
+    /// Dispatch's acc local would make the JIT keep acc in memory for the whole loop.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    byte* EnterBaseline(ulong* fp, FunctionTemplate t, byte* pc, LoopState* st)
+    {
+        var acc = st->Acc;
+        pc = RunBaseline(fp, t, pc, ref acc);
+        st->Acc = acc;
+        return pc;
     }
 
     /// <summary>ToBoolean with booleans decided inline.</summary>
