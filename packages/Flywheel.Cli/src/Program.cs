@@ -230,7 +230,8 @@ public static class Program
     {
         var s = engine.GetStatistics();
         var ci = CultureInfo.InvariantCulture;
-        string baseline = string.Create(ci, $$"""{"functionsCompiled":{{s.BaselineFunctionsCompiled}},"functionsRejected":{{s.BaselineFunctionsRejected}},"bytecodeBytes":{{s.BaselineBytecodeBytes}},"codeBytes":{{s.BaselineCodeBytes}},"compileMs":{{s.BaselineCompileMs:0.###}}}""");
+        string exits = "{" + string.Join(",", s.BaselineExits.Select(e => string.Create(ci, $"\"{e.Key}\":{e.Value}"))) + "}";
+        string baseline = string.Create(ci, $$"""{"functionsCompiled":{{s.BaselineFunctionsCompiled}},"functionsRejected":{{s.BaselineFunctionsRejected}},"bytecodeBytes":{{s.BaselineBytecodeBytes}},"codeBytes":{{s.BaselineCodeBytes}},"compileMs":{{s.BaselineCompileMs:0.###}},"exits":{{exits}}}""");
         Console.Error.Write(string.Create(ci, $$"""{"heapBytes":{{s.HeapBytes}},"heapReservedBytes":{{s.HeapReservedBytes}},"gcCount":{{s.GcCount}},"gcTotalPauseMs":{{s.GcTotalPauseMs:0.###}},"gcMaxPauseMs":{{s.GcMaxPauseMs:0.###}},"gcMarkMs":{{s.GcMarkMs:0.###}},"gcMarkedCells":{{s.GcMarkedCells}},"bytecodeBytes":{{s.BytecodeBytes}},"functionsCompiled":{{s.FunctionsCompiled}},"shapes":{{s.Shapes}},"baseline":{{baseline}}}""") + "\n");
     }
 

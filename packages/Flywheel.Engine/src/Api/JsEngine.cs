@@ -133,6 +133,10 @@ public sealed unsafe class JsEngine : IDisposable
         BaselineBytecodeBytes = realm.Interp.Jit?.BytecodeBytes ?? 0,
         BaselineCodeBytes = realm.Interp.Jit?.CodeBytes ?? 0,
         BaselineCompileMs = realm.Interp.Jit?.CompileTime.TotalMilliseconds ?? 0,
+        BaselineExits = realm.Interp.Jit is { } jit
+            ? Enumerable.Range(0, jit.Exits.Length).Where(i => jit.Exits[i] > 0).OrderByDescending(i => jit.Exits[i])
+                .ToDictionary(i => ((Bytecode.Opcode)i).ToString(), i => jit.Exits[i])
+            : new Dictionary<string, long>(),
     };
 
     Runtime.JsValue Run(Func<Runtime.JsValue> body)
@@ -345,4 +349,6 @@ public sealed record EngineStatistics
     public long BaselineCodeBytes { get; init; }
     /// <summary>Time spent compiling baseline code, in milliseconds.</summary>
     public double BaselineCompileMs { get; init; }
+    /// <summary>Exits from baseline code to the interpreter by the bytecode instruction handed over, most frequent first.</summary>
+    public IReadOnlyDictionary<string, long> BaselineExits { get; init; } = new Dictionary<string, long>();
 }

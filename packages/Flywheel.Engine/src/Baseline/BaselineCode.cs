@@ -19,8 +19,13 @@ internal sealed unsafe class BaselineCode(InstalledCode code, int[] resumeOffset
     /// <summary>Size of the bytecode compiled, for code-size-per-bytecode statistics.</summary>
     public int BytecodeLength { get; } = bytecodeLength;
 
-    /// <summary>The entry stub.</summary>
-    public delegate* unmanaged<ulong*, BaselineState*, nint, void> Enter => (delegate* unmanaged<ulong*, BaselineState*, nint, void>)Code.Address;
+    /// <summary>
+    /// The entry stub. Baseline code never calls back into .NET, so the call skips the GC-mode
+    /// transition of a regular unmanaged call (a .NET GC waits for the code's next exit, at most one
+    /// back-edge quantum away).
+    /// </summary>
+    public delegate* unmanaged[SuppressGCTransition]<ulong*, BaselineState*, nint, void> Enter =>
+        (delegate* unmanaged[SuppressGCTransition]<ulong*, BaselineState*, nint, void>)Code.Address;
 
     /// <summary>Address of the code for the instruction at bytecode offset <paramref name="pc"/>, or 0 when it is not an instruction start.</summary>
     public nint ResumeAddress(int pc)

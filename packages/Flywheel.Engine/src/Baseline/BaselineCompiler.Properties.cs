@@ -14,6 +14,7 @@ namespace Flywheel.Engine.Baseline;
 internal sealed unsafe partial class BaselineCompiler
 {
     const int Entry0Key = L.CacheEntriesOffset, Entry0Value = L.CacheEntriesOffset + 8;
+    const ulong ClassAndKindMask = 0xFF_0000_00FFUL;
 
     /// <summary>
     /// rcx = the receiver's slot array and rdx = the slot index, when the object in rax has the shape
@@ -42,9 +43,28 @@ internal sealed unsafe partial class BaselineCompiler
         a.mov(rcx, __qword_ptr[rax + Layout.ObjSlots]);
     }
 
-    void EmitGetNamed(int pc, int objectRegister, int feedbackSlot)
+    void EmitGetNamed(int pc, int objectRegister, int nameIndex, int feedbackSlot)
     {
         a.mov(rax, Register(objectRegister));
+        if (Realm.IsString(function.Constants[nameIndex]) && Realm.ToClr(function.Constants[nameIndex]) == "length")
+        {
+            // An array's length is its first internal slot, kept as the number value "length" reads;
+            // the inline caches leave it to the generic path, so it is compiled here.
+            var bail = Bail(pc);
+            a.mov(rdx, unchecked((long)JsValue.NotCellMask));
+            a.test(rax, rdx);
+            masm.Jump(Condition.NotEqual, bail);
+            a.test(rax, rax);
+            masm.Jump(Condition.Equal, bail);
+            a.mov(rdx, __qword_ptr[rax]);
+            a.mov(rcx, unchecked((long)ClassAndKindMask));
+            a.and(rdx, rcx);
+            a.mov(rcx, unchecked((long)ArrayHeaderBits));
+            a.cmp(rdx, rcx);
+            masm.Jump(Condition.NotEqual, bail);
+            a.mov(Acc, __qword_ptr[rax + Layout.ObjInternal0]);
+            return;
+        }
         LoadCachedSlot(pc, feedbackSlot);
         a.mov(Acc, __qword_ptr[rcx + rdx * 8]);
     }

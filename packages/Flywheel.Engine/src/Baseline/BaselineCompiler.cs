@@ -185,7 +185,12 @@ internal sealed unsafe partial class BaselineCompiler
                 SetBooleanAcc(Condition.Equal);
                 return true;
             case Opcode.Not: EmitNot(pc); return true;
-            case Opcode.GetNamed when function.FeedbackBase != null: EmitGetNamed(pc, Operand(p, row, 0), Operand(p, row, 2)); return true;
+            case Opcode.ToNumeric:
+                // Numbers are their own ToNumeric; anything else may call valueOf: the interpreter's.
+                a.test(Acc, Tag);
+                masm.Jump(Condition.Equal, Bail(pc));
+                return true;
+            case Opcode.GetNamed when function.FeedbackBase != null: EmitGetNamed(pc, Operand(p, row, 0), Operand(p, row, 1), Operand(p, row, 2)); return true;
             case Opcode.SetNamed when function.FeedbackBase != null: EmitSetNamed(pc, Operand(p, row, 0), Operand(p, row, 2)); return true;
             case Opcode.GetKeyed: EmitGetKeyed(pc, Operand(p, row, 0)); return true;
             case Opcode.SetKeyed: EmitSetKeyed(pc, Operand(p, row, 0), Operand(p, row, 1)); return true;

@@ -24,6 +24,9 @@ internal sealed unsafe class BaselineJit : IDisposable
     public TimeSpan CompileTime;
     public readonly Dictionary<string, int> Rejected = [];
 
+    /// <summary>Exits from baseline code to the interpreter, by the opcode handed over: what to compile inline next.</summary>
+    public readonly long[] Exits = new long[256];
+
     /// <summary>Back-edges baseline code runs between the interpreter's safepoint checks; 1 under GC stress, so collections happen where the interpreter's would.</summary>
     public int BackEdgeQuantum { get; }
 

@@ -50,6 +50,8 @@ internal sealed unsafe partial class Interp
             budget -= used;
             if (budget <= 0) CheckInterrupts();
         }
-        return t.Code + state->Pc;
+        byte* next = t.Code + state->Pc;
+        jit.Exits[*next]++;
+        return next;
     }
 }
