@@ -15,6 +15,7 @@ internal sealed class RegExpData
     public required string?[] GroupNames;
     public bool Global => Flags.Contains('g');
     public bool Sticky => Flags.Contains('y');
+    public bool HasIndices => Flags.Contains('d');
     public bool HasNames => GroupNames.Any(n => n != null);
 }
 
@@ -33,7 +34,7 @@ internal static unsafe class RegExpBuiltins
         RegExpParseResult res;
         try
         {
-            res = Tokenizer.AdaptRegExp(pattern, flags, false, TimeSpan.FromSeconds(10), true, EcmaVersion.Latest, ExperimentalESFeatures.None);
+            res = Tokenizer.AdaptRegExp(UnicodeScripts.Rewrite(pattern, flags), flags, false, TimeSpan.FromSeconds(10), true, EcmaVersion.Latest, ExperimentalESFeatures.None);
         }
         catch (Exception e) when (e is ParseErrorException or ArgumentException or InvalidOperationException)
         {
@@ -311,6 +312,26 @@ internal static unsafe class RegExpBuiltins
                 if (d.GroupNames[i] is { } name) r.DefineData(go, r.Key(name), m.Groups[i].Success ? r.NewString(m.Groups[i].ValueSpan) : JsValue.Undefined);
         }
         r.DefineData(hs[ha].Ptr, r.KGroups, groups);
+        if (d.HasIndices) r.DefineData(hs[ha].Ptr, r.Key("indices"), MatchIndices(r, d, m));
         return hs[ha];
+    }
+
+    /// <summary>The hasIndices (/d) array: [start, end] per group (undefined when it did not participate), with groups by name.</summary>
+    static JsValue MatchIndices(Realm r, RegExpData d, Match m)
+    {
+        using var hs = new HandleScope(r);
+        int hi = hs.Add(JsValue.FromPtr(r.NewArray(d.GroupCount)));
+        JsValue Pair(Group g) => g.Success ? JsValue.FromPtr(r.NewArrayFrom([JsValue.FromInt(g.Index), JsValue.FromInt(g.Index + g.Length)])) : JsValue.Undefined;
+        for (int i = 0; i < d.GroupCount; i++) r.PutElement(hs[hi].Ptr, (uint)i, Pair(m.Groups[i]));
+        JsValue groups = JsValue.Undefined;
+        if (d.HasNames)
+        {
+            groups = JsValue.FromPtr(r.NewObject(JsValue.Null));
+            hs.Add(groups);
+            for (int i = 1; i < d.GroupCount; i++)
+                if (d.GroupNames[i] is { } name) r.DefineData(groups.Ptr, r.Key(name), Pair(m.Groups[i]));
+        }
+        r.DefineData(hs[hi].Ptr, r.KGroups, groups);
+        return hs[hi];
     }
 }

@@ -205,10 +205,10 @@ internal static unsafe class StringBuiltins
             int end = (int)Math.Min(from + Math.Max(len, 0), slen);
             return from >= end ? r.EmptyString : r.Substring(hs[h], from, end - from);
         });
-        Def.Method(r, p, "toUpperCase", 0, (Realm r, in CallArgs a) => r.Str(Upper(This(r, a, "toUpperCase"))));
-        Def.Method(r, p, "toLowerCase", 0, (Realm r, in CallArgs a) => r.Str(Lower(This(r, a, "toLowerCase"))));
-        Def.Method(r, p, "toLocaleUpperCase", 0, (Realm r, in CallArgs a) => r.Str(Upper(This(r, a, "toLocaleUpperCase"))));
-        Def.Method(r, p, "toLocaleLowerCase", 0, (Realm r, in CallArgs a) => r.Str(Lower(This(r, a, "toLocaleLowerCase"))));
+        Def.Method(r, p, "toUpperCase", 0, (Realm r, in CallArgs a) => ChangeCase(r, ThisString(r, a, "toUpperCase"), true));
+        Def.Method(r, p, "toLowerCase", 0, (Realm r, in CallArgs a) => ChangeCase(r, ThisString(r, a, "toLowerCase"), false));
+        Def.Method(r, p, "toLocaleUpperCase", 0, (Realm r, in CallArgs a) => ChangeCase(r, ThisString(r, a, "toLocaleUpperCase"), true));
+        Def.Method(r, p, "toLocaleLowerCase", 0, (Realm r, in CallArgs a) => ChangeCase(r, ThisString(r, a, "toLocaleLowerCase"), false));
         Def.Method(r, p, "trim", 0, (Realm r, in CallArgs a) => r.Str(NumberConversion.TrimJs(This(r, a, "trim")).ToString()));
         Def.Method(r, p, "trimStart", 0, (Realm r, in CallArgs a) => r.Str(This(r, a, "trimStart").TrimStart(JsWhitespace)));
         Def.Method(r, p, "trimEnd", 0, (Realm r, in CallArgs a) => r.Str(This(r, a, "trimEnd").TrimEnd(JsWhitespace)));
@@ -290,12 +290,68 @@ internal static unsafe class StringBuiltins
 
     static readonly char[] JsWhitespace = [' ', '\t', '\n', '\r', '\v', '\f', '\u00A0', '\u1680', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200A', '\u2028', '\u2029', '\u202F', '\u205F', '\u3000', '\uFEFF'];
 
-    /// <summary>Unicode special casing (SpecialCasing.txt) that invariant ToUpper/ToLower lack.</summary>
+    /// <summary>
+    /// Upper-case mappings that .NET's invariant ToUpper lacks: SpecialCasing.txt's unconditional
+    /// expansions (ß → SS, ŉ → ʼN, ligatures, Greek with ypogegrammeni, …) and the dotless ı / long ſ,
+    /// which invariant casing deliberately leaves alone. Generated from node's toUpperCase over the BMP.
+    /// </summary>
+    static readonly Dictionary<char, string> SpecialUpper = new()
+    {
+        { '\u00DF', "\u0053\u0053" }, { '\u0131', "\u0049" }, { '\u0149', "\u02BC\u004E" }, { '\u017F', "\u0053" },
+        { '\u01F0', "\u004A\u030C" }, { '\u0390', "\u0399\u0308\u0301" }, { '\u03B0', "\u03A5\u0308\u0301" }, { '\u0587', "\u0535\u0552" },
+        { '\u1E96', "\u0048\u0331" }, { '\u1E97', "\u0054\u0308" }, { '\u1E98', "\u0057\u030A" }, { '\u1E99', "\u0059\u030A" },
+        { '\u1E9A', "\u0041\u02BE" }, { '\u1F50', "\u03A5\u0313" }, { '\u1F52', "\u03A5\u0313\u0300" }, { '\u1F54', "\u03A5\u0313\u0301" },
+        { '\u1F56', "\u03A5\u0313\u0342" }, { '\u1F80', "\u1F08\u0399" }, { '\u1F81', "\u1F09\u0399" }, { '\u1F82', "\u1F0A\u0399" },
+        { '\u1F83', "\u1F0B\u0399" }, { '\u1F84', "\u1F0C\u0399" }, { '\u1F85', "\u1F0D\u0399" }, { '\u1F86', "\u1F0E\u0399" },
+        { '\u1F87', "\u1F0F\u0399" }, { '\u1F88', "\u1F08\u0399" }, { '\u1F89', "\u1F09\u0399" }, { '\u1F8A', "\u1F0A\u0399" },
+        { '\u1F8B', "\u1F0B\u0399" }, { '\u1F8C', "\u1F0C\u0399" }, { '\u1F8D', "\u1F0D\u0399" }, { '\u1F8E', "\u1F0E\u0399" },
+        { '\u1F8F', "\u1F0F\u0399" }, { '\u1F90', "\u1F28\u0399" }, { '\u1F91', "\u1F29\u0399" }, { '\u1F92', "\u1F2A\u0399" },
+        { '\u1F93', "\u1F2B\u0399" }, { '\u1F94', "\u1F2C\u0399" }, { '\u1F95', "\u1F2D\u0399" }, { '\u1F96', "\u1F2E\u0399" },
+        { '\u1F97', "\u1F2F\u0399" }, { '\u1F98', "\u1F28\u0399" }, { '\u1F99', "\u1F29\u0399" }, { '\u1F9A', "\u1F2A\u0399" },
+        { '\u1F9B', "\u1F2B\u0399" }, { '\u1F9C', "\u1F2C\u0399" }, { '\u1F9D', "\u1F2D\u0399" }, { '\u1F9E', "\u1F2E\u0399" },
+        { '\u1F9F', "\u1F2F\u0399" }, { '\u1FA0', "\u1F68\u0399" }, { '\u1FA1', "\u1F69\u0399" }, { '\u1FA2', "\u1F6A\u0399" },
+        { '\u1FA3', "\u1F6B\u0399" }, { '\u1FA4', "\u1F6C\u0399" }, { '\u1FA5', "\u1F6D\u0399" }, { '\u1FA6', "\u1F6E\u0399" },
+        { '\u1FA7', "\u1F6F\u0399" }, { '\u1FA8', "\u1F68\u0399" }, { '\u1FA9', "\u1F69\u0399" }, { '\u1FAA', "\u1F6A\u0399" },
+        { '\u1FAB', "\u1F6B\u0399" }, { '\u1FAC', "\u1F6C\u0399" }, { '\u1FAD', "\u1F6D\u0399" }, { '\u1FAE', "\u1F6E\u0399" },
+        { '\u1FAF', "\u1F6F\u0399" }, { '\u1FB2', "\u1FBA\u0399" }, { '\u1FB3', "\u0391\u0399" }, { '\u1FB4', "\u0386\u0399" },
+        { '\u1FB6', "\u0391\u0342" }, { '\u1FB7', "\u0391\u0342\u0399" }, { '\u1FBC', "\u0391\u0399" }, { '\u1FC2', "\u1FCA\u0399" },
+        { '\u1FC3', "\u0397\u0399" }, { '\u1FC4', "\u0389\u0399" }, { '\u1FC6', "\u0397\u0342" }, { '\u1FC7', "\u0397\u0342\u0399" },
+        { '\u1FCC', "\u0397\u0399" }, { '\u1FD2', "\u0399\u0308\u0300" }, { '\u1FD3', "\u0399\u0308\u0301" }, { '\u1FD6', "\u0399\u0342" },
+        { '\u1FD7', "\u0399\u0308\u0342" }, { '\u1FE2', "\u03A5\u0308\u0300" }, { '\u1FE3', "\u03A5\u0308\u0301" }, { '\u1FE4', "\u03A1\u0313" },
+        { '\u1FE6', "\u03A5\u0342" }, { '\u1FE7', "\u03A5\u0308\u0342" }, { '\u1FF2', "\u1FFA\u0399" }, { '\u1FF3', "\u03A9\u0399" },
+        { '\u1FF4', "\u038F\u0399" }, { '\u1FF6', "\u03A9\u0342" }, { '\u1FF7', "\u03A9\u0342\u0399" }, { '\u1FFC', "\u03A9\u0399" },
+        { '\uFB00', "\u0046\u0046" }, { '\uFB01', "\u0046\u0049" }, { '\uFB02', "\u0046\u004C" }, { '\uFB03', "\u0046\u0046\u0049" },
+        { '\uFB04', "\u0046\u0046\u004C" }, { '\uFB05', "\u0053\u0054" }, { '\uFB06', "\u0053\u0054" }, { '\uFB13', "\u0544\u0546" },
+        { '\uFB14', "\u0544\u0535" }, { '\uFB15', "\u0544\u053B" }, { '\uFB16', "\u054E\u0546" }, { '\uFB17', "\u0544\u053D" },
+    };
+    static readonly System.Buffers.SearchValues<char> SpecialUpperChars = System.Buffers.SearchValues.Create(SpecialUpper.Keys.ToArray());
+
     static string Upper(string s)
     {
-        var u = s.ToUpperInvariant();
-        if (u.IndexOfAny(['ß', 'ŉ', 'ﬀ', 'ﬁ', 'ﬂ', 'ﬃ', 'ﬄ', 'ﬅ', 'ﬆ']) < 0) return u;
-        return u.Replace("ß", "SS").Replace("ŉ", "ʼN").Replace("ﬀ", "FF").Replace("ﬁ", "FI").Replace("ﬂ", "FL").Replace("ﬃ", "FFI").Replace("ﬄ", "FFL").Replace("ﬅ", "ST").Replace("ﬆ", "ST");
+        if (s.AsSpan().IndexOfAny(SpecialUpperChars) < 0) return s.ToUpperInvariant();
+        var sb = new StringBuilder(s.Length + 8);
+        int start = 0;
+        for (int i = 0; i < s.Length; i++)
+        {
+            if (!SpecialUpper.TryGetValue(s[i], out var mapped)) continue;
+            if (i > start) sb.Append(s.AsSpan(start, i - start).ToString().ToUpperInvariant());
+            sb.Append(mapped);
+            start = i + 1;
+        }
+        if (start < s.Length) sb.Append(s.AsSpan(start).ToString().ToUpperInvariant());
+        return sb.ToString();
+    }
+
+    /// <summary>toUpperCase/toLowerCase: ASCII strings are converted in the heap (and returned as they are when nothing changes); others go through the Unicode mappings.</summary>
+    static JsValue ChangeCase(Realm r, JsValue s, bool upper)
+    {
+        var span = r.Span(s);
+        if (span.ContainsAnyExceptInRange((char)0, (char)127)) return r.Str(upper ? Upper(Realm.ToClr(s)) : Lower(Realm.ToClr(s)));
+        int first = upper ? span.IndexOfAnyInRange('a', 'z') : span.IndexOfAnyInRange('A', 'Z');
+        if (first < 0) return s;
+        var chars = new char[span.Length];
+        if (upper) System.Text.Ascii.ToUpper(span, chars, out _); else System.Text.Ascii.ToLower(span, chars, out _);
+        return r.NewString(chars);
     }
 
     static string Lower(string s)
