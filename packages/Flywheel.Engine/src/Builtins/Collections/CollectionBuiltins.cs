@@ -115,7 +115,10 @@ internal static unsafe class CollectionBuiltins
     {
         Def.Method(r, proto, "next", 0, (Realm r, in CallArgs a) =>
         {
-            if (!Realm.IsObject(a.This) || Layout.Class(a.This.Ptr) != ObjClass.Iterator) throw Def.TypeError(r, "next method called on incompatible receiver");
+            // Only Map/Set iterators carry a cursor: array or string iterators share the class but not the layout.
+            if (!Realm.IsObject(a.This) || Layout.Class(a.This.Ptr) != ObjClass.Iterator || (Layout.Flags(a.This.Ptr) & CellFlags.External) == 0
+                || r.External(Layout.Internal(a.This.Ptr, 3).Int32) is not CollectionData.Cursor)
+                throw Def.TypeError(r, "next method called on incompatible receiver " + r.Interp.Describe(a.This));
             nint it = a.This.Ptr;
             var coll = Layout.Internal(it, 0);
             if (coll.IsUndefined) return r.IterResult(JsValue.Undefined, true);

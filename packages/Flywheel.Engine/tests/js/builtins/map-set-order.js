@@ -78,3 +78,8 @@ const mixed = new Map([[o1, 1], [o2, 2], [sym, 3], ["ab" + "cdefghijklmnop", 4]]
 console.log(mixed.get(o1), mixed.get(o2), mixed.get(sym), mixed.get("abcdefghijklmnop"), mixed.get({}), mixed.size);
 mixed.delete(o1);
 console.log(mixed.has(o1), mixed.size, [...mixed.values()].join(","));
+
+// A Map/Set iterator's next refuses other iterators (same class, different layout).
+for (const other of [[1].values(), "ab"[Symbol.iterator](), new Set([1]).values()]) {
+  try { console.log(new Map([[1, 2]]).keys().next.call(other).value); } catch (e) { console.log(e.name); }
+}
