@@ -16,8 +16,8 @@ internal static unsafe class CollectionBuiltins
         SetupKind(r, "Set", ObjClass.Set, r.SetPrototype, false, false);
         SetupKind(r, "WeakMap", ObjClass.WeakMap, r.WeakMapPrototype, true, true);
         SetupKind(r, "WeakSet", ObjClass.WeakSet, r.WeakSetPrototype, false, true);
-        SetupIterator(r, r.MapIteratorPrototype, "Map Iterator");
-        SetupIterator(r, r.SetIteratorPrototype, "Set Iterator");
+        SetupIterator(r, r.MapIteratorPrototype, "Map Iterator", true);
+        SetupIterator(r, r.SetIteratorPrototype, "Set Iterator", false);
     }
 
     static void SetupKind(Realm r, string name, ObjClass cls, nint proto, bool isMap, bool weak)
@@ -81,6 +81,7 @@ internal static unsafe class CollectionBuiltins
             var d = Data(r, a.This, cls, "entries");
             nint it = r.NewObjectWithExternal(JsValue.FromPtr(iterProto), ObjClass.Iterator, d.Start());
             Layout.Internal(it, 0) = a.This;
+            Layout.Internal(it, 1) = JsValue.FromBool(isMap);
             Layout.Internal(it, 2) = JsValue.FromInt(kind);
             return JsValue.FromPtr(it);
         };
@@ -111,13 +112,13 @@ internal static unsafe class CollectionBuiltins
         }
     }
 
-    static void SetupIterator(Realm r, nint proto, string tag)
+    static void SetupIterator(Realm r, nint proto, string tag, bool forMap)
     {
         Def.Method(r, proto, "next", 0, (Realm r, in CallArgs a) =>
         {
             // Only Map/Set iterators carry a cursor: array or string iterators share the class but not the layout.
             if (!Realm.IsObject(a.This) || Layout.Class(a.This.Ptr) != ObjClass.Iterator || (Layout.Flags(a.This.Ptr) & CellFlags.External) == 0
-                || r.External(Layout.Internal(a.This.Ptr, 3).Int32) is not CollectionData.Cursor)
+                || r.External(Layout.Internal(a.This.Ptr, 3).Int32) is not CollectionData.Cursor || Layout.Internal(a.This.Ptr, 1).IsTrue != forMap)
                 throw Def.TypeError(r, "next method called on incompatible receiver " + r.Interp.Describe(a.This));
             nint it = a.This.Ptr;
             var coll = Layout.Internal(it, 0);
