@@ -185,6 +185,10 @@ internal sealed unsafe partial class BaselineCompiler
                 SetBooleanAcc(Condition.Equal);
                 return true;
             case Opcode.Not: EmitNot(pc); return true;
+            case Opcode.ToPropertyKey:
+                // An int32 key is already a property key; strings, symbols and the rest: the interpreter's.
+                JumpUnlessInt32(Acc, Bail(pc));
+                return true;
             case Opcode.ToNumeric:
                 // Numbers are their own ToNumeric; anything else may call valueOf: the interpreter's.
                 a.test(Acc, Tag);
