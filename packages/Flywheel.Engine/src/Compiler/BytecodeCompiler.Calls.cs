@@ -14,9 +14,15 @@ internal sealed partial class BytecodeCompiler
             B.Emit(Opcode.GetSuper, B.NewSlot());
             return;
         }
-        int obj = objOut >= 0 ? objOut : fn.Temp();
-        VisitExpression(me.Object);
-        B.Emit(Opcode.Star, obj);
+        int obj;
+        // A local object is read in place when nobody needs it in a register of its own (a call's
+        // receiver) and the key cannot assign it.
+        if (objOut >= 0 || me.Optional || !TryReadInPlace(me.Object, out obj) || (me.Computed && MayAssign(me.Property)))
+        {
+            obj = objOut >= 0 ? objOut : fn.Temp();
+            VisitExpression(me.Object);
+            B.Emit(Opcode.Star, obj);
+        }
         if (me.Optional) B.EmitJump(Opcode.JumpIfNullish, chainNull!);
         if (me.Property is PrivateIdentifier pid)
         {

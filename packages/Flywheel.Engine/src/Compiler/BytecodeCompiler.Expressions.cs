@@ -358,15 +358,20 @@ internal sealed partial class BytecodeCompiler
             B.Emit(Opcode.TestPrivateIn, sym);
             return;
         }
-        int r = fn.Temp();
-        VisitExpression(be.Left);
-        B.Emit(Opcode.Star, r);
+        int mark = TempMark;
+        // A local on the left is read in place when the right side cannot assign it.
+        if (!TryReadInPlace(be.Left, out int r) || MayAssign(be.Right))
+        {
+            r = fn.Temp();
+            VisitExpression(be.Left);
+            B.Emit(Opcode.Star, r);
+        }
         VisitExpression(be.Right);
         var op = BinaryOpcode(be.Operator);
         if (OpcodeTable.Get(op).Flags.HasFlag(OpFlags.Throws)) Pos(be);
         B.Emit(op, r, B.NewSlot());
         if (be.Operator is Operator.Inequality or Operator.StrictInequality) B.Emit(Opcode.Not);
-        Release(r);
+        Release(mark);
     }
 
     void VisitLogical(LogicalExpression le)

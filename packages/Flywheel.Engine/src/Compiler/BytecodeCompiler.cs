@@ -301,6 +301,33 @@ internal sealed partial class BytecodeCompiler
         else if (v.IsLexical && !(v.Location == VarLocation.Register && fn.Initialized.Contains(v))) { Pos(at); fn.B.Emit(Opcode.ThrowIfHole, NameIdx(name)); }
     }
 
+    /// <summary>
+    /// The register of an identifier an instruction can read in place instead of through the
+    /// accumulator and a temporary: a register binding that needs no TDZ check.
+    /// </summary>
+    bool TryReadInPlace(Expression e, out int reg)
+    {
+        reg = -1;
+        if (e is not Identifier id || id.Name is "this" or "new.target" or "arguments") return false;
+        var (v, _) = Resolve(id.Name);
+        if (v == null || v.Location != VarLocation.Register || (v.IsLexical && !fn.Initialized.Contains(v))) return false;
+        reg = v.Index;
+        return true;
+    }
+
+    /// <summary>
+    /// Whether evaluating <paramref name="n"/> might assign a binding (an assignment, an update or a
+    /// direct eval anywhere inside). Register bindings are never captured, so only such code can
+    /// change one while <paramref name="n"/> runs: otherwise a register read in place after it sees
+    /// the value it had before.
+    /// </summary>
+    static bool MayAssign(Node n)
+    {
+        if (n is AssignmentExpression or UpdateExpression or CallExpression { Callee: Identifier { Name: "eval" } }) return true;
+        foreach (var c in n.ChildNodes) if (MayAssign(c)) return true;
+        return false;
+    }
+
     void EmitStoreVar(string name, Node at, bool init = false)
     {
         var (v, depth) = Resolve(name);
