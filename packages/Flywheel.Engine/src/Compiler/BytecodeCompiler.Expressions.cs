@@ -10,6 +10,8 @@ internal sealed partial class BytecodeCompiler
 
     void VisitExpression(Expression e)
     {
+        // Deeply nested source must end in a RangeError (Realm.Compile), not a stack overflow.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (e)
         {
             case NumericLiteral n: EmitNumber(n.Value); break;

@@ -9,6 +9,7 @@ internal sealed partial class BytecodeCompiler
 
     void VisitStatement(Statement s)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (s is not LabeledStatement && s is not (ForStatement or ForInStatement or ForOfStatement or WhileStatement or DoWhileStatement)) pendingLabels = [];
         int mark = TempMark;
         if (completionReg >= 0 && s is IfStatement or ForStatement or ForInStatement or ForOfStatement or WhileStatement or DoWhileStatement or SwitchStatement or TryStatement or WithStatement)

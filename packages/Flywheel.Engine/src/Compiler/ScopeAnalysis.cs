@@ -69,6 +69,7 @@ internal sealed class ScopeAnalysis
     void Walk(Node? n, Info info)
     {
         if (n == null) return;
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (n)
         {
             case Identifier id: info.Referenced.Add(id.Name); return;

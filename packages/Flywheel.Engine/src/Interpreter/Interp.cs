@@ -67,6 +67,7 @@ internal sealed unsafe partial class Interp(Realm realm)
     /// <summary>Invokes any callable with arguments already in rooted memory; runs bytecode in a nested dispatch loop.</summary>
     public JsValue InvokeAt(JsValue f, JsValue thisv, JsValue* argv, int argc, JsValue newTarget)
     {
+        PollInterrupts();
         if (++nativeDepth > MaxNativeDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             nativeDepth--;
@@ -196,6 +197,17 @@ internal sealed unsafe partial class Interp(Realm realm)
         accRoot = JsValue.Undefined;
         if (realm.Heap.MaxBytes > 0 && realm.Heap.TotalBytes > realm.Heap.MaxBytes)
             throw new JsMemoryLimitException($"The script exceeded the memory limit of {realm.Heap.MaxBytes} bytes.");
+    }
+
+    /// <summary>
+    /// The time, cancellation and budget checks of a safepoint, without its collection (native
+    /// callers may hold unrooted values): for long loops in built-ins and every call from native
+    /// code into JavaScript, so that no built-in runs past the limits (found by fuzz/Flywheel.Fuzz.Engine).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void PollInterrupts()
+    {
+        if (--budget <= 0) CheckInterrupts();
     }
 
     void CheckInterrupts()

@@ -8,7 +8,17 @@ internal sealed unsafe partial class Realm
 
     public FunctionTemplate Compile(string source, string file)
     {
-        var t = BytecodeCompiler.CompileScript(this, source, file);
+        FunctionTemplate t;
+        try
+        {
+            t = BytecodeCompiler.CompileScript(this, source, file);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            // The parser and the compiler recurse over the syntax tree and stop on deeply nested
+            // source (found by fuzz/Flywheel.Fuzz.Engine); V8 reports that as a RangeError too.
+            throw new JsThrow(MakeError(ErrorKind.RangeError, "Maximum call stack size exceeded"));
+        }
         CountTemplate(t);
         return t;
     }

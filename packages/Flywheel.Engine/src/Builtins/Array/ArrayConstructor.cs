@@ -59,6 +59,7 @@ internal static unsafe class ArrayConstructor
                 double len = ArrayPrototype.LengthOf(r, hs[hsrc]);
                 for (; k < len; k++)
                 {
+                    r.Interp.PollInterrupts();
                     var v = r.Get(hs[hsrc], PropKey.FromIndex(k));
                     if (!hs[hm].IsUndefined) v = r.Interp.Call(hs[hm], hs[ht], [v, JsValue.FromNumber(k)]);
                     ArrayPrototype.CreateData(r, hs[ha], k, v);

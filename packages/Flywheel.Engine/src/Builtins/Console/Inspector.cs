@@ -41,7 +41,8 @@ internal sealed class Inspector
             return $"[Circular *{id}]";
         }
         string res = FormatObject(o, depth);
-        if (circular.TryGetValue(o, out int cid)) res = $"<ref *{cid}> " + res;
+        // Reduce already put the reference in front when it decided the line breaks (as node does).
+        if (circular.TryGetValue(o, out int cid) && !res.StartsWith("<ref *", StringComparison.Ordinal)) res = $"<ref *{cid}> " + res;
         return res;
     }
 
@@ -374,6 +375,8 @@ internal sealed class Inspector
 
     string Reduce(List<string> output, string baseStr, string open, string close, int extrasType, int depth, nint o)
     {
+        // Node counts the "<ref *N>" marker of a circular object in the line width.
+        if (circular.TryGetValue(o, out int cid)) baseStr = baseStr.Length == 0 ? $"<ref *{cid}>" : $"<ref *{cid}> {baseStr}";
         int entries = output.Count;
         if (extrasType == 1 && entries > 6) output = GroupArrayElements(output, o);
         if (currentDepth - depth < 3 && entries == output.Count)
@@ -421,7 +424,8 @@ internal sealed class Inspector
         {
             double averageBias = Math.Sqrt(actualMax - (double)totalLength / output.Count);
             double biasedMax = Math.Max(actualMax - 3 - averageBias, 1);
-            int columns = (int)Math.Min(Math.Min(Math.Round(Math.Sqrt(2.5 * biasedMax * outputLength) / biasedMax), Math.Floor((BreakLength - indentation) / (double)actualMax)), Math.Min(3 * 4, 15));
+            // Node rounds with Math.round (halves up), not .NET's default banker's rounding (found by fuzz/Flywheel.Fuzz.JsDiff).
+            int columns = (int)Math.Min(Math.Min(Math.Floor(Math.Sqrt(2.5 * biasedMax * outputLength) / biasedMax + 0.5), Math.Floor((BreakLength - indentation) / (double)actualMax)), Math.Min(3 * 4, 15));
             if (columns <= 1) return output;
             var tmp = new List<string>();
             var maxLineLength = new List<int>();
