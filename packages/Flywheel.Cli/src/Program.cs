@@ -229,10 +229,40 @@ public static class Program
     static void PrintStats(JsEngine engine)
     {
         var s = engine.GetStatistics();
-        var ci = CultureInfo.InvariantCulture;
-        string exits = "{" + string.Join(",", s.BaselineExits.Select(e => string.Create(ci, $"\"{e.Key}\":{e.Value}"))) + "}";
-        string baseline = string.Create(ci, $$"""{"functionsCompiled":{{s.BaselineFunctionsCompiled}},"functionsRejected":{{s.BaselineFunctionsRejected}},"bytecodeBytes":{{s.BaselineBytecodeBytes}},"codeBytes":{{s.BaselineCodeBytes}},"compileMs":{{s.BaselineCompileMs:0.###}},"exits":{{exits}}}""");
-        Console.Error.Write(string.Create(ci, $$"""{"heapBytes":{{s.HeapBytes}},"heapReservedBytes":{{s.HeapReservedBytes}},"gcCount":{{s.GcCount}},"gcTotalPauseMs":{{s.GcTotalPauseMs:0.###}},"gcMaxPauseMs":{{s.GcMaxPauseMs:0.###}},"gcMarkMs":{{s.GcMarkMs:0.###}},"gcMarkedCells":{{s.GcMarkedCells}},"bytecodeBytes":{{s.BytecodeBytes}},"functionsCompiled":{{s.FunctionsCompiled}},"shapes":{{s.Shapes}},"baseline":{{baseline}}}""") + "\n");
+        var buffer = new MemoryStream();
+        using (var w = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("heapBytes", s.HeapBytes);
+            w.WriteNumber("heapReservedBytes", s.HeapReservedBytes);
+            w.WriteNumber("peakHeapBytes", s.PeakHeapBytes);
+            w.WriteNumber("allocatedBytes", s.AllocatedBytes);
+            w.WriteNumber("allocationRateBytesPerSecond", Math.Round(s.AllocationRateBytesPerSecond));
+            w.WriteNumber("elapsedMs", Math.Round(s.ElapsedMs, 3));
+            w.WriteNumber("gcCount", s.GcCount);
+            w.WriteNumber("gcTotalPauseMs", Math.Round(s.GcTotalPauseMs, 3));
+            w.WriteNumber("gcMaxPauseMs", Math.Round(s.GcMaxPauseMs, 3));
+            w.WriteNumber("gcMeanPauseMs", Math.Round(s.GcMeanPauseMs, 3));
+            w.WriteNumber("gcP50PauseMs", Math.Round(s.GcP50PauseMs, 3));
+            w.WriteNumber("gcP99PauseMs", Math.Round(s.GcP99PauseMs, 3));
+            w.WriteNumber("gcMarkMs", Math.Round(s.GcMarkMs, 3));
+            w.WriteNumber("gcMarkedCells", s.GcMarkedCells);
+            w.WriteNumber("bytecodeBytes", s.BytecodeBytes);
+            w.WriteNumber("functionsCompiled", s.FunctionsCompiled);
+            w.WriteNumber("shapes", s.Shapes);
+            w.WriteStartObject("baseline");
+            w.WriteNumber("functionsCompiled", s.BaselineFunctionsCompiled);
+            w.WriteNumber("functionsRejected", s.BaselineFunctionsRejected);
+            w.WriteNumber("bytecodeBytes", s.BaselineBytecodeBytes);
+            w.WriteNumber("codeBytes", s.BaselineCodeBytes);
+            w.WriteNumber("compileMs", Math.Round(s.BaselineCompileMs, 3));
+            w.WriteStartObject("exits");
+            foreach (var (opcode, count) in s.BaselineExits) w.WriteNumber(opcode, count);
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        Console.Error.Write(Encoding.UTF8.GetString(buffer.ToArray()) + "\n");
     }
 
     static bool TryFileOption(string arg, string prefix, ref string? value)

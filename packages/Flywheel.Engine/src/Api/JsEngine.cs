@@ -16,6 +16,7 @@ public sealed unsafe class JsEngine : IDisposable
     readonly Runtime.Realm realm;
     readonly List<Runtime.JsValue> apiRoots;
     bool disposed;
+    readonly long createdTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
 
     /// <summary>Creates an engine with default options.</summary>
     public JsEngine() : this(new JsEngineOptions()) { }
@@ -116,28 +117,42 @@ public sealed unsafe class JsEngine : IDisposable
     public void CollectGarbage() => realm.Gc.Collect();
 
     /// <summary>Heap, GC and compiler counters.</summary>
-    public EngineStatistics GetStatistics() => new()
+    public EngineStatistics GetStatistics()
     {
-        HeapBytes = realm.Heap.TotalBytes,
-        HeapReservedBytes = realm.Heap.ChunkBytesReserved,
-        GcCount = realm.Gc.Collections,
-        GcTotalPauseMs = realm.Gc.TotalPauseMs,
-        GcMaxPauseMs = realm.Gc.MaxPauseMs,
-        GcMarkMs = realm.Gc.MarkMs,
-        GcMarkedCells = realm.Gc.MarkedCells,
-        BytecodeBytes = realm.BytecodeBytes,
-        FunctionsCompiled = realm.Interp.FunctionsCompiled,
-        Shapes = realm.Shapes.Count,
-        BaselineFunctionsCompiled = realm.Interp.Jit?.FunctionsCompiled ?? 0,
-        BaselineFunctionsRejected = realm.Interp.Jit?.Rejected.Values.Sum() ?? 0,
-        BaselineBytecodeBytes = realm.Interp.Jit?.BytecodeBytes ?? 0,
-        BaselineCodeBytes = realm.Interp.Jit?.CodeBytes ?? 0,
-        BaselineCompileMs = realm.Interp.Jit?.CompileTime.TotalMilliseconds ?? 0,
-        BaselineExits = realm.Interp.Jit is { } jit
-            ? Enumerable.Range(0, jit.Exits.Length).Where(i => jit.Exits[i] > 0).OrderByDescending(i => jit.Exits[i])
-                .ToDictionary(i => ((Bytecode.Opcode)i).ToString(), i => jit.Exits[i])
-            : new Dictionary<string, long>(),
-    };
+        realm.Heap.NotePeak();
+        double seconds = (System.Diagnostics.Stopwatch.GetTimestamp() - createdTimestamp) / (double)System.Diagnostics.Stopwatch.Frequency;
+        long allocated = realm.Heap.TotalAllocatedBytes;
+        var gc = realm.Gc;
+        return new()
+        {
+            ElapsedMs = seconds * 1000,
+            AllocatedBytes = allocated,
+            AllocationRateBytesPerSecond = seconds > 0 ? allocated / seconds : 0,
+            PeakHeapBytes = realm.Heap.PeakBytes,
+            GcMeanPauseMs = gc.Collections > 0 ? gc.TotalPauseMs / gc.Collections : 0,
+            GcP50PauseMs = gc.PausePercentile(50),
+            GcP99PauseMs = gc.PausePercentile(99),
+            HeapBytes = realm.Heap.TotalBytes,
+            HeapReservedBytes = realm.Heap.ChunkBytesReserved,
+            GcCount = realm.Gc.Collections,
+            GcTotalPauseMs = realm.Gc.TotalPauseMs,
+            GcMaxPauseMs = realm.Gc.MaxPauseMs,
+            GcMarkMs = realm.Gc.MarkMs,
+            GcMarkedCells = realm.Gc.MarkedCells,
+            BytecodeBytes = realm.BytecodeBytes,
+            FunctionsCompiled = realm.Interp.FunctionsCompiled,
+            Shapes = realm.Shapes.Count,
+            BaselineFunctionsCompiled = realm.Interp.Jit?.FunctionsCompiled ?? 0,
+            BaselineFunctionsRejected = realm.Interp.Jit?.Rejected.Values.Sum() ?? 0,
+            BaselineBytecodeBytes = realm.Interp.Jit?.BytecodeBytes ?? 0,
+            BaselineCodeBytes = realm.Interp.Jit?.CodeBytes ?? 0,
+            BaselineCompileMs = realm.Interp.Jit?.CompileTime.TotalMilliseconds ?? 0,
+            BaselineExits = realm.Interp.Jit is { } jit
+                ? Enumerable.Range(0, jit.Exits.Length).Where(i => jit.Exits[i] > 0).OrderByDescending(i => jit.Exits[i])
+                    .ToDictionary(i => ((Bytecode.Opcode)i).ToString(), i => jit.Exits[i])
+                : new Dictionary<string, long>(),
+        };
+    }
 
     Runtime.JsValue Run(Func<Runtime.JsValue> body)
     {
@@ -321,6 +336,20 @@ public sealed record EngineStatistics
 {
     /// <summary>Bytes of live cells and owned buffers.</summary>
     public long HeapBytes { get; init; }
+    /// <summary>Largest heap size (bytes of cells and buffers, live or garbage) seen: sampled when a collection starts and when statistics are read.</summary>
+    public long PeakHeapBytes { get; init; }
+    /// <summary>Bytes allocated since the engine was created (cells and buffers, however short-lived).</summary>
+    public long AllocatedBytes { get; init; }
+    /// <summary><see cref="AllocatedBytes"/> per second of the engine's lifetime.</summary>
+    public double AllocationRateBytesPerSecond { get; init; }
+    /// <summary>Milliseconds since the engine was created.</summary>
+    public double ElapsedMs { get; init; }
+    /// <summary>Mean GC pause in milliseconds.</summary>
+    public double GcMeanPauseMs { get; init; }
+    /// <summary>Median GC pause in milliseconds.</summary>
+    public double GcP50PauseMs { get; init; }
+    /// <summary>99th-percentile GC pause in milliseconds.</summary>
+    public double GcP99PauseMs { get; init; }
     /// <summary>Bytes of heap chunks reserved from the OS.</summary>
     public long HeapReservedBytes { get; init; }
     /// <summary>Garbage collections so far.</summary>

@@ -24,6 +24,29 @@ internal sealed unsafe class Collector(Realm realm)
     public bool Stress;
     public double MarkMs;
     public long MarkedCells;
+    /// <summary>Every pause in milliseconds, for percentiles; past <see cref="MaxPauseSamples"/> a uniform sample of them.</summary>
+    readonly List<double> pauses = [];
+    const int MaxPauseSamples = 1 << 20;
+    ulong sampleState = 0x9E3779B97F4A7C15;
+
+    /// <summary>The <paramref name="percentile"/>-th percentile (0–100) of the pause times in milliseconds (nearest rank); 0 before the first collection.</summary>
+    public double PausePercentile(double percentile)
+    {
+        if (pauses.Count == 0) return 0;
+        var sorted = pauses.ToArray();
+        Array.Sort(sorted);
+        int rank = (int)Math.Ceiling(percentile / 100 * sorted.Length);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+    }
+
+    void RecordPause(double ms)
+    {
+        if (pauses.Count < MaxPauseSamples) { pauses.Add(ms); return; }
+        // Reservoir sampling (GC stress runs collect millions of times): keep each pause with probability samples/collections.
+        sampleState ^= sampleState << 13; sampleState ^= sampleState >> 7; sampleState ^= sampleState << 17;
+        long slot = (long)(sampleState % (ulong)Collections);
+        if (slot < MaxPauseSamples) pauses[(int)slot] = ms;
+    }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Mark(JsValue v)
@@ -44,6 +67,7 @@ internal sealed unsafe class Collector(Realm realm)
     public void Collect()
     {
         var sw = Stopwatch.StartNew();
+        realm.Heap.NotePeak();
         MarkRoots();
         Drain();
         MarkMs += sw.Elapsed.TotalMilliseconds;
@@ -61,6 +85,7 @@ internal sealed unsafe class Collector(Realm realm)
         double ms = sw.Elapsed.TotalMilliseconds;
         TotalPauseMs += ms;
         MaxPauseMs = Math.Max(MaxPauseMs, ms);
+        RecordPause(ms);
     }
 
     void MarkRoots()

@@ -39,6 +39,19 @@ internal sealed unsafe class Heap : IDisposable
     /// <summary>Hard limit on <see cref="TotalBytes"/> (0 = none), checked by the collector.</summary>
     public long MaxBytes;
     public long TotalBytes => AllocatedBytes + externalBytes;
+    /// <summary>Bytes allocated before the last collection, summed over all collections (see <see cref="TotalAllocatedBytes"/>).</summary>
+    long allocatedBeforeLastGc;
+    /// <summary>Every byte ever allocated (cells, value buffers, external buffers): the numerator of the allocation rate.</summary>
+    public long TotalAllocatedBytes => allocatedBeforeLastGc + AllocatedSinceGc;
+    /// <summary>
+    /// The largest <see cref="TotalBytes"/> seen by a collection or by <see cref="NotePeak"/>. The heap
+    /// only grows between collections, so sampling it when a collection starts (and when statistics
+    /// are read) finds the peak without a check on the allocation path.
+    /// </summary>
+    public long PeakBytes { get; private set; }
+
+    /// <summary>Folds the current size into <see cref="PeakBytes"/>.</summary>
+    public void NotePeak() => PeakBytes = Math.Max(PeakBytes, TotalBytes);
     public long ChunkBytesReserved { get; private set; }
 
     public Heap()
@@ -162,6 +175,7 @@ internal sealed unsafe class Heap : IDisposable
                 AllocatedBytes -= LargeSize(p);
                 NativeMemory.AlignedFree((void*)p);
             }
+        allocatedBeforeLastGc += AllocatedSinceGc;
         AllocatedSinceGc = 0;
     }
 
