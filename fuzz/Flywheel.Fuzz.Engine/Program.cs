@@ -45,7 +45,7 @@ return Harness.Supervise(inputs, seed, seconds, keepGoing);
 static class Harness
 {
     /// <summary>A case whose engine call has not returned after this long is a hang.</summary>
-    static readonly TimeSpan HangAfter = TimeSpan.FromSeconds(30);
+    static readonly TimeSpan HangAfter = TimeSpan.FromSeconds(60);
 
     public static IEnumerable<string> CorpusSources()
     {
@@ -125,8 +125,9 @@ static class Harness
             return $"{signature}\n{e.GetType().FullName}: {e.Message}\n{e.InnerException ?? e}";
         }
         // The limit is checked at safepoints; a built-in that runs long between them overruns it.
+        // The slack is wide because wall time on a loaded machine (CI, GC stress) is noisy.
         var overrun = clock.Elapsed - limit;
-        if (overrun > TimeSpan.FromSeconds(3)) return $"ran {clock.Elapsed.TotalSeconds:F1} s under a {limit.TotalSeconds:F1} s time limit";
+        if (overrun > TimeSpan.FromSeconds(10)) return $"ran {clock.Elapsed.TotalSeconds:F1} s under a {limit.TotalSeconds:F1} s time limit";
         if (limitHit)
         {
             try
