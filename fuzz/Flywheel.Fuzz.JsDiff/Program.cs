@@ -42,6 +42,7 @@ while (clock.Elapsed.TotalSeconds < seconds)
     {
         divergences++;
         int caseSeed = seeds[programs.IndexOf(found.Program)];
+        Console.WriteLine($"divergence in program seed {caseSeed} (regenerate with --print {caseSeed}); shrinking…");
         var small = diff.Shrink(found, TimeSpan.FromSeconds(60));
         var file = Findings.Save("JsDiff", $"jsdiff-{caseSeed}.js", small.ToString());
         Console.WriteLine($"DIVERGENCE (seed {seed}, program seed {caseSeed}; regenerate with --print {caseSeed}), shrunk from {found.Program.Size} to {small.Program.Size} nodes, saved as {file}:");

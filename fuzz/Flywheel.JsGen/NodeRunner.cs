@@ -8,7 +8,7 @@ public enum RunStatus
 {
     /// <summary>The script ran to its end, or threw (the output then ends with an <c>&lt;uncaught …&gt;</c> line).</summary>
     Completed,
-    /// <summary>The script ran past its time limit; its output is not comparable.</summary>
+    /// <summary>The script ran past its time limit (or, under node, printed more than 1 MB); its output is not comparable.</summary>
     Timeout,
     /// <summary>The script hit the engine's memory limit: engines represent values differently, so this is not comparable either.</summary>
     MemoryLimit,
@@ -38,7 +38,9 @@ public static class NodeRunner
         const results = [];
         for (const src of programs) {
           const out = [];
-          const log = (...args) => { out.push(util.format(...args) + "\n"); };
+          let size = 0;
+          // Output past 1 MB (strings that double in a loop) is not compared: a batch must fit one JSON string.
+          const log = (...args) => { const line = util.format(...args) + "\n"; size += line.length; if (size <= 1e6) out.push(line); };
           const context = vm.createContext({ console: { log, info: log } });
           let status = "completed";
           try {
@@ -47,7 +49,7 @@ public static class NodeRunner
             if (e && e.code === "ERR_SCRIPT_EXECUTION_TIMEOUT") status = "timeout";
             else out.push("<uncaught " + describe(e) + ">\n");
           }
-          results.push({ status, output: out.join("") });
+          results.push({ status: size > 1e6 ? "timeout" : status, output: out.join("") });
         }
         process.stdout.write(JSON.stringify(results));
         """;
