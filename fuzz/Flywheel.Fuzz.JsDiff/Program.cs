@@ -5,12 +5,14 @@ using Flywheel.JsGen;
 // Differential fuzzing of the interpreter against node: random terminating programs from
 // Flywheel.JsGen, run in batches (one node process per batch), outputs compared byte for byte.
 // A divergence is shrunk and printed as a ready-to-commit corpus test.
-// Usage: Flywheel.Fuzz.JsDiff [--seconds N] [--seed S] [--batch N] [--keep-going]
+// With --against baseline, the interpreter is the reference and the baseline JIT is under test.
+// Usage: Flywheel.Fuzz.JsDiff [--seconds N] [--seed S] [--batch N] [--keep-going] [--against node|baseline]
 //        Flywheel.Fuzz.JsDiff --print SEED      (print the program of one seed)
 var seconds = 60.0;
 var seed = Environment.TickCount & int.MaxValue;
 int batchSize = 100;
 bool keepGoing = false;
+string against = "node";
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -19,12 +21,14 @@ for (var i = 0; i < args.Length; i++)
         case "--seed": seed = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--batch": batchSize = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--keep-going": keepGoing = true; break;
+        case "--against": against = args[++i]; break;
         case "--print": Console.Write(ProgramGenerator.Generate(int.Parse(args[++i], CultureInfo.InvariantCulture))); return 0;
         default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
     }
 }
 
-if (!NodeRunner.Available)
+if (against is not ("node" or "baseline")) { Console.Error.WriteLine($"--against {against}: expected node or baseline"); return 2; }
+if (against == "node" && !NodeRunner.Available)
 {
     Console.WriteLine("jsdiff: node is not on the PATH; nothing to compare against (skipped)");
     return 0;
@@ -32,7 +36,7 @@ if (!NodeRunner.Available)
 
 var clock = Stopwatch.StartNew();
 var master = new Random(seed);
-var diff = Differential.NodeVersusInterpreter(TimeSpan.FromSeconds(5));
+var diff = against == "node" ? Differential.NodeVersusInterpreter(TimeSpan.FromSeconds(5)) : Differential.InterpreterVersusBaseline(TimeSpan.FromSeconds(5));
 int divergences = 0;
 while (clock.Elapsed.TotalSeconds < seconds)
 {
@@ -50,5 +54,5 @@ while (clock.Elapsed.TotalSeconds < seconds)
         if (!keepGoing) return 1;
     }
 }
-Console.WriteLine($"jsdiff: {diff.Compared} programs in {clock.Elapsed.TotalSeconds:F0} s (seed {seed}), {diff.TimedOut} timed out under node, {diff.MemoryLimited} hit Flywheel's memory limit, {divergences} divergences");
+Console.WriteLine($"jsdiff ({against}): {diff.Compared} programs in {clock.Elapsed.TotalSeconds:F0} s (seed {seed}), {diff.TimedOut} timed out under node, {diff.MemoryLimited} hit Flywheel's memory limit, {divergences} divergences");
 return divergences == 0 ? 0 : 1;

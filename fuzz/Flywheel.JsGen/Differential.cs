@@ -30,8 +30,12 @@ public sealed class Differential(Func<IReadOnlyList<string>, IReadOnlyList<RunRe
     /// <summary>Programs skipped because Flywheel hit its memory limit (exponentially growing strings, say).</summary>
     public long MemoryLimited { get; private set; }
 
+    /// <summary>The interpreter as the reference and the baseline JIT (every function compiled on its first call) under test.</summary>
+    public static Differential InterpreterVersusBaseline(TimeSpan timeLimit, bool gcStress = false) =>
+        new(programs => programs.Select(p => RunFlywheel(p, timeLimit)).ToList(), src => RunFlywheel(src, timeLimit, gcStress, TieringMode.Baseline));
+
     /// <summary>Runs a program in a fresh Flywheel engine, formatting an uncaught exception the way <see cref="NodeRunner"/> does.</summary>
-    public static RunResult RunFlywheel(string source, TimeSpan timeLimit, bool gcStress = false)
+    public static RunResult RunFlywheel(string source, TimeSpan timeLimit, bool gcStress = false, TieringMode tiers = TieringMode.Interpreter)
     {
         var output = new StringWriter { NewLine = "\n" };
         var options = new JsEngineOptions { Output = output, Error = output };
@@ -39,6 +43,7 @@ public sealed class Differential(Func<IReadOnlyList<string>, IReadOnlyList<RunRe
         options.Limits.MaxHeapBytes = 256L << 20;
         options.Debug.GcStress = gcStress;
         options.Debug.RandomSeed = 1;
+        options.Jit.Mode = tiers;
         using var engine = new JsEngine(options);
         try
         {
