@@ -261,9 +261,26 @@ internal sealed partial class BytecodeCompiler
                 VisitMember(me, recvReg);
                 B.Emit(Opcode.Star, calleeReg);
                 return;
-            case ParenthesizedExpression { Expression: MemberExpression pm }:
-                EmitCallee(pm, calleeReg, recvReg);
+            case ParenthesizedExpression { Expression: MemberExpression or ChainExpression { Expression: MemberExpression } } pe:
+                EmitCallee(pe.Expression, calleeReg, recvReg);
                 return;
+            case ChainExpression { Expression: MemberExpression cm }:
+                {
+                    // (a?.b)(): the reference keeps its base, so `this` is a; a short-circuit calls undefined.
+                    var saved = chainNull;
+                    chainNull = new Label();
+                    var end = new Label();
+                    VisitMember(cm, recvReg);
+                    B.Emit(Opcode.Star, calleeReg);
+                    B.EmitJump(Opcode.Jump, end);
+                    B.Bind(chainNull);
+                    B.Emit(Opcode.LdaUndefined);
+                    B.Emit(Opcode.Star, calleeReg);
+                    B.Emit(Opcode.Star, recvReg);
+                    B.Bind(end);
+                    chainNull = saved;
+                    return;
+                }
             default:
                 VisitExpression(callee);
                 B.Emit(Opcode.Star, calleeReg);

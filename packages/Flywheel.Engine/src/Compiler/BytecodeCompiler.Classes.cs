@@ -75,13 +75,6 @@ internal sealed partial class BytecodeCompiler
         if (superClass != null) { VisitExpression(superClass); B.Emit(Opcode.Star, sup); }
         else { B.Emit(Opcode.LdaHole); B.Emit(Opcode.Star, sup); }
 
-        // Computed field keys and method keys are evaluated in source order, once.
-        foreach (var (el, hidden) in info.ComputedKeys)
-        {
-            VisitExpression(((PropertyDefinition)el).Key);
-            B.Emit(Opcode.ToPropertyKey);
-            EmitStoreVar(hidden, el, true);
-        }
         MethodDefinition? ctorDef = null;
         foreach (var el in body.Body) if (el is MethodDefinition { Kind: PropertyKind.Constructor } md) ctorDef = md;
         ctorDef ??= DefaultCtor(superClass != null);
@@ -96,8 +89,16 @@ internal sealed partial class BytecodeCompiler
         EmitRuntime(RuntimeId.CreateClass, ctor, 2);
         B.Emit(Opcode.Star, proto);
 
+        // Computed field keys and method keys are evaluated in source order, once.
         foreach (var el in body.Body)
         {
+            if (el is PropertyDefinition && info.ComputedKeys.TryGetValue(el, out var hidden))
+            {
+                VisitExpression(((PropertyDefinition)el).Key);
+                B.Emit(Opcode.ToPropertyKey);
+                EmitStoreVar(hidden, el, true);
+                continue;
+            }
             if (el is not MethodDefinition md || md.Kind == PropertyKind.Constructor || md.Key is PrivateIdentifier) continue;
             int m = TempMark;
             int home = md.Static ? ctor : proto;
@@ -129,7 +130,7 @@ internal sealed partial class BytecodeCompiler
         if (hasStatic)
         {
             int m = TempMark;
-            var sinfo = new ClassInfo { Body = body, StaticPass = true };
+            var sinfo = new ClassInfo { Body = body, StaticPass = true, ComputedKeys = info.ComputedKeys };
             int f = fn.Temps(2);
             EmitFunction(body, "<static_initializer>", FunctionFlags.Method | FunctionFlags.NotConstructor | FunctionFlags.Strict, sinfo);
             B.Emit(Opcode.Star, f);

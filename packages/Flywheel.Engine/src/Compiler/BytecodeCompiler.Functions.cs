@@ -74,28 +74,37 @@ internal sealed partial class BytecodeCompiler
             if (captured.Contains("new.target")) fs.NewTargetVar = fscope.Declare("new.target", VarKind.Internal, true);
         }
         if (node is ClassBody) fs.ThisVar = fscope.Declare("this", VarKind.Internal, true);
+        // With default values or destructuring in the parameter list, parameters are let-like (TDZ
+        // until initialised, left to right) and the body's vars live in a scope of their own.
+        bool paramExprs = f != null && HasParameterExpressions(f);
+        bool simpleParams = f != null && f.Params.All(p => p is Identifier);
+        bool usesArguments = f != null && !isArrow && analysis.References(node, "arguments") && !ParamNames(f).Contains("arguments");
+        // A sloppy function with simple parameters gets a mapped arguments object that aliases the
+        // parameters, which then live in the function context (the object reads and writes the slots).
+        bool mappedArguments = usesArguments && !fs.IsStrict && simpleParams && f!.Params.Count > 0;
+        Scope varScope = fscope;
         if (f != null)
         {
             int i = 0;
             foreach (var p in f.Params)
             {
-                if (p is Identifier id && !fscope.Vars.ContainsKey(id.Name))
+                if (p is Identifier id && !paramExprs && !fscope.Vars.ContainsKey(id.Name))
                 {
-                    if (captured.Contains(id.Name)) fscope.Declare(id.Name, VarKind.Param, true);
+                    if (mappedArguments || captured.Contains(id.Name)) fscope.Declare(id.Name, VarKind.Param, true);
                     else fscope.Vars[id.Name] = new Variable(id.Name, VarKind.Param) { Location = VarLocation.Register, Index = i, Scope = fscope };
                 }
                 else
                 {
                     var names = new List<string>();
                     ScopeAnalysis.CollectPatternNames(p, names);
-                    foreach (var n in names) fscope.Declare(n, VarKind.Param, captured.Contains(n));
+                    foreach (var n in names) fscope.Declare(n, paramExprs ? VarKind.Let : VarKind.Param, captured.Contains(n));
                 }
                 i++;
             }
-            bool usesArguments = !isArrow && analysis.References(node, "arguments") && !fscope.Vars.ContainsKey("arguments");
-            if (usesArguments) fs.ArgumentsVar = fscope.Declare("arguments", VarKind.Var, captured.Contains("arguments"));
+            if (usesArguments && !fscope.Vars.ContainsKey("arguments")) fs.ArgumentsVar = fscope.Declare("arguments", VarKind.Var, captured.Contains("arguments"));
             if (f.Body is FunctionBody body)
             {
+                if (paramExprs) { varScope = new Scope(fscope, fs, false) { IsVarScope = true }; fs.HasSeparateVarScope = true; }
                 var vars = new List<string>();
                 ScopeAnalysis.CollectVars(body, vars);
                 foreach (var s in body.Body) if (s is FunctionDeclaration fd && fd.Id != null) vars.Add(fd.Id.Name);
@@ -106,10 +115,10 @@ internal sealed partial class BytecodeCompiler
                     var blockFns = new List<string>();
                     foreach (var s in body.Body) CollectBlockFunctions(s, blockFns, false);
                     foreach (var n in blockFns)
-                        if (!lexical.Contains(n) && !fscope.Vars.ContainsKey(n)) { fs.AnnexBNames.Add(n); vars.Add(n); }
+                        if (!lexical.Contains(n) && !varScope.Vars.ContainsKey(n) && (paramExprs || !fscope.Vars.ContainsKey(n))) { fs.AnnexBNames.Add(n); vars.Add(n); }
                 }
-                foreach (var v in vars) fscope.Declare(v, VarKind.Var, captured.Contains(v));
-                DeclareLexicals(body.Body, fscope);
+                foreach (var v in vars) varScope.Declare(v, VarKind.Var, captured.Contains(v));
+                DeclareLexicals(body.Body, varScope);
             }
         }
         // A named function expression can see its own name.
@@ -132,7 +141,12 @@ internal sealed partial class BytecodeCompiler
             EmitStoreVar("this", node, true);
         }
         if (fs.NewTargetVar != null) { B.Emit(Opcode.LdaNewTarget); EmitStoreVar("new.target", node, true); }
-        if (fs.ArgumentsVar != null) { B.Emit(Opcode.CreateArguments); EmitStoreVar("arguments", node, true); }
+        if (fs.ArgumentsVar != null)
+        {
+            if (mappedArguments) EmitMappedArguments(f!, fscope);
+            else B.Emit(Opcode.CreateArguments);
+            EmitStoreVar("arguments", node, true);
+        }
         if (f != null)
         {
             int i = 0;
@@ -155,6 +169,17 @@ internal sealed partial class BytecodeCompiler
                 }
                 i++;
             }
+        }
+        if (varScope != fscope)
+        {
+            PushScope(varScope);
+            // A body var named like a parameter starts with the parameter's value (a separate binding).
+            foreach (var v in varScope.Vars.Values)
+                if (v.Kind == VarKind.Var && fscope.Vars.TryGetValue(v.Name, out var pv) && pv.Kind is VarKind.Let or VarKind.Param)
+                {
+                    EmitLoadVariable(pv);
+                    EmitStoreVar(v.Name, node, true);
+                }
         }
         if (cls != null && !fs.IsDerivedCtor && cls.HasInstanceFields) { EmitThis(node); int r = fs.Temp(); B.Emit(Opcode.Star, r); EmitRuntime(RuntimeId.RunFieldInit, r, 1); Release(r); }
 
@@ -180,6 +205,48 @@ internal sealed partial class BytecodeCompiler
         scope = savedScope;
         completionReg = savedCompletion;
         return result;
+    }
+
+    static bool HasParameterExpressions(IFunction f)
+    {
+        foreach (var p in f.Params) if (p is not Identifier && ContainsExpression(p)) return true;
+        return false;
+    }
+
+    /// <summary>Whether a binding pattern evaluates code (defaults or computed keys).</summary>
+    static bool ContainsExpression(Node? p) => p switch
+    {
+        null or Identifier => false,
+        AssignmentPattern => true,
+        RestElement re => ContainsExpression(re.Argument),
+        ArrayPattern ap => ap.Elements.Any(ContainsExpression),
+        ObjectPattern op => op.Properties.Any(pr => pr is Property pp ? pp.Computed || ContainsExpression(pp.Value) : ContainsExpression(pr)),
+        _ => true,
+    };
+
+    static HashSet<string> ParamNames(IFunction f)
+    {
+        var names = new HashSet<string>();
+        foreach (var p in f.Params) ScopeAnalysis.CollectPatternNames(p, names);
+        return names;
+    }
+
+    /// <summary>Creates the mapped arguments object: for each parameter index, the context slot it aliases (-1 when a later duplicate name wins).</summary>
+    void EmitMappedArguments(IFunction f, Scope fscope)
+    {
+        int n = f.Params.Count;
+        int first = fn.Temps(n);
+        for (int i = 0; i < n; i++)
+        {
+            string name = ((Identifier)f.Params[i]).Name;
+            bool lastOccurrence = true;
+            for (int j = i + 1; j < n; j++) if (((Identifier)f.Params[j]).Name == name) lastOccurrence = false;
+            var v = fscope.Vars[name];
+            B.Emit(Opcode.LdaSmi, lastOccurrence && v.Location == VarLocation.Context ? v.Index : -1);
+            B.Emit(Opcode.Star, first + i);
+        }
+        EmitRuntime(RuntimeId.CreateMappedArguments, first, n);
+        Release(first);
     }
 
     /// <summary>Set just before compiling a class constructor / method so toString shows the right text.</summary>

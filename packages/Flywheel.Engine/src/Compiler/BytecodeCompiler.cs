@@ -357,6 +357,15 @@ internal sealed partial class BytecodeCompiler
         }
     }
 
+    /// <summary>Loads a specific binding (not necessarily the one its name resolves to from here).</summary>
+    void EmitLoadVariable(Variable v)
+    {
+        if (v.Location == VarLocation.Register) { fn.B.Emit(Opcode.Ldar, v.Index); return; }
+        int depth = 0;
+        for (var s = scope; s != v.Scope; s = s.Parent!) if (s.HasContext) depth++;
+        fn.B.Emit(Opcode.LdaContextSlot, depth, v.Index);
+    }
+
     /// <summary>Loads `this` into the accumulator.</summary>
     void EmitThis(Node at)
     {

@@ -34,6 +34,17 @@ internal sealed class Scope(Scope? parent, FunctionState fn, bool isFunctionScop
     /// declaration is not dominated by it and loads keep their TDZ checks.
     /// </summary>
     public bool EnteredMidway;
+    /// <summary>A function body's var scope kept apart from the parameter scope (parameters with expressions).</summary>
+    public bool IsVarScope;
+    /// <summary>
+    /// Context slot holding an object whose properties are bindings found only at run time: the
+    /// object of a <c>with</c> statement (<see cref="IsWith"/>), or the vars that sloppy direct eval
+    /// declared in this var scope. -1 when the scope has none.
+    /// </summary>
+    public int DynamicSlot = -1;
+    public bool IsWith;
+    /// <summary>True for the scope that receives var declarations: a function's, a separate body scope, or the script top.</summary>
+    public bool ReceivesVars => IsVarScope || IsScriptTop || (IsFunctionScope && !Fn.HasSeparateVarScope);
 
     public Variable Declare(string name, VarKind kind, bool captured)
     {
@@ -83,6 +94,8 @@ internal sealed class FunctionState
     public Scope FunctionScope = null!;
     public bool IsArrow, IsStrict, IsGenerator, IsAsync, IsDerivedCtor, IsClassCtor;
     public int GeneratorModeReg = -1;
+    /// <summary>The body's vars live in a scope below the parameters' (see <see cref="Scope.IsVarScope"/>).</summary>
+    public bool HasSeparateVarScope;
     public Variable? ThisVar, NewTargetVar, ArgumentsVar;
     /// <summary>Block-level function names that also get a function-scope var (Annex B.3.3, sloppy code only).</summary>
     public readonly HashSet<string> AnnexBNames = [];

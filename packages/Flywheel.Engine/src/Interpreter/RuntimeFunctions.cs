@@ -6,6 +6,8 @@ internal enum RuntimeId : ushort
     GlobalThis, RunFieldInit, ThrowDestructureNullish, ObjectRest, IteratorCloseQuiet, SetProtoLiteral, SetupMethod,
     DeleteGlobal, YieldStarStep, PrivateGet, PrivateSet, PrivateDefine, NewPrivateName, CreateClass, SetFieldInit,
     SetHomeObject, SetReceiver,
+    // Scopes (Interp.Scopes.cs): mapped arguments, direct eval, dynamic bindings.
+    CreateMappedArguments,
 }
 
 internal static unsafe class RuntimeFunctions
@@ -15,6 +17,7 @@ internal static unsafe class RuntimeFunctions
         switch (id)
         {
             case RuntimeId.GlobalThis: return JsValue.FromPtr(realm.GlobalObject);
+            case RuntimeId.CreateMappedArguments: return realm.Interp.CreateMappedArguments(fp, a, argc);
             case RuntimeId.RunFieldInit:
                 {
                     var f = new JsValue(fp[JsStack.CalleeSlot]);

@@ -8,6 +8,14 @@ internal static unsafe class FunctionBuiltins
         nint proto = r.FunctionPrototype;
         r.DefineData(proto, r.KLength, JsValue.Zero, PropFlags.Configurable);
         r.DefineData(proto, r.KName, r.EmptyString, PropFlags.Configurable);
+        // 'arguments' and 'caller' (Annex-era legacy): null on sloppy plain functions, a TypeError on
+        // strict, arrow, class, method and built-in functions, as in V8.
+        foreach (var legacy in new[] { "arguments", "caller" })
+        {
+            nint get = r.NewNative("get " + legacy, 0, (Realm r, in CallArgs a) => LegacyFunctionProperty(r, a.This));
+            nint set = r.NewNative("set " + legacy, 1, (Realm r, in CallArgs a) => { LegacyFunctionProperty(r, a.This); return JsValue.Undefined; });
+            r.DefineAccessor(proto, r.Key(legacy), JsValue.FromPtr(get), JsValue.FromPtr(set), PropFlags.Configurable);
+        }
         Def.Constructor(r, "Function", 1, (Realm r, in CallArgs a) => CreateDynamicFunction(r, a, "function"), proto);
         nint callFn = Def.Method(r, proto, "call", 1, (Realm r, in CallArgs a) =>
         {
@@ -72,6 +80,18 @@ internal static unsafe class FunctionBuiltins
         nint afc = r.NewNative("AsyncFunction", 1, (Realm r, in CallArgs a) => CreateDynamicFunction(r, a, "async function"), constructor: true);
         r.DefineData(afc, r.KPrototype, JsValue.FromPtr(afp), PropFlags.None);
         r.DefineData(afp, r.KConstructor, JsValue.FromPtr(afc), PropFlags.Configurable);
+    }
+
+    static JsValue LegacyFunctionProperty(Realm r, JsValue f)
+    {
+        if (Realm.IsCallable(f) && Functions.Kind(f.Ptr) == FunctionKind.Bytecode)
+        {
+            var t = Functions.Template(r, f.Ptr);
+            const FunctionFlags NotPlain = FunctionFlags.Strict | FunctionFlags.Arrow | FunctionFlags.ClassConstructor | FunctionFlags.Method
+                | FunctionFlags.Generator | FunctionFlags.Async | FunctionFlags.Script | FunctionFlags.NotConstructor;
+            if ((t.Flags & NotPlain) == 0) return JsValue.Null;
+        }
+        throw new JsThrow(r.MakeError(ErrorKind.TypeError, "'caller', 'callee', and 'arguments' properties may not be accessed on strict mode functions or the arguments objects for calls to them"));
     }
 
     public static JsValue[] ListFromArrayLike(Realm r, JsValue v)

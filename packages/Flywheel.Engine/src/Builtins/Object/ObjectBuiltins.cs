@@ -254,6 +254,8 @@ internal static unsafe class ObjectBuiltins
 
     public static void SetIntegrity(Realm r, nint o, bool frozen)
     {
+        // Mapped arguments: per-element redefinition is what breaks the aliasing.
+        if (Layout.Class(o) == ObjClass.Arguments) r.MakeSparse(o);
         foreach (var k in r.OwnKeys(o))
         {
             if (k.IsIndex && !Realm.IsSparse(o) && Layout.Class(o) != ObjClass.TypedArray) continue;

@@ -42,6 +42,16 @@ internal sealed unsafe partial class Realm
     /// <summary>Reads an own element; Empty when absent (holes included). Accessors are returned as their cell.</summary>
     public JsValue GetOwnElement(nint o, uint i, out PropFlags flags)
     {
+        if (Layout.Class(o) == ObjClass.Arguments && TryArgumentSlot(o, i, out var ctx, out int slot))
+        {
+            var present = GetOwnElementStored(o, i, out flags);
+            return present.IsEmpty ? present : Layout.CtxSlot(ctx, slot);
+        }
+        return GetOwnElementStored(o, i, out flags);
+    }
+
+    JsValue GetOwnElementStored(nint o, uint i, out PropFlags flags)
+    {
         flags = PropFlags.Default;
         if (IsSparse(o))
         {
@@ -59,6 +69,7 @@ internal sealed unsafe partial class Realm
     /// <summary>Writes an own data element with default attributes, growing or going sparse as needed; updates array length.</summary>
     public void PutElement(nint o, uint i, JsValue v)
     {
+        if (Layout.Class(o) == ObjClass.Arguments) WriteMappedArgument(o, i, v);
         if (!IsSparse(o))
         {
             var el = Layout.Elements(o);
@@ -81,6 +92,11 @@ internal sealed unsafe partial class Realm
 
     public void PutElementWithFlags(nint o, uint i, JsValue v, PropFlags flags)
     {
+        if (Layout.Class(o) == ObjClass.Arguments)
+        {
+            if ((flags & PropFlags.Accessor) == 0) WriteMappedArgument(o, i, v);
+            if ((flags & (PropFlags.Accessor | PropFlags.Writable)) != PropFlags.Writable) UnmapArgument(o, i);
+        }
         if (flags == PropFlags.Default && !IsSparse(o)) { PutElement(o, i, v); return; }
         MakeSparse(o);
         Sparse(o).Map[i] = (v, flags);
@@ -90,6 +106,7 @@ internal sealed unsafe partial class Realm
     public void MakeSparse(nint o)
     {
         if (IsSparse(o)) return;
+        if (Layout.Class(o) == ObjClass.Arguments) SyncMappedArguments(o);
         var sp = new SparseElements();
         var el = Layout.Elements(o);
         var cf = Layout.Flags(o);
@@ -106,6 +123,12 @@ internal sealed unsafe partial class Realm
 
     public bool DeleteElement(nint o, uint i)
     {
+        if (Layout.Class(o) == ObjClass.Arguments)
+        {
+            var el0 = GetOwnElementStored(o, i, out var fl0);
+            if (!el0.IsEmpty && (fl0 & PropFlags.Configurable) == 0) return false;
+            UnmapArgument(o, i);
+        }
         if (IsSparse(o))
         {
             var m = Sparse(o).Map;

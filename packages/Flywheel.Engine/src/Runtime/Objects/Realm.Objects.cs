@@ -193,7 +193,7 @@ internal sealed unsafe partial class Realm
         if (key.IsIndex)
         {
             if (Layout.Class(o) == ObjClass.TypedArray) { TypedArrayOf(o).Set((int)key.Index, ToNumber(value)); return true; }
-            if (IsSparse(o)) { var m = Sparse(o).Map; m[key.Index] = (value, m[key.Index].Flags); return true; }
+            if (IsSparse(o)) { if (Layout.Class(o) == ObjClass.Arguments) WriteMappedArgument(o, key.Index, value); var m = Sparse(o).Map; m[key.Index] = (value, m[key.Index].Flags); return true; }
             PutElement(o, key.Index, value);
             return true;
         }
