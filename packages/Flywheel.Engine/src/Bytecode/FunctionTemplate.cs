@@ -83,6 +83,8 @@ internal sealed unsafe class FunctionTemplate
         PropertySiteOffsets = [.. sites];
         fixed (int* p = feedbackOffsetArray) FeedbackOffsets = p;
     }
+    /// <summary>The compiler's scope at each direct eval call site (indexed by the call's operand), for compiling the eval code.</summary>
+    public object[] EvalScopes = [];
     /// <summary>Source text of the callee at each call instruction (for "x is not a function" messages).</summary>
     public Dictionary<int, string> CallSiteText = [];
     /// <summary>Baseline machine code, once the tier compiled it.</summary>

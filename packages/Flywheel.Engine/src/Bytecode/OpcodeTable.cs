@@ -74,6 +74,12 @@ internal static class OpcodeTable
             R(Opcode.GetIterator, Rd | T | F.Call, Reg), R(Opcode.IteratorStep, W | T | F.Call | F.Jumps | F.ConditionalJump, Reg, Jump),
             R(Opcode.IteratorClose, T | F.Call, Reg), R(Opcode.ForInPrepare, Rd | T, Reg), R(Opcode.ForInNext, W | F.Jumps | F.ConditionalJump, Reg, Jump),
             R(Opcode.Yield, RW | F.Suspends | F.Safepoint, Reg), R(Opcode.Await, RW | F.Suspends | F.Safepoint, Reg), R(Opcode.Debugger, F.None),
+            // LdaDynamic name, depth, slot, kind, receiver, target: if the object in context slot (depth, slot)
+            // holds the binding, load it (kind bit 0: a with object, else an eval var object; bit 1: also
+            // store the object to the receiver register) and jump; otherwise fall through.
+            R(Opcode.LdaDynamic, W | T | F.Call | F.Jumps | F.ConditionalJump, Idx, Count, Count, Count, Reg, Jump),
+            // StaDynamic name, depth, slot, kind, target: the store counterpart.
+            R(Opcode.StaDynamic, Rd | T | F.Call | F.Jumps | F.ConditionalJump, Idx, Count, Count, Count, Jump),
         ];
         for (int i = 0; i < rows.Length; i++)
             if ((int)rows[i].Op != i) throw new InvalidOperationException($"opcode table row {i} is {rows[i].Op}");

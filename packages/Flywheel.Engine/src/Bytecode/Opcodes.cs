@@ -62,6 +62,8 @@ internal enum Opcode : byte
     CopyDataProperties, GetTemplateObject,
     GetIterator, IteratorStep, IteratorClose, ForInPrepare, ForInNext,
     Yield, Await, Debugger,
+    // Bindings found only at run time (with objects, vars declared by sloppy direct eval): see Interp.Scopes.cs.
+    LdaDynamic, StaDynamic,
 }
 
 /// <summary>One row of the opcode table.</summary>

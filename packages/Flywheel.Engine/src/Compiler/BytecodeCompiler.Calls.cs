@@ -281,6 +281,13 @@ internal sealed partial class BytecodeCompiler
                     chainNull = saved;
                     return;
                 }
+            case Identifier id:
+                // Inside `with`, a function found on the object is called with the object as `this`.
+                B.Emit(Opcode.LdaUndefined);
+                B.Emit(Opcode.Star, recvReg);
+                EmitLoadVar(id.Name, id, receiverReg: recvReg);
+                B.Emit(Opcode.Star, calleeReg);
+                return;
             default:
                 VisitExpression(callee);
                 B.Emit(Opcode.Star, calleeReg);
@@ -336,6 +343,7 @@ internal sealed partial class BytecodeCompiler
             B.Emit(Opcode.Ldar, self);
             return;
         }
+        if (ce.Callee is Identifier { Name: "eval" } && !ce.Optional && !ce.Arguments.Any(a => a is SpreadElement)) { EmitDirectEvalCall(ce); return; }
         int callee = fn.Temp(), recv = fn.Temp();
         EmitCallee(ce.Callee, callee, recv);
         if (ce.Optional)

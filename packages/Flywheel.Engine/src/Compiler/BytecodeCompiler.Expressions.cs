@@ -21,7 +21,7 @@ internal sealed partial class BytecodeCompiler
             case RegExpLiteral re: B.Emit(Opcode.CreateRegExp, StrIdx(re.RegExp.Pattern), StrIdx(re.RegExp.Flags)); break;
             case BigIntLiteral: throw Error(e, "BigInt is not supported yet");
             case Identifier id:
-                if (id.Name == "undefined" && Resolve("undefined").Var == null) B.Emit(Opcode.LdaUndefined);
+                if (id.Name == "undefined" && ResolveDynamic("undefined") is { Var: null, Checks: null }) B.Emit(Opcode.LdaUndefined);
                 else EmitLoadVar(id.Name, id);
                 break;
             case ThisExpression: EmitThis(e); break;
@@ -290,12 +290,19 @@ internal sealed partial class BytecodeCompiler
                     return;
                 }
             case Identifier id:
-                if (Resolve(id.Name).Var is { Location: not VarLocation.Global }) { B.Emit(Opcode.LdaFalse); return; }
-                int r = fn.Temp();
-                B.Emit(Opcode.LdaConstant, StrIdx(id.Name));
-                B.Emit(Opcode.Star, r);
-                EmitRuntime(RuntimeId.DeleteGlobal, r, 1);
-                return;
+                {
+                    var (dv, _, checks) = ResolveDynamic(id.Name);
+                    void Static()
+                    {
+                        if (dv is { Location: not VarLocation.Global }) { B.Emit(Opcode.LdaFalse); return; }
+                        int r = fn.Temp();
+                        B.Emit(Opcode.LdaConstant, StrIdx(id.Name));
+                        B.Emit(Opcode.Star, r);
+                        EmitRuntime(RuntimeId.DeleteGlobal, r, 1);
+                    }
+                    if (checks != null) EmitDynamicDelete(id.Name, checks, Static); else Static();
+                    return;
+                }
             case ChainExpression ch:
                 {
                     // delete a?.b: true when the chain short-circuits.

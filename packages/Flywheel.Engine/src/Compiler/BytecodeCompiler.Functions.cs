@@ -97,7 +97,7 @@ internal sealed partial class BytecodeCompiler
                 {
                     var names = new List<string>();
                     ScopeAnalysis.CollectPatternNames(p, names);
-                    foreach (var n in names) fscope.Declare(n, paramExprs ? VarKind.Let : VarKind.Param, captured.Contains(n));
+                    foreach (var n in names) fscope.Declare(n, paramExprs ? VarKind.Let : VarKind.Param, captured.Contains(n)).IsParameter = true;
                 }
                 i++;
             }
@@ -119,6 +119,18 @@ internal sealed partial class BytecodeCompiler
                 }
                 foreach (var v in vars) varScope.Declare(v, VarKind.Var, captured.Contains(v));
                 DeclareLexicals(body.Body, varScope);
+            }
+            if (!fs.IsStrict && analysis.HasOwnEval(node))
+            {
+                // Sloppy direct eval may add vars here at run time: they go to an object in this slot.
+                var evalVars = varScope.Declare("%evalvars", VarKind.Internal, true);
+                varScope.DynamicSlot = evalVars.Index;
+                if (varScope != fscope)
+                {
+                    // eval in a parameter default declares its vars next to the parameters.
+                    var paramEvalVars = fscope.Declare("%paramevalvars", VarKind.Internal, true);
+                    fscope.DynamicSlot = paramEvalVars.Index;
+                }
             }
         }
         // A named function expression can see its own name.

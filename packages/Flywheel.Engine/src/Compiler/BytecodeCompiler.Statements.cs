@@ -69,7 +69,7 @@ internal sealed partial class BytecodeCompiler
             case ContinueStatement cs: VisitContinue(cs); break;
             case TryStatement ts: VisitTry(ts); break;
             case SwitchStatement ss: VisitSwitch(ss); break;
-            case WithStatement ws: throw Error(ws, "'with' statements are not supported");
+            case WithStatement ws: VisitWith(ws); break;
             default: throw Error(s, $"Unsupported statement {s.Type}");
         }
         Release(mark);

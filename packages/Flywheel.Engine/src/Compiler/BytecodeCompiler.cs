@@ -8,7 +8,8 @@ namespace Flywheel.Engine.Compiler;
 /// Compiles an Acornima AST to register+accumulator bytecode. Expressions leave their value in the
 /// accumulator; temporaries are registers allocated in stack order per statement. Bindings live in
 /// registers unless a nested function may capture them (<see cref="ScopeAnalysis"/>), in which case
-/// their scope gets a heap context. Direct <c>eval</c> is compiled as indirect eval (global scope).
+/// their scope gets a heap context. Functions with a direct <c>eval</c> keep every binding in contexts,
+/// and the eval code is compiled against the call site's scope chain (<see cref="CompileEval"/>).
 /// </summary>
 internal sealed partial class BytecodeCompiler
 {
@@ -124,6 +125,7 @@ internal sealed partial class BytecodeCompiler
         t.Constants = [.. f.Constants];
         t.Children = [.. f.Children];
         t.Handlers = [.. f.Handlers];
+        t.EvalScopes = [.. f.EvalScopes];
         t.Positions = f.B.Positions;
         t.FeedbackSlots = f.B.FeedbackSlots;
         t.RegisterCount = Math.Max(f.MaxReg, t.ParamRegs);
@@ -265,22 +267,60 @@ internal sealed partial class BytecodeCompiler
 
     (Variable? Var, int Depth) Resolve(string name)
     {
+        var (v, depth, _) = ResolveDynamic(name);
+        return (v, depth);
+    }
+
+    /// <summary>A scope on the way to a binding whose object may hold the name at run time (with, eval vars).</summary>
+    readonly record struct DynamicCheck(int Depth, int Slot, bool IsWith);
+
+    /// <summary>Resolves a name statically, listing the run-time objects (innermost first) that are searched before it.</summary>
+    (Variable? Var, int Depth, List<DynamicCheck>? Checks) ResolveDynamic(string name)
+    {
         int depth = 0;
+        List<DynamicCheck>? checks = null;
+        bool userName = name.Length > 0 && name[0] != '%' && name[0] != '#' && name != "this" && name != "new.target";
         for (var s = scope; s != null; s = s.Parent)
         {
             if (s.Vars.TryGetValue(name, out var v))
             {
-                if (v.Location == VarLocation.Register && v.Scope.Fn != fn) throw new InvalidOperationException($"internal: '{name}' resolved to another function's register");
-                return (v, depth);
+                if (v.Location == VarLocation.Register && v.Scope.Fn != fn)
+                {
+                    if (fn.IsEval) throw new CompileError($"internal: eval cannot reach '{name}'", 1, 1);
+                    throw new InvalidOperationException($"internal: '{name}' resolved to another function's register");
+                }
+                return (v, depth, checks);
             }
+            if (userName && s.DynamicSlot >= 0) (checks ??= []).Add(new DynamicCheck(depth, s.DynamicSlot, s.IsWith));
             if (s.HasContext) depth++;
         }
-        return (null, 0);
+        return (null, 0, checks);
     }
 
-    void EmitLoadVar(string name, Node at, bool typeofMode = false)
+    /// <summary>Emits the run-time lookups of <paramref name="checks"/>; each jumps to the returned label when it finds the name.</summary>
+    Label? EmitDynamicLoads(string name, List<DynamicCheck>? checks, int receiverReg = -1)
     {
-        var (v, depth) = Resolve(name);
+        if (checks == null) return null;
+        var found = new Label();
+        foreach (var c in checks)
+        {
+            int kind = (c.IsWith ? 1 : 0) | (c.IsWith && receiverReg >= 0 ? 2 : 0);
+            fn.B.EmitJump(Opcode.LdaDynamic, found, NameIdx(name), c.Depth, c.Slot, kind, receiverReg >= 0 ? receiverReg : 0);
+        }
+        return found;
+    }
+
+    void EmitLoadVar(string name, Node at, bool typeofMode = false, int receiverReg = -1)
+    {
+        var (v, depth, checks) = ResolveDynamic(name);
+        if (checks != null) Pos(at);
+        var found = EmitDynamicLoads(name, checks, receiverReg);
+        EmitStaticLoad(name, at, typeofMode, v, depth);
+        if (found != null) fn.B.Bind(found);
+    }
+
+    void EmitStaticLoad(string name, Node at, bool typeofMode, Variable? v, int depth)
+    {
         if (v == null)
         {
             if (typeofMode) fn.B.Emit(Opcode.LdaGlobalOrUndefined, NameIdx(name));
@@ -330,7 +370,17 @@ internal sealed partial class BytecodeCompiler
 
     void EmitStoreVar(string name, Node at, bool init = false)
     {
-        var (v, depth) = Resolve(name);
+        var (v, depth, checks) = ResolveDynamic(name);
+        if (checks == null) { EmitStaticStore(name, at, init, v, depth); return; }
+        Pos(at);
+        var done = new Label();
+        foreach (var c in checks) fn.B.EmitJump(Opcode.StaDynamic, done, NameIdx(name), c.Depth, c.Slot, c.IsWith ? 1 : 0);
+        EmitStaticStore(name, at, init, v, depth);
+        fn.B.Bind(done);
+    }
+
+    void EmitStaticStore(string name, Node at, bool init, Variable? v, int depth)
+    {
         if (v == null)
         {
             Pos(at);

@@ -17,6 +17,10 @@ internal sealed class ScopeAnalysis
         public readonly HashSet<string> Declared = [];
         public readonly HashSet<string> InnerFree = [];
         public bool IsArrow;
+        /// <summary>The function's own code (not a nested function's) calls eval directly.</summary>
+        public bool OwnEval;
+        /// <summary>The function or a function nested in it calls eval directly.</summary>
+        public bool ContainsEval;
     }
 
     readonly Dictionary<Node, Info> infos = new(ReferenceEqualityComparer.Instance);
@@ -30,6 +34,9 @@ internal sealed class ScopeAnalysis
 
     /// <summary>Names that functions nested in <paramref name="fn"/> may capture from it.</summary>
     public HashSet<string> CapturedIn(Node fn) => infos.TryGetValue(fn, out var i) ? i.InnerFree : [];
+
+    /// <summary>Whether the function's own code contains a direct <c>eval(...)</c> call.</summary>
+    public bool HasOwnEval(Node fn) => infos.TryGetValue(fn, out var i) && i.OwnEval;
 
     /// <summary>Names a function itself references (including its nested functions' free names).</summary>
     public bool References(Node fn, string name) => infos.TryGetValue(fn, out var i) && i.Referenced.Contains(name);
@@ -56,12 +63,23 @@ internal sealed class ScopeAnalysis
             else if (fn is StaticBlock sb) { CollectVarScoped(sb, info.Declared, true); foreach (var st in sb.Body) Walk(st, info); }
             info.Declared.Add("this"); info.Declared.Add("arguments"); info.Declared.Add("new.target");
         }
+        if (info.ContainsEval)
+        {
+            // Direct eval may name any binding in scope: every name the function mentions (its own
+            // declarations included) lives in a context, and so do this/arguments/new.target.
+            if (fn is IFunction or PropertyDefinition or StaticBlock)
+            {
+                info.Referenced.Add("this"); info.Referenced.Add("new.target"); info.Referenced.Add("arguments");
+            }
+            info.InnerFree.UnionWith(info.Referenced);
+        }
         return info;
     }
 
     void Child(Node fn, bool isArrow, Info parent)
     {
         var ci = AnalyzeFunction(fn, isArrow);
+        if (ci.ContainsEval) parent.ContainsEval = true;
         foreach (var n in ci.Referenced)
             if (!ci.Declared.Contains(n)) { parent.InnerFree.Add(n); parent.Referenced.Add(n); }
     }
@@ -99,6 +117,7 @@ internal sealed class ScopeAnalysis
             case BreakStatement or ContinueStatement: return;
             case CallExpression { Callee: Identifier { Name: "eval" } } call:
                 info.Referenced.Add("eval");
+                info.OwnEval = info.ContainsEval = true;
                 foreach (var c in call.ChildNodes) Walk(c, info);
                 return;
         }

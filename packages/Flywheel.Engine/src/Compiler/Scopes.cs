@@ -14,6 +14,8 @@ internal sealed class Variable(string name, VarKind kind)
     public VarLocation Location;
     public int Index;
     public Scope Scope = null!;
+    /// <summary>A parameter (parameters with expressions in the list are let-like, see CompileFunction).</summary>
+    public bool IsParameter;
     public bool IsLexical => Kind is VarKind.Let or VarKind.Const or VarKind.Class;
     public bool IsConst => Kind == VarKind.Const;
 }
@@ -81,6 +83,10 @@ internal sealed class FunctionState
     readonly Dictionary<ulong, int> constIndex = [];
     public readonly List<FunctionTemplate> Children = [];
     public readonly List<HandlerEntry> Handlers = [];
+    /// <summary>Scopes of the direct eval call sites (see <see cref="FunctionTemplate.EvalScopes"/>).</summary>
+    public readonly List<object> EvalScopes = [];
+    /// <summary>Direct eval code (compiled against its caller's scope chain).</summary>
+    public bool IsEval;
     public readonly List<ControlScope> Controls = [];
     public HashSet<string> Captured = [];
     public int NextReg, MaxReg;

@@ -476,6 +476,14 @@ internal sealed unsafe partial class Interp
                         CurFp = yCaller < 0 ? null : Stack.Base + yCaller;
                         return acc;
                     }
+                case Opcode.LdaDynamic:
+                    {
+                        st->Pc = pc;
+                        var found = LoadDynamic(fp, t, pc, regs);
+                        if (!found.IsEmpty) { acc = found; pc += *(int*)(pc + 13); continue; }
+                        break;
+                    }
+                case Opcode.StaDynamic: st->Pc = pc; if (StoreDynamic(fp, t, pc, acc)) { pc += *(int*)(pc + 11); continue; } break;
                 default: st->Pc = pc; acc = ExecuteCold(fp, pc, acc, t); break;
             }
             // Cases that break leave pc at their instruction; reading the opcode again keeps op dead across the switch.

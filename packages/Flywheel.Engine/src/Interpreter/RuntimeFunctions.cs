@@ -7,7 +7,7 @@ internal enum RuntimeId : ushort
     DeleteGlobal, YieldStarStep, PrivateGet, PrivateSet, PrivateDefine, NewPrivateName, CreateClass, SetFieldInit,
     SetHomeObject, SetReceiver,
     // Scopes (Interp.Scopes.cs): mapped arguments, direct eval, dynamic bindings.
-    CreateMappedArguments,
+    CreateMappedArguments, DirectEval, DeclareEvalVar, WithObject, DeleteDynamic,
 }
 
 internal static unsafe class RuntimeFunctions
@@ -18,6 +18,10 @@ internal static unsafe class RuntimeFunctions
         {
             case RuntimeId.GlobalThis: return JsValue.FromPtr(realm.GlobalObject);
             case RuntimeId.CreateMappedArguments: return realm.Interp.CreateMappedArguments(fp, a, argc);
+            case RuntimeId.DirectEval: return realm.Interp.DirectEval(fp, a, argc);
+            case RuntimeId.DeclareEvalVar: return realm.Interp.DeclareEvalVar(fp, a);
+            case RuntimeId.WithObject: return realm.Interp.WithObject(a[0]);
+            case RuntimeId.DeleteDynamic: return realm.Interp.DeleteDynamic(fp, a);
             case RuntimeId.RunFieldInit:
                 {
                     var f = new JsValue(fp[JsStack.CalleeSlot]);

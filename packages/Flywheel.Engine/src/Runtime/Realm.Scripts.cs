@@ -30,6 +30,26 @@ internal sealed unsafe partial class Realm
         foreach (var c in t.Children) CountTemplate(c);
     }
 
+    /// <summary>The realm's %eval%: a call of the name eval that reaches it is a direct eval.</summary>
+    public JsValue EvalFunction = JsValue.Undefined;
+
+    /// <summary>Compiles direct eval code against the scope of call site <paramref name="scopeIndex"/> of <paramref name="caller"/>.</summary>
+    public FunctionTemplate CompileEval(string source, FunctionTemplate caller, int scopeIndex)
+    {
+        var t = BytecodeCompiler.CompileEval(this, source, caller.EvalScopes[scopeIndex], caller.IsStrict, caller.SourceFile);
+        CountTemplate(t);
+        return t;
+    }
+
+    /// <summary>Indirect eval: eval code in the global scope (its let/const/class stay local to it; strict code keeps its vars too).</summary>
+    public JsValue IndirectEval(string source)
+    {
+        var t = BytecodeCompiler.CompileEval(this, source, BytecodeCompiler.GlobalScopeForEval(), false, "<eval>");
+        CountTemplate(t);
+        nint f = NewClosure(t, JsValue.Undefined, JsValue.Undefined);
+        return Interp.Call(JsValue.FromPtr(f), JsValue.FromPtr(GlobalObject), []);
+    }
+
     /// <summary>Compiles and runs a script; returns its completion value.</summary>
     public JsValue Evaluate(string source, string file)
     {

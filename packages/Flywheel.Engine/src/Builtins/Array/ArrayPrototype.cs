@@ -61,6 +61,11 @@ internal static unsafe partial class ArrayPrototype
         ArrayConstructor.Setup(r);
         nint p = r.ArrayPrototype;
         r.DefineData(p, r.KLength, JsValue.Zero, PropFlags.Writable);
+        // Array.prototype[@@unscopables]: names a `with (array)` body does not see.
+        nint unscopables = r.NewObject(JsValue.Null);
+        foreach (var name in new[] { "at", "copyWithin", "entries", "fill", "find", "findIndex", "findLast", "findLastIndex", "flat", "flatMap", "includes", "keys", "toReversed", "toSorted", "toSpliced", "values" })
+            r.DefineData(unscopables, r.Key(name), JsValue.True, PropFlags.Default);
+        r.DefineData(p, PropKey.FromCell(r.SymUnscopables), JsValue.FromPtr(unscopables), PropFlags.Configurable);
         Def.Method(r, p, "push", 1, (Realm r, in CallArgs a) =>
         {
             var o = JsValue.FromPtr(r.ToObject(a.This));

@@ -14,7 +14,8 @@ internal static class GlobalFunctions
         r.DefineData(r.Get(JsValue.FromPtr(g), "Number").Ptr, "parseFloat", JsValue.FromPtr(pf));
         Def.Method(r, g, "isNaN", 1, (Realm r, in CallArgs a) => JsValue.FromBool(double.IsNaN(r.ToNumber(a[0]))));
         Def.Method(r, g, "isFinite", 1, (Realm r, in CallArgs a) => JsValue.FromBool(double.IsFinite(r.ToNumber(a[0]))));
-        Def.Method(r, g, "eval", 1, (Realm r, in CallArgs a) => Realm.IsString(a[0]) ? r.Evaluate(Realm.ToClr(a[0]), "<eval>") : a[0]);
+        r.EvalFunction = JsValue.FromPtr(Def.Method(r, g, "eval", 1, (Realm r, in CallArgs a) => Realm.IsString(a[0]) ? r.IndirectEval(Realm.ToClr(a[0])) : a[0]));
+        r.PermanentRoots.Add(r.EvalFunction);
         Def.Method(r, g, "escape", 1, (Realm r, in CallArgs a) =>
         {
             var s = r.ToClrString(a[0]);
