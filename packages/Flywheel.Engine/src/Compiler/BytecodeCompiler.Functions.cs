@@ -138,7 +138,7 @@ internal sealed partial class BytecodeCompiler
         if (node is FunctionExpression { Id: not null } fe && !fscope.Vars.ContainsKey(fe.Id.Name))
         {
             nameScope = fscope;
-            fscope.Declare(fe.Id.Name, VarKind.Var, captured.Contains(fe.Id.Name));
+            fscope.Declare(fe.Id.Name, VarKind.Var, captured.Contains(fe.Id.Name)).IsFunctionName = true;
         }
 
         // Prologue.

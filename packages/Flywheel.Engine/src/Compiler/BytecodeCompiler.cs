@@ -388,6 +388,11 @@ internal sealed partial class BytecodeCompiler
             return;
         }
         if (v.IsConst && !init) { Pos(at); fn.B.Emit(Opcode.ThrowConstAssign, NameIdx(name)); return; }
+        if (v.IsFunctionName && !init)
+        {
+            if (fn.IsStrict) { Pos(at); fn.B.Emit(Opcode.ThrowConstAssign, NameIdx(name)); }
+            return;
+        }
         switch (v.Location)
         {
             case VarLocation.Register:

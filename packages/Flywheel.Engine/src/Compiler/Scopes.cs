@@ -16,6 +16,8 @@ internal sealed class Variable(string name, VarKind kind)
     public Scope Scope = null!;
     /// <summary>A parameter (parameters with expressions in the list are let-like, see CompileFunction).</summary>
     public bool IsParameter;
+    /// <summary>A named function expression's own name: immutable (assignment is ignored, or a TypeError in strict code).</summary>
+    public bool IsFunctionName;
     public bool IsLexical => Kind is VarKind.Let or VarKind.Const or VarKind.Class;
     public bool IsConst => Kind == VarKind.Const;
 }

@@ -141,13 +141,23 @@ internal static unsafe class RuntimeFunctions
         return proto;
     }
 
+    static bool IsIntrinsicGeneratorNext(Realm realm, JsValue iter, JsValue next) =>
+        Realm.IsObject(iter) && Layout.Class(iter.Ptr) == ObjClass.Generator
+        && realm.GetOwnRaw(realm.GeneratorPrototype, realm.KNext, out var intrinsic, out var flags)
+        && (flags & PropFlags.Accessor) == 0 && intrinsic.Bits == next.Bits;
+
     static JsValue YieldStarStep(Realm realm, JsValue* a)
     {
         // a: iterator, next, mode, received
         var iter = a[0];
         int mode = a[2].Int32;
         JsValue r;
-        if (mode == 0) r = realm.Interp.Call(a[1], iter, [a[3]]);
+        if (mode == 0 && IsIntrinsicGeneratorNext(realm, iter, a[1]))
+        {
+            // yield* over a generator: resume it directly, one native level per delegation instead of two.
+            r = Generators.Resume(realm, iter, a[3], 0);
+        }
+        else if (mode == 0) r = realm.Interp.Call(a[1], iter, [a[3]]);
         else if (mode == 1)
         {
             var th = realm.Get(iter, realm.KThrow);
