@@ -438,9 +438,22 @@ internal sealed partial class BytecodeCompiler
         B.Emit(Opcode.LdaUndefined); B.Emit(Opcode.Star, regs + 3);
         var loop = new Label(); var done = new Label();
         B.Bind(loop);
-        EmitRuntime(RuntimeId.YieldStarStep, regs, 4);
+        // next(received) is an ordinary call, so a generator being delegated to resumes in the same
+        // dispatch loop (no C# recursion per yield* level); throw/return go through the runtime.
+        var viaRuntime = new Label(); var stepped = new Label();
         int res = fn.Temp();
+        B.Emit(Opcode.LdaZero);
+        B.Emit(Opcode.TestStrictEqual, regs + 2, B.NewSlot());
+        B.EmitJump(Opcode.JumpIfFalse, viaRuntime);
+        Pos(ye);
+        B.Emit(Opcode.Call, regs + 1, regs, regs + 3, 1, B.NewSlot());
         B.Emit(Opcode.Star, res);
+        EmitRuntime(RuntimeId.CheckIterResult, res, 1);
+        B.EmitJump(Opcode.Jump, stepped);
+        B.Bind(viaRuntime);
+        EmitRuntime(RuntimeId.YieldStarStep, regs, 4);
+        B.Emit(Opcode.Star, res);
+        B.Bind(stepped);
         B.Emit(Opcode.GetNamed, res, NameIdx("done"), B.NewSlot());
         B.EmitJump(Opcode.JumpIfToBooleanTrue, done);
         B.Emit(Opcode.GetNamed, res, NameIdx("value"), B.NewSlot());

@@ -78,27 +78,7 @@ internal sealed unsafe partial class Interp
         }
         try
         {
-            nint saved = Layout.Internal(g, 1).Ptr;
-            var f = Layout.FixedAt(saved, 0);
-            var t = Functions.Template(realm, f.Ptr);
-            int argc = Layout.FixedAt(saved, 3).Int32;
-            ulong* args = Stack.Top;
-            if (args + argc + 8 + t.RegisterCount > Stack.Limit) throw StackOverflow();
-            for (int i = 0; i < argc; i++) args[i] = Layout.FixedAt(saved, 4 + i).Bits;
-            Stack.Top = args + argc;
-            int pc = Layout.FixedAt(saved, 4 + argc + t.RegisterCount).Int32;
-            ulong* fp = PushFrame(f, t, Layout.FixedAt(saved, 1), JsValue.FromPtr(g), args, argc, FrameFlags.Entry | FrameFlags.Generator, 0, CurFp);
-            fp[JsStack.ContextSlot] = Layout.FixedAt(saved, 2).Bits;
-            if (pc >= 0)
-            {
-                ulong* regs = fp + JsStack.HeaderSlots;
-                for (int i = 0; i < t.RegisterCount; i++) regs[i] = Layout.FixedAt(saved, 4 + argc + i).Bits;
-                // The Yield instruction's operand names the mode register.
-                int yieldPc = pc - OpcodeTable.Size(Opcode.Yield);
-                regs[*(ushort*)(t.Code + yieldPc + 1)] = JsValue.FromInt(mode).Bits;
-            }
-            else pc = 0;
-            Layout.Internal(g, 0) = JsValue.FromInt(Generators.Executing);
+            ulong* fp = RestoreGeneratorFrame(g, mode, FrameFlags.Entry | FrameFlags.Generator, 0, CurFp, out int pc);
             var result = Run(fp, pc, value);
             if (Yielded) return realm.IterResult(result, false);
             Layout.Internal(g, 0) = JsValue.FromInt(Generators.Completed);
@@ -108,5 +88,51 @@ internal sealed unsafe partial class Interp
         {
             nativeDepth--;
         }
+    }
+
+    /// <summary>Pushes generator <paramref name="g"/>'s saved frame, marks it executing and returns it with the pc to resume at.</summary>
+    ulong* RestoreGeneratorFrame(nint g, int mode, FrameFlags flags, int returnPc, ulong* callerFp, out int pc)
+    {
+        nint saved = Layout.Internal(g, 1).Ptr;
+        var f = Layout.FixedAt(saved, 0);
+        var t = Functions.Template(realm, f.Ptr);
+        int argc = Layout.FixedAt(saved, 3).Int32;
+        ulong* args = Stack.Top;
+        if (args + argc + 8 + t.RegisterCount > Stack.Limit) throw StackOverflow();
+        for (int i = 0; i < argc; i++) args[i] = Layout.FixedAt(saved, 4 + i).Bits;
+        Stack.Top = args + argc;
+        pc = Layout.FixedAt(saved, 4 + argc + t.RegisterCount).Int32;
+        ulong* fp = PushFrame(f, t, Layout.FixedAt(saved, 1), JsValue.FromPtr(g), args, argc, flags, returnPc, callerFp);
+        fp[JsStack.ContextSlot] = Layout.FixedAt(saved, 2).Bits;
+        if (pc >= 0)
+        {
+            ulong* regs = fp + JsStack.HeaderSlots;
+            for (int i = 0; i < t.RegisterCount; i++) regs[i] = Layout.FixedAt(saved, 4 + argc + i).Bits;
+            // The Yield instruction's operand names the mode register.
+            int yieldPc = pc - OpcodeTable.Size(Opcode.Yield);
+            regs[*(ushort*)(t.Code + yieldPc + 1)] = JsValue.FromInt(mode).Bits;
+        }
+        else pc = 0;
+        Layout.Internal(g, 0) = JsValue.FromInt(Generators.Executing);
+        return fp;
+    }
+
+    /// <summary>
+    /// <c>generator.next(v)</c> called from bytecode: when <paramref name="callee"/> is the intrinsic
+    /// next and <paramref name="recv"/> a suspended generator, pushes the generator's frame as a callee
+    /// of <paramref name="callerFp"/> (no Entry flag), so it runs in the caller's dispatch loop; its
+    /// Yield and Return hand an iterator result back to the caller there. Null when not applicable.
+    /// This keeps recursion through generators (yield* chains) off the C# stack.
+    /// </summary>
+    ulong* ResumeGeneratorInLoop(JsValue callee, JsValue recv, ulong* callerFp, int returnPc, out int pc)
+    {
+        pc = 0;
+        if (!Realm.IsObject(recv) || Layout.Class(recv.Ptr) != ObjClass.Generator) return null;
+        nint g = recv.Ptr;
+        int state = Layout.Internal(g, 0).Int32;
+        if (state != Generators.SuspendedStart && state != Generators.SuspendedYield) return null;
+        if (!realm.GetOwnRaw(realm.GeneratorPrototype, realm.KNext, out var intrinsic, out var fl) || (fl & PropFlags.Accessor) != 0 || intrinsic.Bits != callee.Bits)
+            return null;
+        return RestoreGeneratorFrame(g, 0, FrameFlags.Generator, returnPc, callerFp, out pc);
     }
 }

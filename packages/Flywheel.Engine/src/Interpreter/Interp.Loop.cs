@@ -422,6 +422,18 @@ internal sealed unsafe partial class Interp
                             if (Jit != null) { st->Acc = acc; pc = EnterBaseline(fp, t, pc, st); acc = st->Acc; }
                             continue;
                         }
+                        if ((Opcode)(*pc) == Opcode.Call && Functions.Kind(fo) == FunctionKind.Native)
+                        {
+                            var sent = argc > 0 ? argv[0] : JsValue.Undefined;
+                            ulong* gfp = ResumeGeneratorInLoop(callee, recv, fp, (int)(pc - code) + Sizes[*pc], out int gpc);
+                            if (gfp != null)
+                            {
+                                fp = gfp; st->Fp = fp; acc = sent;
+                                t = FrameTemplate(fp); code = t.Code; pc = code + gpc; regs = (JsValue*)(fp + JsStack.HeaderSlots);
+                                Safepoint(acc, fp);
+                                continue;
+                            }
+                        }
                         acc = InvokePopping(callee, construct ? JsValue.Empty : recv, argv, argc, newTarget, spreadBase);
                         break;
                     }
@@ -432,7 +444,12 @@ internal sealed unsafe partial class Interp
                         int argc = new JsValue(fp[JsStack.ArgcSlot]).Int32;
                         int callerIdx = new JsValue(fp[JsStack.CallerFpSlot]).Int32;
                         int retPc = new JsValue(fp[JsStack.ReturnPcSlot]).Int32;
-                        if ((flags & (int)FrameFlags.Generator) != 0) Generators.Complete(realm, new JsValue(fp[JsStack.NewTargetSlot]));
+                        if ((flags & (int)FrameFlags.Generator) != 0)
+                        {
+                            Generators.Complete(realm, new JsValue(fp[JsStack.NewTargetSlot]));
+                            // A generator resumed in this loop (ResumeGeneratorInLoop) returns an iterator result.
+                            if ((flags & (int)FrameFlags.Entry) == 0) acc = realm.IterResult(acc, true);
+                        }
                         Stack.Top = fp - argc;
                         Depth--;
                         if ((flags & (int)FrameFlags.Entry) != 0) { Yielded = false; CurFp = callerIdx < 0 ? null : Stack.Base + callerIdx; return acc; }
@@ -471,8 +488,19 @@ internal sealed unsafe partial class Interp
                         int argc = new JsValue(fp[JsStack.ArgcSlot]).Int32;
                         Stack.Top = fp - argc;
                         Depth--;
-                        Yielded = true;
                         int yCaller = new JsValue(fp[JsStack.CallerFpSlot]).Int32;
+                        if ((new JsValue(fp[JsStack.FlagsSlot]).Int32 & (int)FrameFlags.Entry) == 0)
+                        {
+                            // Resumed in this loop: the caller's next() call completes with an iterator result.
+                            int yRet = new JsValue(fp[JsStack.ReturnPcSlot]).Int32;
+                            acc = realm.IterResult(acc, false);
+                            fp = Stack.Base + yCaller; st->Fp = fp;
+                            t = FrameTemplate(fp); code = t.Code; pc = code + yRet; regs = (JsValue*)(fp + JsStack.HeaderSlots);
+                            Stack.Top = (ulong*)(regs + t.RegisterCount);
+                            Safepoint(acc, fp);
+                            continue;
+                        }
+                        Yielded = true;
                         CurFp = yCaller < 0 ? null : Stack.Base + yCaller;
                         return acc;
                     }

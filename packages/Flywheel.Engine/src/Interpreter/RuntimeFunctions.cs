@@ -7,7 +7,7 @@ internal enum RuntimeId : ushort
     DeleteGlobal, YieldStarStep, PrivateGet, PrivateSet, PrivateDefine, NewPrivateName, CreateClass, SetFieldInit,
     SetHomeObject, SetReceiver,
     // Scopes (Interp.Scopes.cs): mapped arguments, direct eval, dynamic bindings.
-    CreateMappedArguments, DirectEval, DeclareEvalVar, WithObject, DeleteDynamic,
+    CreateMappedArguments, DirectEval, DeclareEvalVar, WithObject, DeleteDynamic, CheckIterResult,
 }
 
 internal static unsafe class RuntimeFunctions
@@ -22,6 +22,9 @@ internal static unsafe class RuntimeFunctions
             case RuntimeId.DeclareEvalVar: return realm.Interp.DeclareEvalVar(fp, a);
             case RuntimeId.WithObject: return realm.Interp.WithObject(a[0]);
             case RuntimeId.DeleteDynamic: return realm.Interp.DeleteDynamic(fp, a);
+            case RuntimeId.CheckIterResult:
+                if (!Realm.IsObject(a[0])) throw new JsThrow(realm.MakeError(ErrorKind.TypeError, $"Iterator result {realm.Interp.Describe(a[0])} is not an object"));
+                return a[0];
             case RuntimeId.RunFieldInit:
                 {
                     var f = new JsValue(fp[JsStack.CalleeSlot]);
@@ -141,23 +144,13 @@ internal static unsafe class RuntimeFunctions
         return proto;
     }
 
-    static bool IsIntrinsicGeneratorNext(Realm realm, JsValue iter, JsValue next) =>
-        Realm.IsObject(iter) && Layout.Class(iter.Ptr) == ObjClass.Generator
-        && realm.GetOwnRaw(realm.GeneratorPrototype, realm.KNext, out var intrinsic, out var flags)
-        && (flags & PropFlags.Accessor) == 0 && intrinsic.Bits == next.Bits;
-
     static JsValue YieldStarStep(Realm realm, JsValue* a)
     {
         // a: iterator, next, mode, received
         var iter = a[0];
         int mode = a[2].Int32;
         JsValue r;
-        if (mode == 0 && IsIntrinsicGeneratorNext(realm, iter, a[1]))
-        {
-            // yield* over a generator: resume it directly, one native level per delegation instead of two.
-            r = Generators.Resume(realm, iter, a[3], 0);
-        }
-        else if (mode == 0) r = realm.Interp.Call(a[1], iter, [a[3]]);
+        if (mode == 0) r = realm.Interp.Call(a[1], iter, [a[3]]);
         else if (mode == 1)
         {
             var th = realm.Get(iter, realm.KThrow);
