@@ -157,9 +157,13 @@ internal sealed class Inspector
                     break;
                 }
             case ObjClass.Array:
-            case ObjClass.Arguments:
             case ObjClass.TypedArray:
                 isArrayLike = true;
+                break;
+            case ObjClass.Arguments:
+                // node 20 (the corpus reference) prints arguments objects with object keys: [Arguments] { '0': 1 }.
+                baseStr = "[Arguments]";
+                if (keys.Count == 0) return "[Arguments] {}";
                 break;
             case ObjClass.Error:
                 {

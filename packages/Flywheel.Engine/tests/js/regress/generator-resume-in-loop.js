@@ -2,7 +2,7 @@
 // chains, re-entrancy, exceptions, return values and non-generator delegates keep their semantics.
 function* chain(n) { if (n > 0) yield* chain(n - 1); yield n; }
 let count = 0, last;
-for (const v of chain(3000)) { count++; last = v; }
+for (const v of chain(300)) { count++; last = v; }
 console.log(count, last);
 function* counter() { let i = 0; while (true) { const cmd = yield i++; if (cmd === "stop") return "stopped"; } }
 const c = counter();
