@@ -173,6 +173,7 @@ public static class Program
         {
             stdout.Flush();
             Console.Error.Write($"flywheel: {e.Message}\n");
+            if (Environment.GetEnvironmentVariable("FLYWHEEL_DEBUG") == "1") Console.Error.Write(e.InnerException + "\n");
             return e is JsTimeoutException or JsMemoryLimitException or JsCancelledException ? 3 : 1;
         }
     }

@@ -62,6 +62,9 @@ internal sealed unsafe class FunctionTemplate
     public byte* FeedbackBase;
     public int* FeedbackOffsets;
     int[] feedbackOffsetArray = [];
+    /// <summary>The construct inline cache: a shape of new.target and the slot of its "prototype" (0: empty).</summary>
+    public ulong ConstructPrototypeShape;
+    public int ConstructPrototypeSlot;
     /// <summary>Offsets of the property-site slots (whose cache keys the collector keeps alive).</summary>
     public int[] PropertySiteOffsets = [];
 

@@ -62,12 +62,38 @@ internal sealed unsafe partial class Interp
             if (*(ulong*)(ic + Entry0Key) == (ulong)Layout.ShapePtr(obj.Ptr) && h <= uint.MaxValue)
                 return new JsValue(Layout.Slots(obj.Ptr)[h]);
         }
-        st->Pc = pc;
-        return LoadNamedMiss(t, pc, obj);
+        return LoadNamedMiss(t, pc, obj, st);
     }
 
+    /// <summary>Prototype-chain and polymorphic hits, then the lookup that fills the cache.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    JsValue LoadNamedMiss(FunctionTemplate t, byte* pc, JsValue obj)
+    JsValue LoadNamedMiss(FunctionTemplate t, byte* pc, JsValue obj, LoopState* st)
+    {
+        ulong stale = 0;
+        if (inlineCaches && obj.IsCell && Layout.Kind(obj.Ptr) == CellKind.Object)
+        {
+            byte* ic = t.FeedbackSlot(*(int*)(pc + 7));
+            nint o = obj.Ptr;
+            ulong shapeCell = (ulong)Layout.ShapePtr(o);
+            for (int i = 0, n = ic[L.CacheCountOffset]; i < n; i++)
+            {
+                byte* e = ic + L.CacheEntriesOffset + i * L.CacheEntrySize;
+                if (*(ulong*)e != shapeCell) continue;
+                ulong h = *(ulong*)(e + 8);
+                if (h <= uint.MaxValue) return new JsValue(Layout.Slots(o)[h]);
+                ref var r = ref icHandlers[h & HandlerIndexMask];
+                if (Layout.Proto(o).Bits == r.ReceiverProto && r.Epoch == realm.ProtoEpoch) return new JsValue(Layout.Slots(r.Holder)[r.Slot]);
+                stale = h;
+                break;
+            }
+        }
+        st->Pc = pc;
+        CurFp = st->Fp; // getters called from here link their frames to this one
+        CurPc = (int)(pc - t.Code);
+        return LoadNamedUncached(t, pc, obj, stale);
+    }
+
+    JsValue LoadNamedUncached(FunctionTemplate t, byte* pc, JsValue obj, ulong stale)
     {
         var key = new PropKey(t.Constants[*(int*)(pc + 3)].Bits);
         if (obj.IsNullish) throw ReadNullishError(obj, key);
@@ -76,18 +102,6 @@ internal sealed unsafe partial class Interp
         byte* ic = t.FeedbackSlot(slot);
         nint o = obj.Ptr;
         ulong shapeCell = (ulong)Layout.ShapePtr(o);
-        ulong stale = 0;
-        for (int i = 0, n = ic[L.CacheCountOffset]; i < n; i++)
-        {
-            byte* e = ic + L.CacheEntriesOffset + i * L.CacheEntrySize;
-            if (*(ulong*)e != shapeCell) continue;
-            ulong h = *(ulong*)(e + 8);
-            if (h <= uint.MaxValue) return new JsValue(Layout.Slots(o)[h]);
-            ref var r = ref icHandlers[h & HandlerIndexMask];
-            if (Layout.Proto(o).Bits == r.ReceiverProto && r.Epoch == realm.ProtoEpoch) return new JsValue(Layout.Slots(r.Holder)[r.Slot]);
-            stale = h;
-            break;
-        }
         if (ic[L.CacheStateOffset] == (byte)InlineCacheState.Megamorphic)
         {
             if (recordFeedback) t.Feedback.RecordShape(slot, shapeCell, 0);
@@ -140,12 +154,37 @@ internal sealed unsafe partial class Interp
                 return;
             }
         }
-        st->Pc = pc;
-        StoreNamedMiss(t, pc, obj, value);
+        StoreNamedMiss(t, pc, obj, value, st);
     }
 
+    /// <summary>Transition and polymorphic hits, then the store that fills the cache.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    void StoreNamedMiss(FunctionTemplate t, byte* pc, JsValue obj, JsValue value)
+    void StoreNamedMiss(FunctionTemplate t, byte* pc, JsValue obj, JsValue value, LoopState* st)
+    {
+        ulong stale = 0;
+        if (inlineCaches && obj.IsCell && Layout.Kind(obj.Ptr) == CellKind.Object)
+        {
+            byte* ic = t.FeedbackSlot(*(int*)(pc + 7));
+            nint o = obj.Ptr;
+            ulong shapeCell = (ulong)Layout.ShapePtr(o);
+            for (int i = 0, n = ic[L.CacheCountOffset]; i < n; i++)
+            {
+                byte* e = ic + L.CacheEntriesOffset + i * L.CacheEntrySize;
+                if (*(ulong*)e != shapeCell) continue;
+                ulong h = *(ulong*)(e + 8);
+                if (h <= uint.MaxValue) { Layout.Slots(o)[h] = value.Bits; return; }
+                if (TryTransition(o, ref icHandlers[h & HandlerIndexMask], value)) return;
+                stale = h;
+                break;
+            }
+        }
+        st->Pc = pc;
+        CurFp = st->Fp; // setters called from here link their frames to this one
+        CurPc = (int)(pc - t.Code);
+        StoreNamedUncached(t, pc, obj, value, stale);
+    }
+
+    void StoreNamedUncached(FunctionTemplate t, byte* pc, JsValue obj, JsValue value, ulong stale)
     {
         var key = new PropKey(t.Constants[*(int*)(pc + 3)].Bits);
         if (!inlineCaches || !obj.IsCell || Layout.Kind(obj.Ptr) != CellKind.Object)
@@ -157,17 +196,6 @@ internal sealed unsafe partial class Interp
         byte* ic = t.FeedbackSlot(slot);
         nint o = obj.Ptr;
         ulong shapeCell = (ulong)Layout.ShapePtr(o);
-        ulong stale = 0;
-        for (int i = 0, n = ic[L.CacheCountOffset]; i < n; i++)
-        {
-            byte* e = ic + L.CacheEntriesOffset + i * L.CacheEntrySize;
-            if (*(ulong*)e != shapeCell) continue;
-            ulong h = *(ulong*)(e + 8);
-            if (h <= uint.MaxValue) { Layout.Slots(o)[h] = value.Bits; return; }
-            if (TryTransition(o, ref icHandlers[h & HandlerIndexMask], value)) return;
-            stale = h;
-            break;
-        }
         if (ic[L.CacheStateOffset] == (byte)InlineCacheState.Megamorphic)
         {
             if (recordFeedback) t.Feedback.RecordShape(slot, shapeCell, 0);
@@ -242,13 +270,15 @@ internal sealed unsafe partial class Interp
             var v = realm.GlobalLexicalValues[(int)h];
             if (!v.IsEmpty) return v;
         }
-        st->Pc = pc;
-        return LoadGlobalMiss(t, pc);
+        return LoadGlobalMiss(t, pc, st);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    JsValue LoadGlobalMiss(FunctionTemplate t, byte* pc)
+    JsValue LoadGlobalMiss(FunctionTemplate t, byte* pc, LoopState* st)
     {
+        st->Pc = pc;
+        CurFp = st->Fp; // a global getter links its frame to this one
+        CurPc = (int)(pc - t.Code);
         var name = t.Constants[*(int*)(pc + 1)];
         if (inlineCaches) CacheGlobal(t, *(int*)(pc + 5), name, store: false);
         return realm.LoadGlobal(name, true);
@@ -270,13 +300,15 @@ internal sealed unsafe partial class Interp
             realm.GlobalLexicalValues[(int)h] = value;
             return;
         }
-        st->Pc = pc;
-        StoreGlobalMiss(t, pc, value, strict);
+        StoreGlobalMiss(t, pc, value, strict, st);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    void StoreGlobalMiss(FunctionTemplate t, byte* pc, JsValue value, bool strict)
+    void StoreGlobalMiss(FunctionTemplate t, byte* pc, JsValue value, bool strict, LoopState* st)
     {
+        st->Pc = pc;
+        CurFp = st->Fp; // a global setter links its frame to this one
+        CurPc = (int)(pc - t.Code);
         var name = t.Constants[*(int*)(pc + 1)];
         realm.StoreGlobal(name, value, strict);
         // Cached after the store, so a sloppy store that created the global caches it too.
@@ -299,6 +331,32 @@ internal sealed unsafe partial class Interp
     }
 
     /// <summary>
+    /// <c>newTarget.prototype</c> for a construct of <paramref name="t"/>: a monomorphic cache on the
+    /// constructor's template (closures of one template share the shape of their own properties),
+    /// keyed by the new.target's shared shape, of the slot of its own data property "prototype".
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    JsValue LoadConstructPrototype(FunctionTemplate t, JsValue newTarget)
+    {
+        nint f = newTarget.Ptr;
+        if ((ulong)Layout.ShapePtr(f) == t.ConstructPrototypeShape) return new JsValue(Layout.Slots(f)[t.ConstructPrototypeSlot]);
+        return LoadConstructPrototypeMiss(t, newTarget);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    JsValue LoadConstructPrototypeMiss(FunctionTemplate t, JsValue newTarget)
+    {
+        nint f = newTarget.Ptr;
+        var shape = realm.ShapeOf(f);
+        if (inlineCaches && !shape.IsDictionary && shape.TryGet(realm.KPrototype.Bits, out var e) && (e.Flags & PropFlags.Accessor) == 0)
+        {
+            t.ConstructPrototypeShape = (ulong)shape.Cell;
+            t.ConstructPrototypeSlot = e.Slot;
+        }
+        return realm.Get(newTarget, realm.KPrototype);
+    }
+
+    /// <summary>
     /// Keeps everything inline caches refer to alive: cached shapes (so a shape cell's address is
     /// never reused while an entry names it), prototype holders and transition targets.
     /// </summary>
@@ -306,6 +364,7 @@ internal sealed unsafe partial class Interp
     {
         foreach (var t in realm.Templates)
         {
+            if (t.ConstructPrototypeShape != 0) gc.MarkCell((nint)t.ConstructPrototypeShape);
             foreach (int offset in t.PropertySiteOffsets)
             {
                 byte* ic = t.FeedbackBase + offset;

@@ -27,24 +27,40 @@ internal sealed unsafe partial class Interp
         inlineCaches = profiling.InlineCaches;
     }
 
+    // Counting works on the vector's memory the way baseline code will (FeedbackLayout): bump the
+    // counters, decrement the budget, and call the profiler only when the budget runs out.
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     void CountInvocation(FunctionTemplate t)
     {
-        if (recordFeedback)
-        {
-            var action = t.Feedback.RecordInvocation();
-            if (action != TieringAction.None) TierUp(t, action);
-        }
+        if (!recordFeedback) return;
+        byte* fv = t.FeedbackBase;
+        (*(long*)(fv + FeedbackLayout.InvocationsOffset))++;
+        if (--*(int*)(fv + FeedbackLayout.InvocationBudgetOffset) <= 0) InvocationBudgetExhausted(t);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     void CountBackEdge(FunctionTemplate t, int loopSlot)
     {
-        if (recordFeedback)
-        {
-            var action = t.Feedback.RecordBackEdge(loopSlot);
-            if (action != TieringAction.None) TierUp(t, action);
-        }
+        if (!recordFeedback) return;
+        byte* fv = t.FeedbackBase;
+        (*(long*)(fv + FeedbackLayout.BackEdgesOffset))++;
+        (*(long*)(fv + t.FeedbackOffsets[loopSlot] + FeedbackLayout.LoopBackEdgesOffset))++;
+        if (--*(int*)(fv + FeedbackLayout.BackEdgeBudgetOffset) <= 0) BackEdgeBudgetExhausted(t, loopSlot);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    void InvocationBudgetExhausted(FunctionTemplate t)
+    {
+        var action = t.Feedback.OnInvocationBudgetExhausted();
+        if (action != TieringAction.None) TierUp(t, action);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    void BackEdgeBudgetExhausted(FunctionTemplate t, int loopSlot)
+    {
+        var action = t.Feedback.OnBackEdgeBudgetExhausted(loopSlot);
+        if (action != TieringAction.None) TierUp(t, action);
     }
 
     /// <summary>
@@ -92,16 +108,21 @@ internal sealed unsafe partial class Interp
         return (uint)TypeFeedback.Other;
     }
 
-    /// <summary>Call-target feedback: bytecode functions by their profiler id, others by their object.</summary>
+    /// <summary>
+    /// Call-target feedback: bytecode functions by their profiler id + 1 (the template index: both
+    /// are handed out together at registration), others by their object. A call to the site's
+    /// first target only bumps that entry's count, as baseline code will.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     void RecordCallTarget(FunctionTemplate t, byte* pc, JsValue callee)
     {
         if (!recordFeedback) return;
         nint f = callee.Ptr;
-        ulong target = Functions.Kind(f) == FunctionKind.Bytecode
-            ? (ulong)Functions.Template(realm, f).Feedback.Id.Value + 1
-            : (ulong)f | 1UL << 63;
-        t.Feedback.RecordCall(*(int*)(pc + SlotOperandOffset[*pc]), target);
+        ulong target = Functions.Kind(f) == FunctionKind.Bytecode ? (ulong)(uint)Layout.Internal(f, 0).Int32 + 1 : (ulong)f | 1UL << 63;
+        int slot = *(int*)(pc + SlotOperandOffset[*pc]);
+        byte* ic = t.FeedbackSlot(slot);
+        if (*(ulong*)(ic + FeedbackLayout.CacheEntriesOffset) == target) (*(ulong*)(ic + FeedbackLayout.CacheEntriesOffset + 8))++;
+        else t.Feedback.RecordCall(slot, target);
     }
 
     /// <summary>Takes a CPU sample at a safepoint when the sampling timer asked for one.</summary>

@@ -146,7 +146,7 @@ internal sealed unsafe partial class Interp(Realm realm)
     JsValue ConstructReceiver(FunctionTemplate t, JsValue newTarget)
     {
         if ((t.Flags & FunctionFlags.Derived) != 0) return JsValue.Empty;
-        var proto = realm.Get(newTarget, realm.KPrototype);
+        var proto = LoadConstructPrototype(t, newTarget);
         return JsValue.FromPtr(realm.NewObject(Realm.IsObject(proto) ? proto : JsValue.FromPtr(realm.ObjectPrototype)));
     }
 

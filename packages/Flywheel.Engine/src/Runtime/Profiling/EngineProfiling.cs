@@ -71,7 +71,8 @@ internal sealed unsafe class EngineProfiling : IDisposable
         // Top-level code has no name of its own; "(script)" tells it apart from anonymous functions.
         var info = FunctionInfo.Create((t.Flags & FunctionFlags.Script) != 0 && t.Name.Length == 0 ? "(script)" : t.Name, t.SourceFile, t.Line, t.Column);
         var vector = Profiler.RegisterFunction(info, slots);
-        if (vector.Id.Value != byFunctionId.Count) throw new InvalidOperationException("profiler ids out of step with the engine's templates");
+        // Call-target feedback names bytecode functions by template index + 1: ids must equal indices.
+        if (vector.Id.Value != byFunctionId.Count || vector.Id.Value != t.Index) throw new InvalidOperationException("profiler ids out of step with the engine's templates");
         byFunctionId.Add(t);
         t.AttachFeedback(vector);
     }
@@ -152,12 +153,20 @@ internal sealed unsafe class EngineProfiling : IDisposable
     {
         SampleDue = false;
         int n = 0;
-        for (ulong* f = fp; f != null;)
+        // Frames entered from native code (getters, callbacks) link to the last frame that made a
+        // call, which may have returned since: the walk stops at the first link that does not lead
+        // strictly down the stack to a bytecode frame, and the sample keeps the frames it has.
+        for (ulong* f = fp; f != null && f >= stack.Base && f < stack.Top;)
         {
+            var callee = new JsValue(f[JsStack.CalleeSlot]);
+            if (!Realm.IsCallable(callee) || Functions.Kind(callee.Ptr) != FunctionKind.Bytecode) break;
+            int index = Layout.Internal(callee.Ptr, 0).Int32;
+            if ((uint)index >= (uint)realm.Templates.Count) break;
             if (n == sampleStack.Length) Array.Resize(ref sampleStack, n * 2);
-            sampleStack[n++] = realm.Templates[Layout.Internal((nint)f[JsStack.CalleeSlot], 0).Int32].Feedback.Id;
+            sampleStack[n++] = realm.Templates[index].Feedback.Id;
             int caller = new JsValue(f[JsStack.CallerFpSlot]).Int32;
-            f = caller < 0 ? null : stack.Base + caller;
+            if (caller < 0 || stack.Base + caller >= f) break;
+            f = stack.Base + caller;
         }
         if (n == 0) return;
         Array.Reverse(sampleStack, 0, n);
