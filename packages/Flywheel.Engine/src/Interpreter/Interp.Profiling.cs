@@ -76,7 +76,7 @@ internal sealed unsafe partial class Interp
     void RecordOperands(FunctionTemplate t, int slot, JsValue a, JsValue b)
     {
         if (!recordFeedback) return;
-        uint bits = a.IsInt32 && b.IsInt32 ? (uint)TypeFeedback.SmallInt : Category(a) | Category(b);
+        uint bits = a.IsInt32 && b.IsInt32 ? (uint)TypeFeedback.SmallInt : Categories(a, b);
         uint* types = (uint*)t.FeedbackSlot(slot);
         if ((*types & bits) != bits) t.Feedback.RecordTypes(slot, (TypeFeedback)bits);
     }
@@ -90,6 +90,10 @@ internal sealed unsafe partial class Interp
         uint* types = (uint*)t.FeedbackSlot(slot);
         if ((*types & bits) != bits) t.Feedback.RecordTypes(slot, (TypeFeedback)bits);
     }
+
+    /// <summary>The feedback categories of two operands, out of line (the int32 pair is checked inline).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static uint Categories(JsValue a, JsValue b) => Category(a) | Category(b);
 
     /// <summary>The feedback category of a value.</summary>
     static uint Category(JsValue v)
