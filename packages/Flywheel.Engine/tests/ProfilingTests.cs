@@ -303,6 +303,8 @@ public partial class ProfilingTests
         var first = Row().Match(body.Groups[1].Value);
         Assert.True(first.Success);
         Assert.Contains("<span class=\"fn-name\">hottest</span>", first.Value);
+        // Per-site feedback with source positions: warm's `o.v` is a monomorphic property load.
+        Assert.Matches("<td>warm</td><td>property load</td><td>test\\.js:3:29</td><td>[^<]*</td><td>monomorphic</td>", dom);
     }
 
     [Fact]

@@ -16,7 +16,8 @@ namespace Flywheel.Engine.Interpreter;
 /// keeps cached shapes alive (<see cref="MarkInlineCaches"/>) so a cell address is never reused
 /// while an entry names it. Dictionary-mode shapes, accessors, non-writable properties, the
 /// exotic <c>length</c> of arrays and strings, primitives and megamorphic sites take the generic
-/// path.</para>
+/// path. An exotic object whose named properties are not all in its shape (a Proxy, when there
+/// is one) must therefore be given a private dictionary-mode shape: no cache ever names it.</para>
 /// <para>Handler words (an entry's value):</para>
 /// <code>
 ///   &lt; 2^32                own data property of the receiver: its slot index (loads and stores)
