@@ -14,6 +14,8 @@ internal sealed partial class BytecodeCompiler
 
     FunctionTemplate CompileFunction(Node node, string name, FunctionFlags extra, ClassInfo? cls)
     {
+        // Nested function declarations recurse through hoisting without visiting a statement first.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         var savedFn = fn;
         var savedScope = scope;
         int savedCompletion = completionReg;

@@ -31,7 +31,7 @@ internal sealed class Inspector
     {
         if (!v.IsCell) return Primitive(v, top);
         var kind = Layout.Kind(v.Ptr);
-        if (kind == CellKind.String) return top ? Realm.ToClr(v) : Quote(Realm.ToClr(v));
+        if (kind == CellKind.String) return top ? Realm.ToClr(v) : QuoteNested(Realm.ToClr(v));
         if (kind == CellKind.Symbol) return r.KeyToClr(PropKey.FromCell(v.Ptr));
         if (kind != CellKind.Object) return v.ToString();
         nint o = v.Ptr;
@@ -59,6 +59,12 @@ internal sealed class Inspector
         if (v.IsEmpty) return "<hole>";
         return v.ToString();
     }
+
+    /// <summary>A string inside a value, cut at node's <c>maxStringLength</c> (10,000 code units) with node's trailer.</summary>
+    static string QuoteNested(string s) =>
+        s.Length <= MaxStringLength ? Quote(s) : Quote(s[..MaxStringLength]) + $"... {s.Length - MaxStringLength} more characters";
+
+    const int MaxStringLength = 10_000;
 
     public static string Quote(string s)
     {
