@@ -65,12 +65,7 @@ internal sealed unsafe partial class BaselineCompiler
         if (doubleOp != DoubleOp.None)
         {
             if (intOp != IntOp.None) masm.Bind(notBothInt);
-            a.test(rax, Tag);
-            masm.Jump(Condition.Equal, bail);
-            a.test(Acc, Tag);
-            masm.Jump(Condition.Equal, bail);
-            ToDouble(rax, xmm0);
-            ToDouble(Acc, xmm1);
+            BothToDouble(bail);
             switch (doubleOp)
             {
                 case DoubleOp.Add: a.addsd(xmm0, xmm1); break;
@@ -134,6 +129,17 @@ internal sealed unsafe partial class BaselineCompiler
                 masm.Jump(Condition.Sign, bail);
                 break;
         }
+    }
+
+    /// <summary>xmm0 = rax and xmm1 = the accumulator as doubles, or a jump to <paramref name="bail"/> unless both are numbers (clobbers rcx, rdx).</summary>
+    void BothToDouble(Label bail)
+    {
+        a.test(rax, Tag);
+        masm.Jump(Condition.Equal, bail);
+        a.test(Acc, Tag);
+        masm.Jump(Condition.Equal, bail);
+        ToDouble(rax, xmm0);
+        ToDouble(Acc, xmm1);
     }
 
     /// <summary><paramref name="destination"/> = the number in <paramref name="value"/> (an int32 or a double; clobbers rcx, rdx).</summary>
@@ -226,12 +232,7 @@ internal sealed unsafe partial class BaselineCompiler
         {
             masm.Jump(done);
             masm.Bind(notBothInt);
-            a.test(rax, Tag);
-            masm.Jump(Condition.Equal, bail);
-            a.test(Acc, Tag);
-            masm.Jump(Condition.Equal, bail);
-            ToDouble(rax, xmm0);
-            ToDouble(Acc, xmm1);
+            BothToDouble(bail);
             // left < right ⇔ right above left; left > right ⇔ left above right (unordered sets CF and ZF: false).
             if (accFirst) a.ucomisd(xmm0, xmm1);
             else a.ucomisd(xmm1, xmm0);

@@ -24,11 +24,7 @@ internal sealed unsafe partial class BaselineCompiler
     void LoadCachedSlot(int pc, int feedbackSlot)
     {
         var bail = Bail(pc);
-        a.mov(rdx, unchecked((long)JsValue.NotCellMask));
-        a.test(rax, rdx);
-        masm.Jump(Condition.NotEqual, bail);
-        a.test(rax, rax);
-        masm.Jump(Condition.Equal, bail);
+        JumpUnlessCell(bail);
         a.cmp(__byte_ptr[rax], (int)CellKind.Object);
         masm.Jump(Condition.NotEqual, bail);
         a.mov(rcx, (long)function.FeedbackSlot(feedbackSlot));
@@ -51,11 +47,7 @@ internal sealed unsafe partial class BaselineCompiler
             // An array's length is its first internal slot, kept as the number value "length" reads;
             // the inline caches leave it to the generic path, so it is compiled here.
             var bail = Bail(pc);
-            a.mov(rdx, unchecked((long)JsValue.NotCellMask));
-            a.test(rax, rdx);
-            masm.Jump(Condition.NotEqual, bail);
-            a.test(rax, rax);
-            masm.Jump(Condition.Equal, bail);
+            JumpUnlessCell(bail);
             a.mov(rdx, __qword_ptr[rax]);
             a.mov(rcx, unchecked((long)ClassAndKindMask));
             a.and(rdx, rcx);

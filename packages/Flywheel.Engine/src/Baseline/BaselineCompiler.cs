@@ -287,6 +287,16 @@ internal sealed unsafe partial class BaselineCompiler
         masm.Jump(Condition.NotEqual, target);
     }
 
+    /// <summary>Jumps to <paramref name="target"/> unless rax holds a heap cell (clobbers rdx).</summary>
+    void JumpUnlessCell(Label target)
+    {
+        a.mov(rdx, unchecked((long)JsValue.NotCellMask));
+        a.test(rax, rdx);
+        masm.Jump(Condition.NotEqual, target);
+        a.test(rax, rax);
+        masm.Jump(Condition.Equal, target);
+    }
+
     /// <summary>Jumps to <paramref name="target"/> unless rax and the accumulator are both int32 (clobbers rdx).</summary>
     void JumpUnlessBothInt32(Label target)
     {
@@ -310,11 +320,7 @@ internal sealed unsafe partial class BaselineCompiler
     /// </summary>
     void LoadDenseElementAddress(AssemblerRegister64 key, ulong headerMask, Label miss)
     {
-        a.mov(rdx, unchecked((long)JsValue.NotCellMask));
-        a.test(rax, rdx);
-        masm.Jump(Condition.NotEqual, miss);
-        a.test(rax, rax);
-        masm.Jump(Condition.Equal, miss);
+        JumpUnlessCell(miss);
         JumpUnlessInt32(key, miss);
         a.mov(rdx, __qword_ptr[rax]);
         a.mov(rcx, unchecked((long)headerMask));
