@@ -163,7 +163,6 @@ public sealed unsafe class JsEngine : IDisposable
         var savedDeadline = interp.Deadline;
         if (outermost)
         {
-            interp.CurFp = null;
             interp.Statements = 0;
             interp.Deadline = Options.Limits.TimeLimit > TimeSpan.Zero ? DateTime.UtcNow + Options.Limits.TimeLimit : DateTime.MaxValue;
         }

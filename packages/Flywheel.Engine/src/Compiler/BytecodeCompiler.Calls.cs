@@ -114,9 +114,10 @@ internal sealed partial class BytecodeCompiler
                         int key = -1;
                         if (me.Computed && me.Property is not PrivateIdentifier)
                         {
+                            // The key stays unconverted: PutValue runs ToPropertyKey after the right-hand side,
+                            // and SetKeyed converts it.
                             key = fn.Temp();
                             VisitExpression(me.Property);
-                            B.Emit(Opcode.ToPropertyKey);
                             B.Emit(Opcode.Star, key);
                         }
                         int v = fn.Temp();

@@ -78,7 +78,7 @@ internal sealed unsafe partial class Interp
         }
         try
         {
-            ulong* fp = RestoreGeneratorFrame(g, mode, FrameFlags.Entry | FrameFlags.Generator, 0, CurFp, out int pc);
+            ulong* fp = RestoreGeneratorFrame(g, mode, FrameFlags.Entry | FrameFlags.Generator, EntryReturnPc, CurFp, out int pc);
             var result = Run(fp, pc, value);
             if (Yielded) return realm.IterResult(result, false);
             Layout.Internal(g, 0) = JsValue.FromInt(Generators.Completed);

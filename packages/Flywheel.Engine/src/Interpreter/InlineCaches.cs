@@ -89,8 +89,6 @@ internal sealed unsafe partial class Interp
             }
         }
         st->Pc = pc;
-        CurFp = st->Fp; // getters called from here link their frames to this one
-        CurPc = (int)(pc - t.Code);
         return LoadNamedUncached(t, pc, obj, stale);
     }
 
@@ -180,8 +178,6 @@ internal sealed unsafe partial class Interp
             }
         }
         st->Pc = pc;
-        CurFp = st->Fp; // setters called from here link their frames to this one
-        CurPc = (int)(pc - t.Code);
         StoreNamedUncached(t, pc, obj, value, stale);
     }
 
@@ -278,8 +274,6 @@ internal sealed unsafe partial class Interp
     JsValue LoadGlobalMiss(FunctionTemplate t, byte* pc, LoopState* st)
     {
         st->Pc = pc;
-        CurFp = st->Fp; // a global getter links its frame to this one
-        CurPc = (int)(pc - t.Code);
         var name = t.Constants[*(int*)(pc + 1)];
         if (inlineCaches) CacheGlobal(t, *(int*)(pc + 5), name, store: false);
         return realm.LoadGlobal(name, true);
@@ -308,8 +302,6 @@ internal sealed unsafe partial class Interp
     void StoreGlobalMiss(FunctionTemplate t, byte* pc, JsValue value, bool strict, LoopState* st)
     {
         st->Pc = pc;
-        CurFp = st->Fp; // a global setter links its frame to this one
-        CurPc = (int)(pc - t.Code);
         var name = t.Constants[*(int*)(pc + 1)];
         realm.StoreGlobal(name, value, strict);
         // Cached after the store, so a sloppy store that created the global caches it too.

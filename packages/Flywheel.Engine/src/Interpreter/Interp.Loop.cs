@@ -53,16 +53,25 @@ internal sealed unsafe partial class Interp
         st.Fp = entryFp;
         st.Pc = FrameTemplate(entryFp).Code + startPc;
         st.Acc = startAcc;
-        while (true)
+        var outer = active;
+        active = &st;
+        try
         {
-            try
+            while (true)
             {
-                return Dispatch(entryFp, &st);
+                try
+                {
+                    return Dispatch(entryFp, &st);
+                }
+                catch (JsThrow e)
+                {
+                    if (!HandleThrow(e, entryFp, ref st.Fp, ref st.Pc, ref st.Acc)) throw;
+                }
             }
-            catch (JsThrow e)
-            {
-                if (!HandleThrow(e, entryFp, ref st.Fp, ref st.Pc, ref st.Acc)) throw;
-            }
+        }
+        finally
+        {
+            active = outer;
         }
     }
 
@@ -362,8 +371,6 @@ internal sealed unsafe partial class Interp
                 case Opcode.SuperCallSpread:
                     {
                         st->Pc = pc;
-                        CurFp = fp;
-                        CurPc = (int)(pc - code);
                         JsValue callee, recv = JsValue.Undefined, newTarget = JsValue.Undefined;
                         JsValue* argv;
                         int argc;
@@ -416,8 +423,8 @@ internal sealed unsafe partial class Interp
                             }
                             int retPc = (int)(pc - code) + Sizes[*pc];
                             fp = PushFrame(callee, ct, thisv, newTarget, nargs, argc, construct ? FrameFlags.Construct : FrameFlags.None, retPc, fp);
-                            st->Fp = fp;
                             t = ct; code = t.Code; pc = code; regs = (JsValue*)(fp + JsStack.HeaderSlots);
+                            st->Fp = fp; st->Pc = pc;
                             Safepoint(JsValue.Undefined, fp);
                             if (Jit != null) { st->Acc = acc; pc = EnterBaseline(fp, t, pc, st); acc = st->Acc; }
                             continue;
@@ -428,8 +435,9 @@ internal sealed unsafe partial class Interp
                             ulong* gfp = ResumeGeneratorInLoop(callee, recv, fp, (int)(pc - code) + Sizes[*pc], out int gpc);
                             if (gfp != null)
                             {
-                                fp = gfp; st->Fp = fp; acc = sent;
+                                fp = gfp; acc = sent;
                                 t = FrameTemplate(fp); code = t.Code; pc = code + gpc; regs = (JsValue*)(fp + JsStack.HeaderSlots);
+                                st->Fp = fp; st->Pc = pc;
                                 Safepoint(acc, fp);
                                 continue;
                             }
@@ -452,10 +460,10 @@ internal sealed unsafe partial class Interp
                         }
                         Stack.Top = fp - argc;
                         Depth--;
-                        if ((flags & (int)FrameFlags.Entry) != 0) { Yielded = false; CurFp = callerIdx < 0 ? null : Stack.Base + callerIdx; return acc; }
+                        if ((flags & (int)FrameFlags.Entry) != 0) { Yielded = false; return acc; }
                         fp = Stack.Base + callerIdx;
-                        st->Fp = fp;
                         t = FrameTemplate(fp); code = t.Code; pc = code + retPc; regs = (JsValue*)(fp + JsStack.HeaderSlots);
+                        st->Fp = fp; st->Pc = pc;
                         Stack.Top = (ulong*)(regs + t.RegisterCount);
                         Safepoint(acc, fp);
                         if (t.Baseline != null) { st->Acc = acc; pc = EnterBaseline(fp, t, pc, st); acc = st->Acc; }
@@ -464,7 +472,6 @@ internal sealed unsafe partial class Interp
                 case Opcode.IteratorStep:
                     {
                         st->Pc = pc;
-                        CurFp = fp; CurPc = (int)(pc - code);
                         // A temporary, not acc: taking acc's address would keep it in memory for the whole loop.
                         bool more = IteratorStep(regs + *(ushort*)(pc + 1), out var value);
                         acc = value;
@@ -494,14 +501,14 @@ internal sealed unsafe partial class Interp
                             // Resumed in this loop: the caller's next() call completes with an iterator result.
                             int yRet = new JsValue(fp[JsStack.ReturnPcSlot]).Int32;
                             acc = realm.IterResult(acc, false);
-                            fp = Stack.Base + yCaller; st->Fp = fp;
+                            fp = Stack.Base + yCaller;
                             t = FrameTemplate(fp); code = t.Code; pc = code + yRet; regs = (JsValue*)(fp + JsStack.HeaderSlots);
+                            st->Fp = fp; st->Pc = pc;
                             Stack.Top = (ulong*)(regs + t.RegisterCount);
                             Safepoint(acc, fp);
                             continue;
                         }
                         Yielded = true;
-                        CurFp = yCaller < 0 ? null : Stack.Base + yCaller;
                         return acc;
                     }
                 case Opcode.LdaDynamic:
@@ -622,12 +629,9 @@ internal sealed unsafe partial class Interp
                 break;
             case Opcode.ToStringOp: if (!Realm.IsString(acc)) { acc = realm.ToStringValue(acc); } break;
             case Opcode.CallRuntime:
-                CurFp = fp;
-                CurPc = (int)(pc - code);
                 acc = RuntimeFunctions.Call(realm, fp, (RuntimeId)(*(ushort*)(pc + 1)), regs + *(ushort*)(pc + 3), *(ushort*)(pc + 5));
                 break;
             case Opcode.Throw:
-                CurFp = fp; CurPc = (int)(pc - code);
                 throw new JsThrow(acc);
             case Opcode.ReThrow:
                 throw new JsThrow(acc) { Rethrown = true };

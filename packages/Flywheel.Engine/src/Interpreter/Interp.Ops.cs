@@ -332,7 +332,7 @@ internal sealed unsafe partial class Interp
             Stack.Top = fp - argc;
             Depth--;
             int callerIdx = new JsValue(fp[JsStack.CallerFpSlot]).Int32;
-            if ((flags & (int)FrameFlags.Entry) != 0) { CurFp = callerIdx < 0 ? null : Stack.Base + callerIdx; return false; }
+            if ((flags & (int)FrameFlags.Entry) != 0) return false;
             int retPc = new JsValue(fp[JsStack.ReturnPcSlot]).Int32;
             fp = Stack.Base + callerIdx;
             pc = FrameTemplate(fp).Code + retPc - 1;

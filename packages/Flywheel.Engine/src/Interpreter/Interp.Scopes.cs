@@ -40,8 +40,6 @@ internal sealed unsafe partial class Interp
     /// <summary>LdaDynamic: the binding's value when the object holds it, else Empty (never a binding's value).</summary>
     JsValue LoadDynamic(ulong* fp, FunctionTemplate t, byte* pc, JsValue* regs)
     {
-        CurFp = fp;
-        CurPc = (int)(pc - t.Code);
         nint o = DynamicObject(fp, *(ushort*)(pc + 5), *(ushort*)(pc + 7));
         if (o == 0) return JsValue.Empty;
         int kind = *(ushort*)(pc + 9);
@@ -55,8 +53,6 @@ internal sealed unsafe partial class Interp
     /// <summary>StaDynamic: true when the object holds the binding (which then received the accumulator).</summary>
     bool StoreDynamic(ulong* fp, FunctionTemplate t, byte* pc, JsValue acc)
     {
-        CurFp = fp;
-        CurPc = (int)(pc - t.Code);
         nint o = DynamicObject(fp, *(ushort*)(pc + 5), *(ushort*)(pc + 7));
         if (o == 0) return false;
         var key = new PropKey(t.Constants[*(int*)(pc + 1)].Bits);

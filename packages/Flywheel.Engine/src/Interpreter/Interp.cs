@@ -15,9 +15,21 @@ internal sealed unsafe partial class Interp(Realm realm)
     public const int MaxNativeDepth = 400;
     int nativeDepth;
     public int Depth;
-    /// <summary>Last known frame and pc, for stack traces captured from native code.</summary>
-    public ulong* CurFp;
-    public int CurPc;
+    /// <summary>The innermost running dispatch loop's state; null when no JavaScript is running.</summary>
+    LoopState* active;
+    /// <summary>
+    /// The frame of the innermost running dispatch loop: the caller that native code calling back
+    /// into JavaScript links to, and where stack traces captured in native code start. It is read
+    /// from the loop's own state, which every frame change updates, so it is never stale.
+    /// </summary>
+    public ulong* CurFp => active != null ? active->Fp : null;
+    /// <summary>The bytecode offset in <see cref="CurFp"/> of the instruction that called out of the loop.</summary>
+    public int CurPc => active != null ? (int)(active->Pc - FrameTemplate(active->Fp).Code) : 0;
+    /// <summary>
+    /// The return pc an entry frame records: nothing returns through it (an entry frame returns to
+    /// C#), but stack traces read it to place the caller at the instruction that called out.
+    /// </summary>
+    int EntryReturnPc => active != null ? CurPc + 1 : 0;
     JsValue accRoot;
     long budget = BudgetChunk;
     const long BudgetChunk = 10_000;
@@ -97,7 +109,7 @@ internal sealed unsafe partial class Interp(Realm realm)
             if (nargs + argc + 8 + t.RegisterCount > Stack.Limit) throw StackOverflow();
             Buffer.MemoryCopy(argv, nargs, argc * 8, argc * 8);
             Stack.Top = nargs + argc;
-            ulong* fp = PushFrame(f, t, CoerceThis(t, thisv), newTarget, nargs, argc, FrameFlags.Entry | (construct ? FrameFlags.Construct : 0), 0, CurFp);
+            ulong* fp = PushFrame(f, t, CoerceThis(t, thisv), newTarget, nargs, argc, FrameFlags.Entry | (construct ? FrameFlags.Construct : 0), EntryReturnPc, CurFp);
             return Run(fp, 0, JsValue.Undefined);
         }
         finally
@@ -227,7 +239,7 @@ internal sealed unsafe partial class Interp(Realm realm)
         Stack.Top = top;
         nativeDepth = 0;
         Depth = 0;
-        CurFp = null;
+        active = null;
         budget = BudgetChunk;
     }
 
