@@ -23,36 +23,9 @@ namespace Flywheel.Engine.Compiler;
 internal sealed partial class BytecodeCompiler
 {
     /// <summary>Compiles direct eval code whose caller was at <paramref name="callerScope"/> (a <see cref="Scope"/>).</summary>
-    public static FunctionTemplate CompileEval(Realm realm, string source, object callerScope, bool strictCaller, string file)
-    {
-        Script script;
-        try
-        {
-            script = new Parser(InFunction((Scope)callerScope) ? EvalInFunctionOptions : Options).ParseScript(source, file, strictCaller);
-        }
-        catch (ParseErrorException e)
-        {
-            throw new JsThrow(realm.MakeSyntaxError(e.Description, file, e.LineNumber, e.Column + 1));
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException or FormatException or OverflowException)
-        {
-            throw new JsThrow(realm.MakeSyntaxError("Invalid or unexpected token", file, 1, 1));
-        }
-        var analysis = ScopeAnalysis.Run(script);
-        var c = new BytecodeCompiler(realm, analysis, source, file);
-        try
-        {
-            return c.CompileEvalTop(script, (Scope)callerScope, strictCaller || script.Strict);
-        }
-        catch (CompileError e)
-        {
-            throw new JsThrow(realm.MakeSyntaxError(e.Message, file, e.Line, e.Column));
-        }
-        catch (CompileLimitException e)
-        {
-            throw new JsThrow(realm.MakeError(ErrorKind.RangeError, e.Message));
-        }
-    }
+    public static FunctionTemplate CompileEval(Realm realm, string source, object callerScope, bool strictCaller, string file) =>
+        ParseAndCompile(realm, source, file, InFunction((Scope)callerScope) ? EvalInFunctionOptions : Options, strictCaller,
+            (c, script) => c.CompileEvalTop(script, (Scope)callerScope, strictCaller || script.Strict));
 
     static readonly ParserOptions EvalInFunctionOptions = new()
     {

@@ -37,26 +37,35 @@ internal sealed partial class BytecodeCompiler
     };
 
     /// <summary>Parses and compiles a script; syntax errors become a JavaScript SyntaxError.</summary>
-    public static FunctionTemplate CompileScript(Realm realm, string source, string file)
+    public static FunctionTemplate CompileScript(Realm realm, string source, string file) =>
+        ParseAndCompile(realm, source, file, Options, strict: false, (c, script) => c.CompileTopLevel(script));
+
+    /// <summary>
+    /// Parses <paramref name="source"/> and compiles it with <paramref name="compile"/>; parser and
+    /// compiler errors become a JavaScript SyntaxError with file, line and column, and compiler
+    /// limits a RangeError.
+    /// </summary>
+    static FunctionTemplate ParseAndCompile(Realm realm, string source, string file, ParserOptions options, bool strict,
+        Func<BytecodeCompiler, Script, FunctionTemplate> compile)
     {
         Script script;
         try
         {
-            script = new Parser(Options).ParseScript(source, file, false);
+            script = new Parser(options).ParseScript(source, file, strict);
         }
         catch (ParseErrorException e)
         {
             throw new JsThrow(realm.MakeSyntaxError(e.Description, file, e.LineNumber, e.Column + 1));
         }
+        // Acornima reports a few malformed inputs with these instead of a ParseErrorException.
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException or FormatException or OverflowException)
         {
             throw new JsThrow(realm.MakeSyntaxError("Invalid or unexpected token", file, 1, 1));
         }
-        var analysis = ScopeAnalysis.Run(script);
-        var c = new BytecodeCompiler(realm, analysis, source, file);
+        var c = new BytecodeCompiler(realm, ScopeAnalysis.Run(script), source, file);
         try
         {
-            return c.CompileTopLevel(script);
+            return compile(c, script);
         }
         catch (CompileError e)
         {
