@@ -23,10 +23,13 @@ namespace Flywheel.CodeGen;
 ///    stack maps, deopt      exits, frame states from the allocation)
 ///    sites, listing)
 /// </code>
-/// <para>Invariants: every value has one location for its whole life (spilled intervals are never
-/// split, so a spilled value is always in its slot); registers are 64 bits wide and hold
+/// <para>Invariants: a value has one location per piece of its live interval (the allocator splits
+/// intervals under register pressure and around calls); inside a block the emitter moves it where
+/// two pieces meet, and on each control-flow edge from the piece live at the branch to the piece
+/// live at the target's start, so at any position — a safepoint, a guard — the location of the
+/// piece live there is exact; registers are 64 bits wide and hold
 /// canonical contents (narrow integers sign-extended, as <see cref="IrTypeExtensions.Canonicalize"/>
-/// defines), so compares, moves and frame-state reads never need the type; values live across a
+/// defines), so compares, moves and frame-state reads never need the type; pieces live across a
 /// call sit in callee-saved registers or spill slots; a deopt exit sees every frame-state value
 /// in the location its <see cref="Flywheel.Deopt.FrameState"/> names. Memory accesses are not
 /// bounds-checked: a producer that needs a check writes it in the IR, and CodeGen never drops one.</para>
@@ -55,7 +58,7 @@ public static class CodeGenerator
             backend.AddHints(function, intervals);
             Liveness.AddCopyHints(function, plan, order, intervals);
             long t2 = Stopwatch.GetTimestamp();
-            var allocation = LinearScan.Allocate(intervals, backend.Registers);
+            var allocation = LinearScan.Allocate(intervals, backend.Registers, order);
             long t3 = Stopwatch.GetTimestamp();
             allocated.Add(new AllocatedFunction(function, plan, order, allocation));
             selection += t1 - t0;

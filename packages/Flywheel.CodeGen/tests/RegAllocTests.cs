@@ -36,12 +36,16 @@ public sealed class ParallelMoveTests
 
 public sealed class LinearScanTests
 {
-    /// <summary>On generated functions: no two simultaneously live values share a register or a spill slot, and values live across calls avoid caller-saved registers.</summary>
+    /// <summary>
+    /// On generated functions: no two simultaneously live values share a register or a spill slot
+    /// (the pieces of one value share its slot), pieces live across calls avoid caller-saved
+    /// registers, and every piece of a split value is where the value's location says it is.
+    /// </summary>
     [Fact]
     public void AllocationsNeverOverlap()
     {
         var backend = new X64Backend(Flywheel.X64.X64CallingConvention.Host);
-        int spilled = 0, crossing = 0;
+        int spilled = 0, crossing = 0, split = 0;
         for (int seed = 0; seed < 150; seed++)
         {
             var module = new RandomFunctionGenerator(seed, new GeneratorOptions { InstructionBudget = 150 }).GenerateModule();
@@ -50,13 +54,15 @@ public sealed class LinearScanTests
                 var plan = backend.Select(function);
                 var order = new LinearOrder(function, plan);
                 var intervals = Liveness.BuildIntervals(function, plan, order);
-                var allocation = LinearScan.Allocate(intervals, backend.Registers);
+                var allocation = LinearScan.Allocate(intervals, backend.Registers, order);
                 var live = allocation.Intervals;
+                split += allocation.SplitValues.Count;
                 foreach (var interval in live)
                 {
                     Assert.NotEqual(LocationKind.None, interval.Assigned.Kind);
                     if (interval.Assigned.Kind == LocationKind.Spill) spilled++;
-                    if (interval.CrossesCall)
+                    foreach (var (from, _) in interval.Ranges) Assert.Equal(interval.Assigned, allocation.LocationAt(interval.Value, from));
+                    if (interval.FirstCallCrossed(order.CallPositions) != int.MaxValue)
                     {
                         crossing++;
                         if (interval.Assigned.IsRegister)
@@ -71,16 +77,26 @@ public sealed class LinearScanTests
                     for (int j = i + 1; j < live.Count; j++)
                     {
                         if (live[i].Assigned != live[j].Assigned) continue;
-                        bool overlap = live[i].Assigned.Kind == LocationKind.Spill
-                            ? live[i].Start < live[j].End && live[j].Start < live[i].End
-                            : live[i].FirstIntersection(live[j]) != int.MaxValue;
+                        bool overlap;
+                        if (live[i].Assigned.Kind == LocationKind.Spill)
+                        {
+                            // A slot belongs to its value from its first piece there to the value's end.
+                            if (live[i].Value == live[j].Value) continue;
+                            var (a, b) = (live[i].Parent, live[j].Parent);
+                            overlap = a.Start < b.Pieces[^1].End && b.Start < a.Pieces[^1].End
+                                && SlotLife(a).Start < SlotLife(b).End && SlotLife(b).Start < SlotLife(a).End;
+                        }
+                        else overlap = live[i].FirstIntersection(live[j]) != int.MaxValue;
                         Assert.False(overlap, $"%{function.Name} (seed {seed}): {live[i]} and {live[j]} share a location");
                     }
                 }
             }
         }
-        Assert.True(spilled > 0 && crossing > 0, $"spilled {spilled}, crossing {crossing}: the generator no longer stresses the allocator");
+        Assert.True(spilled > 0 && crossing > 0 && split > 0, $"spilled {spilled}, crossing {crossing}, split {split}: the generator no longer stresses the allocator");
     }
+
+    static (int Start, int End) SlotLife(LiveInterval parent) =>
+        (parent.Pieces.First(p => p.Assigned.Kind == LocationKind.Spill).Start, parent.Pieces[^1].End);
 
     [Fact]
     public void IntervalsHaveHolesWhereAValueIsDead()

@@ -1,48 +1,120 @@
+using Flywheel.CodeGen.Lowering;
+using Flywheel.SsaIR;
+
 namespace Flywheel.CodeGen.RegAlloc;
 
-/// <summary>The allocator's answer: a location per value and what the frame must provide.</summary>
-internal sealed class Allocation(Location[] locations, int spillSlots, IReadOnlyList<LiveInterval> intervals)
+/// <summary>
+/// The allocator's answer: for each value, the location of each of its pieces, and what the frame
+/// and the emitter must provide — spill slots, and the moves where a value changes location
+/// inside a block (the ones on control-flow edges the emitter derives per edge with <see cref="LocationAt"/>).
+/// </summary>
+internal sealed class Allocation
 {
-    /// <summary>Location by <see cref="SsaIR.ValueId.Index"/>; <see cref="LocationKind.None"/> for constants and folded values.</summary>
-    public Location[] Locations { get; } = locations;
+    readonly LiveInterval?[] byValue;
+    readonly Dictionary<int, List<Move>> splitMoves = [];
 
-    public int SpillSlotCount { get; } = spillSlots;
+    public Allocation(LiveInterval?[] byValue, int spillSlots, LinearOrder order)
+    {
+        this.byValue = byValue;
+        SpillSlotCount = spillSlots;
+        var pieces = new List<LiveInterval>();
+        var split = new List<LiveInterval>();
+        var blockStarts = order.Blocks.Select(order.BlockStart).ToHashSet();
+        foreach (var parent in byValue)
+        {
+            if (parent is null || parent.IsEmpty) continue;
+            pieces.AddRange(parent.Pieces);
+            if (!parent.IsSplit) continue;
+            split.Add(parent);
+            for (int i = 1; i < parent.Pieces.Count; i++)
+            {
+                var (before, after) = (parent.Pieces[i - 1], parent.Pieces[i]);
+                // A piece starting at a block start is reached through the block's edges, where
+                // the emitter moves it; one starting inside a block needs its move right there.
+                if (blockStarts.Contains(after.Start) || !before.Covers(after.Start - 1) || before.Assigned == after.Assigned) continue;
+                if (!splitMoves.TryGetValue(after.Start, out var moves)) splitMoves[after.Start] = moves = [];
+                moves.Add(new Move(before.Assigned, after.Assigned));
+            }
+        }
+        Intervals = pieces;
+        SplitValues = split;
+    }
 
-    public IReadOnlyList<LiveInterval> Intervals { get; } = intervals;
+    /// <summary>
+    /// Where <paramref name="value"/> is at <paramref name="position"/>: the location of its piece
+    /// live there (<see cref="LocationKind.None"/> for constants and folded values).
+    /// </summary>
+    public Location LocationAt(ValueId value, int position) =>
+        byValue[value.Index] is { IsEmpty: false } parent ? parent.PieceAt(position).Assigned : Location.None;
+
+    public int SpillSlotCount { get; }
+
+    /// <summary>Every piece of every value.</summary>
+    public IReadOnlyList<LiveInterval> Intervals { get; }
+
+    /// <summary>The values (their whole intervals) that were split into pieces: only they can change location on an edge.</summary>
+    public IReadOnlyList<LiveInterval> SplitValues { get; }
+
+    /// <summary>The parallel copy to perform before the instruction at <paramref name="position"/>, where pieces of values meet inside a block.</summary>
+    public IReadOnlyList<Move> MovesBefore(int position) => splitMoves.TryGetValue(position, out var moves) ? moves : [];
 
     /// <summary>Registers handed out, per class, so the prologue saves only the callee-saved ones actually used.</summary>
     public IEnumerable<(RegisterClass Class, int Register)> UsedRegisters() =>
-        Locations.Where(l => l.IsRegister).Select(l => (l.Kind == LocationKind.Gpr ? RegisterClass.Gpr : RegisterClass.Float, l.Index)).Distinct();
+        Intervals.Select(i => i.Assigned).Where(l => l.IsRegister).Select(l => (l.Kind == LocationKind.Gpr ? RegisterClass.Gpr : RegisterClass.Float, l.Index)).Distinct();
 }
 
 /// <summary>
-/// Linear-scan register allocation over live intervals with holes (Poletto and Sarkar; Wimmer's
-/// active/inactive sets). Intervals are visited by start; a register is free for the current
-/// interval until the first position where an active or inactive (in a hole) interval holding it
-/// is live. When none is free for the whole interval, the interval cheapest to keep in memory
-/// (its accesses weighted by loop depth) is spilled — the current one or an active one whose
-/// register can be taken — for its whole lifetime. Intervals live across a call get only callee-saved registers. Spill slots are reused
-/// once the value holding them is dead.
+/// Linear-scan register allocation on SSA with live-range splitting (Wimmer and Franz, "Linear
+/// Scan Register Allocation on SSA Form"). Pieces of intervals are visited by start, with
+/// Wimmer's active/inactive sets; a register is free for the current piece until the first
+/// position where an active or inactive (in a hole) piece holding it is live — and a caller-saved
+/// register only until the first call the piece is live across.
+/// <list type="bullet">
+/// <item>Free for the whole piece: it gets the register (hints decide among the free ones).</item>
+/// <item>Free for a prefix holding a use: it gets the register up to a split position, and the
+/// rest goes back to the queue — so a value live across a call uses a caller-saved register up
+/// to the call, and one that meets pressure moves to memory there.</item>
+/// <item>Blocked: the piece cheapest to keep in memory (its accesses from here on, weighted by
+/// loop depth) goes there — the current piece, or an active one whose register the current one
+/// then takes — but only until its next use, where its rest competes again.</item>
+/// </list>
+/// Split positions move to the block boundary of the shallowest loop between the last use and
+/// the latest allowed position, so stores and reloads land outside loops. Every in-memory piece
+/// of a value shares one spill slot; slots are reused once their values are dead.
 /// </summary>
 internal static class LinearScan
 {
-    public static Allocation Allocate(LiveInterval?[] intervals, RegisterInfo registers)
+    public static Allocation Allocate(LiveInterval?[] intervals, RegisterInfo registers, LinearOrder order)
     {
-        var unhandled = intervals.Where(i => i is { IsEmpty: false }).Select(i => i!).OrderBy(i => i.Start).ThenBy(i => i.Value.Index).ToList();
-        var locations = new Location[intervals.Length];
-        var active = new List<LiveInterval>();
-        var inactive = new List<LiveInterval>();
-        var slotFreeFrom = new List<int>();
-
-        void Spill(LiveInterval interval)
+        var scan = new Scan(registers, order);
+        foreach (var interval in intervals)
         {
-            int slot = slotFreeFrom.FindIndex(free => free <= interval.Start);
-            if (slot < 0) { slot = slotFreeFrom.Count; slotFreeFrom.Add(0); }
-            slotFreeFrom[slot] = Math.Max(slotFreeFrom[slot], interval.End);
-            interval.Assigned = Location.Spill(slot);
+            if (interval is { IsEmpty: false }) scan.Enqueue(interval);
+        }
+        scan.Run();
+        return new Allocation(intervals, scan.SpillSlotCount, order);
+    }
+
+    sealed class Scan(RegisterInfo registers, LinearOrder order)
+    {
+        readonly PriorityQueue<LiveInterval, (int Start, int Value)> unhandled = new();
+        readonly List<LiveInterval> active = [];
+        readonly List<LiveInterval> inactive = [];
+        readonly List<int> slotFreeFrom = [];
+        readonly int[] blockStarts = order.Blocks.Select(order.BlockStart).ToArray();
+        readonly int[] blockDepths = order.Blocks.Select(order.LoopDepth).ToArray();
+        readonly IReadOnlyList<int> calls = order.CallPositions;
+
+        public int SpillSlotCount => slotFreeFrom.Count;
+
+        public void Enqueue(LiveInterval piece) => unhandled.Enqueue(piece, (piece.Start, piece.Value.Index));
+
+        public void Run()
+        {
+            while (unhandled.TryDequeue(out var current, out _)) Allocate(current);
         }
 
-        foreach (var current in unhandled)
+        void Allocate(LiveInterval current)
         {
             int position = current.Start;
             for (int i = active.Count - 1; i >= 0; i--)
@@ -59,8 +131,11 @@ internal static class LinearScan
             }
 
             var cls = current.Class;
-            var candidates = registers.Allocatable(cls).Where(r => !current.CrossesCall || registers.IsCalleeSaved(cls, r)).ToList();
-            var freeUntil = candidates.ToDictionary(r => r, _ => int.MaxValue);
+            var candidates = registers.Allocatable(cls);
+            // A caller-saved register holds the piece only up to the first call it is live across.
+            int callLimit = FirstCallCrossed(current);
+            var freeUntil = new Dictionary<int, int>(candidates.Count);
+            foreach (int r in candidates) freeUntil[r] = registers.IsCalleeSaved(cls, r) ? int.MaxValue : callLimit;
             foreach (var it in active)
             {
                 if (it.Class == cls && it.Assigned.IsRegister && freeUntil.ContainsKey(it.Assigned.Index)) freeUntil[it.Assigned.Index] = 0;
@@ -90,39 +165,155 @@ internal static class LinearScan
             }
             if (best >= 0 && freeUntil[best] >= current.End)
             {
-                current.Assigned = RegisterInfo.InRegister(cls, best);
-                active.Add(current);
-                continue;
+                Assign(current, RegisterInfo.InRegister(cls, best));
+                return;
             }
 
-            // No register is free for the whole interval: spill the interval that is cheapest in
-            // memory (fewest accesses, weighted by loop depth; ties go to whoever ends last) — the
-            // current one, or an active one whose register is then free for all of the current one.
+            // Free for a prefix: worth taking when the prefix holds a use (not just the definition).
+            if (best >= 0 && TryAssignPrefix(current, RegisterInfo.InRegister(cls, best), bestUntil)) return;
+
+            // Blocked: keep in memory whichever piece is cheapest there from here on (ties go to
+            // whoever ends last) — the current one, or an active one whose register it then takes.
             LiveInterval? victim = null;
             double cheapest = current.SpillCost;
             int lastEnd = current.End;
+            int victimReach = 0;
             foreach (var it in active)
             {
-                if (it.Class != cls || !it.Assigned.IsRegister || !candidates.Contains(it.Assigned.Index)) continue;
-                if (it.SpillCost > cheapest || (it.SpillCost == cheapest && it.End <= lastEnd)) continue;
-                if (inactive.Any(o => o.Class == cls && o.Assigned == it.Assigned && o.FirstIntersection(current) != int.MaxValue)) continue;
+                if (it.Class != cls || !it.Assigned.IsRegister || !freeUntil.ContainsKey(it.Assigned.Index)) continue;
+                int reach = registers.IsCalleeSaved(cls, it.Assigned.Index) ? int.MaxValue : callLimit;
+                foreach (var o in inactive)
+                {
+                    if (o.Class == cls && o.Assigned == it.Assigned) reach = Math.Min(reach, o.FirstIntersection(current));
+                }
+                // The register must be usable by the current piece for a stretch holding a use.
+                if (reach < current.End && current.NextUseAfter(position) >= (reach & ~1)) continue;
+                double cost = it.CostFrom(position);
+                if (cost > cheapest || (cost == cheapest && it.End <= lastEnd)) continue;
                 victim = it;
-                cheapest = it.SpillCost;
+                cheapest = cost;
                 lastEnd = it.End;
+                victimReach = reach;
             }
             if (victim is null)
             {
-                Spill(current);
-                continue;
+                SpillUntilNextUse(current, position);
+                return;
             }
-            current.Assigned = victim.Assigned;
+            var register = victim.Assigned;
             active.Remove(victim);
-            Spill(victim);
-            active.Add(current);
+            EvictFrom(victim, position);
+            if (victimReach >= current.End) Assign(current, register);
+            else TryAssignPrefixOrSpill(current, register, victimReach);
         }
 
-        foreach (var interval in unhandled) locations[interval.Value.Index] = interval.Assigned;
-        return new Allocation(locations, slotFreeFrom.Count, unhandled);
+        void Assign(LiveInterval piece, Location register)
+        {
+            piece.Assigned = register;
+            active.Add(piece);
+        }
+
+        void TryAssignPrefixOrSpill(LiveInterval current, Location register, int until)
+        {
+            if (!TryAssignPrefix(current, register, until)) SpillUntilNextUse(current, current.Start);
+        }
+
+        /// <summary>Gives <paramref name="current"/> the register up to a split position at or before <paramref name="until"/>, when that stretch holds a use.</summary>
+        bool TryAssignPrefix(LiveInterval current, Location register, int until)
+        {
+            int limit = until & ~1;
+            if (limit <= current.Start) return false;
+            int lastUse = LastUseBefore(current, limit);
+            if (lastUse <= current.Start) return false;
+            int split = SplitPosition(lastUse, limit);
+            Enqueue(current.SplitAt(split));
+            Assign(current, register);
+            return true;
+        }
+
+        /// <summary>
+        /// Moves a piece that held a register at <paramref name="position"/> to memory from there:
+        /// what lies before (if anything) keeps the register, the stretch to its next use goes to
+        /// the spill slot, and the rest goes back to the queue.
+        /// </summary>
+        void EvictFrom(LiveInterval victim, int position)
+        {
+            int limit = position & ~1;
+            if (limit <= victim.Start)
+            {
+                SpillUntilNextUse(victim, position);
+                return;
+            }
+            int lastUse = Math.Max(victim.Start, LastUseBefore(victim, limit));
+            int split = SplitPosition(lastUse, limit);
+            var rest = victim.SplitAt(split);
+            SpillUntilNextUse(rest, position);
+        }
+
+        /// <summary>Puts <paramref name="piece"/> in its value's spill slot up to its first use after <paramref name="position"/>; the rest is queued again.</summary>
+        void SpillUntilNextUse(LiveInterval piece, int position)
+        {
+            int next = piece.NextUseAfter(position);
+            if (next < piece.End && (next & ~1) > Math.Max(piece.Start, position))
+            {
+                int split = SplitPosition(Math.Max(piece.Start, position), next & ~1);
+                Enqueue(piece.SplitAt(split));
+            }
+            var parent = piece.Parent;
+            if (parent.SpillSlot < 0)
+            {
+                int end = parent.Pieces[^1].End;
+                int slot = slotFreeFrom.FindIndex(free => free <= piece.Start);
+                if (slot < 0) { slot = slotFreeFrom.Count; slotFreeFrom.Add(0); }
+                slotFreeFrom[slot] = end;
+                parent.SpillSlot = slot;
+            }
+            piece.Assigned = Location.Spill(parent.SpillSlot);
+        }
+
+        /// <summary>The last access of <paramref name="piece"/> before <paramref name="position"/>, or its start.</summary>
+        static int LastUseBefore(LiveInterval piece, int position)
+        {
+            int last = piece.Start;
+            foreach (var (at, _) in piece.Uses)
+            {
+                if (at >= position) break;
+                last = at;
+            }
+            return last;
+        }
+
+        /// <summary>
+        /// An even position in (<paramref name="min"/>, <paramref name="max"/>] to split at:
+        /// <paramref name="max"/>, unless a block boundary in between closes a block in a
+        /// shallower loop — then the latest such boundary of the shallowest depth, so the move
+        /// the split costs runs outside the loop (an edge move at a loop header runs on entry only).
+        /// </summary>
+        int SplitPosition(int min, int max)
+        {
+            int best = max;
+            int b = Array.BinarySearch(blockStarts, max);
+            if (b < 0) b = ~b - 1;
+            // Depth of the code the move would run in: inside its block, or the block ending at a boundary.
+            int bestDepth = blockStarts[b] == max ? (b > 0 ? blockDepths[b - 1] : 0) : blockDepths[b];
+            for (int i = blockStarts[b] == max ? b - 1 : b; i >= 1 && blockStarts[i] > min; i--)
+            {
+                int depth = blockDepths[i - 1];
+                if (depth < bestDepth) { best = blockStarts[i]; bestDepth = depth; }
+            }
+            return best;
+        }
+
+        int FirstCallCrossed(LiveInterval piece)
+        {
+            int i = calls is List<int> list ? list.BinarySearch(piece.Start) : -1;
+            if (i < 0) i = ~i;
+            for (; i < calls.Count && calls[i] < piece.End; i++)
+            {
+                if (piece.Covers(calls[i]) && piece.Covers(calls[i] + 1)) return calls[i];
+            }
+            return int.MaxValue;
+        }
     }
 
     /// <summary>The registers <paramref name="current"/> would like, best first: a fixed hint, its copies' registers, else its operand's.</summary>

@@ -69,32 +69,24 @@ internal static class Liveness
                 if (inst.Result is { } result && !plan.IsConstant(result))
                 {
                     Interval(result).SetFrom(position + 1);
-                    Interval(result).AddAccess(depth);
+                    Interval(result).AddAccess(position + 1, depth);
                 }
                 uses.Clear();
                 plan.CollectUses(inst, uses);
                 foreach (var (value, late) in uses)
                 {
                     Interval(value).AddRange(start, position + (late ? 2 : 1));
-                    Interval(value).AddAccess(depth);
+                    Interval(value).AddAccess(position, depth);
                 }
             }
             foreach (var param in function[block].Params)
             {
                 Interval(param).SetFrom(start);
-                Interval(param).AddAccess(order.LoopDepth(block));
+                Interval(param).AddAccess(start, order.LoopDepth(block));
             }
         }
 
-        foreach (var interval in intervals)
-        {
-            if (interval is null) continue;
-            interval.Seal();
-            foreach (int call in order.CallPositions)
-            {
-                if (interval.Covers(call) && interval.Covers(call + 1)) { interval.CrossesCall = true; break; }
-            }
-        }
+        foreach (var interval in intervals) interval?.Seal();
         return intervals;
     }
 

@@ -209,15 +209,29 @@ internal sealed partial class X64FunctionEmitter
         return stub;
     }
 
+    /// <summary>
+    /// The parallel copy on the edge the current branch takes to <paramref name="call"/>'s block:
+    /// arguments to parameters, and every split value live into the block from the location of
+    /// its piece here to that of its piece at the block's start.
+    /// </summary>
     List<Move> EdgeMoves(BlockCall call)
     {
         var parameters = function[call.Block].Params;
+        int start = order.BlockStart(call.Block);
         var moves = new List<Move>();
         for (int i = 0; i < parameters.Count; i++)
         {
-            var destination = LocationOf(parameters[i]);
+            var destination = allocation.LocationAt(parameters[i], start);
             var source = LocationOf(call.Args[i]);
             if (destination.Kind != LocationKind.None && source != destination) moves.Add(new Move(source, destination));
+        }
+        foreach (var value in allocation.SplitValues)
+        {
+            // Live into the block and not defined there (block parameters are the only values defined at a start).
+            if (value.Start == start || !value.PieceAt(start).Covers(start)) continue;
+            var source = value.PieceAt(position).Assigned;
+            var destination = value.PieceAt(start).Assigned;
+            if (source != destination) moves.Add(new Move(source, destination));
         }
         return moves;
     }
@@ -226,7 +240,7 @@ internal sealed partial class X64FunctionEmitter
     {
         EmitParallelMoves(EdgeMoves(call));
         if (call.Block == nextBlock) return;
-        if (LoneBranch(call.Block) is { } branch) EmitBrif(branch);
+        if (LoneBranch(call.Block) is { } branch) EmitAt(branch, EmitBrif);
         else masm.Jump(blockLabels[call.Block]);
     }
 
@@ -234,8 +248,8 @@ internal sealed partial class X64FunctionEmitter
     /// The <c>brif</c> of a block that does nothing else (a loop header testing its exit, after
     /// the compare fused into it), or null. A jump to such a block branches on the spot instead —
     /// loop inversion, so a loop's back edge is one conditional branch rather than a jump to a
-    /// test. Every value keeps one location for its whole life, so after the edge's moves the
-    /// block's operands are where its own copy of the branch would read them.
+    /// test. The copy reads locations as of the header's branch (the edge's moves put every value
+    /// where the header expects it) and takes the header's own edges.
     /// </summary>
     IrInst? LoneBranch(BlockId block)
     {

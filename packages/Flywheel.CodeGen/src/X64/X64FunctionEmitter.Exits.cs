@@ -49,7 +49,7 @@ internal sealed partial class X64FunctionEmitter
             var (label, moves, target) = edgeStubs[i];
             masm.Bind(label);
             EmitParallelMoves(moves);
-            if (LoneBranch(target) is { } branch && branch.Targets.All(t => EdgeMoves(t).Count == 0)) EmitBrif(branch);
+            if (LoneBranch(target) is { } branch && BranchNeedsNoEdgeMoves(branch)) EmitAt(branch, EmitBrif);
             else masm.Jump(blockLabels[target]);
         }
         foreach (var (code, label) in trapStubs.OrderBy(t => t.Key))
@@ -86,6 +86,16 @@ internal sealed partial class X64FunctionEmitter
             }
             masm.Buffer.MarkData(start, 4 * targets.Length);
         }
+    }
+
+    /// <summary>Whether every edge of <paramref name="branch"/> (read as of its own position) is free of moves.</summary>
+    bool BranchNeedsNoEdgeMoves(IrInst branch)
+    {
+        var (savedPosition, savedDefining) = (position, defining);
+        (position, defining) = (order.PositionOf(function.IdOf(branch)), null);
+        bool none = branch.Targets.All(t => EdgeMoves(t).Count == 0);
+        (position, defining) = (savedPosition, savedDefining);
+        return none;
     }
 
     /// <summary>trap entry(moduleTag, code in r11); then set the pending-exit word and leave.</summary>

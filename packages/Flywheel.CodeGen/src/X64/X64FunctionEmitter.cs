@@ -34,6 +34,10 @@ internal sealed partial class X64FunctionEmitter
     readonly Label exitLabel;
     Label? commonDeopt, commonTrap;
     BlockId? nextBlock;
+    // The instruction being emitted: operands are read at its position, its result is written at
+    // the next, and a split value's location depends on which of its pieces is live there.
+    int position;
+    ValueId? defining;
 
     public X64FunctionEmitter(X64Assembler masm, AllocatedFunction allocated, X64ModuleContext module)
     {
@@ -87,7 +91,7 @@ internal sealed partial class X64FunctionEmitter
             foreach (var id in function[block].Instructions)
             {
                 if (plan.IsCovered(id)) continue;
-                EmitInstruction(function[id]);
+                EmitAt(function[id], EmitInstruction);
             }
         }
         EmitOutOfLine();
@@ -154,8 +158,26 @@ internal sealed partial class X64FunctionEmitter
         }
     }
 
+    /// <summary>
+    /// Emits <paramref name="inst"/> (or a copy of it elsewhere, as loop inversion does with a
+    /// header's branch) with locations as of its position, after the moves of values whose
+    /// pieces meet there.
+    /// </summary>
+    void EmitAt(IrInst inst, Action<IrInst> emit)
+    {
+        var (savedPosition, savedDefining) = (position, defining);
+        position = order.PositionOf(function.IdOf(inst));
+        defining = null;
+        EmitParallelMoves(allocation.MovesBefore(position).ToList());
+        defining = inst.Result;
+        emit(inst);
+        (position, defining) = (savedPosition, savedDefining);
+    }
+
     void EmitParameterMoves()
     {
+        position = order.BlockStart(function.Entry);
+        defining = null;
         var entryParams = function[function.Entry].Params;
         var assigned = convention.AssignArguments(function.ParameterTypes.Select(t => t.IsFloat()).ToArray());
         var moves = new List<Move>();
@@ -222,7 +244,7 @@ internal sealed partial class X64FunctionEmitter
     void Add(Instruction instruction) => masm.Iced.AddInstruction(instruction);
 
     Location LocationOf(ValueId value) =>
-        plan.IsConstant(value, out long bits) ? Location.Constant(bits) : allocation.Locations[value.Index];
+        plan.IsConstant(value, out long bits) ? Location.Constant(bits) : allocation.LocationAt(value, value == defining ? position + 1 : position);
 
     MemoryOperand SpillMemory(int slot) => new(Register.RBP, SpillOffset(slot), DisplacementSize(SpillOffset(slot)));
 
