@@ -43,10 +43,28 @@ internal sealed class LinearOrder
         }
         CallPositions = calls;
         Length = position;
-        loopDepth = LoopDepths(function, cfg, Blocks);
+        (loopDepth, loopEntry) = LoopDepths(function, cfg, Blocks, blockStart);
     }
 
     readonly int[] loopDepth;
+    readonly int[] loopEntry;
+
+    /// <summary>
+    /// The start of the outermost loop containing the block at <paramref name="position"/> (its
+    /// header's start), or <paramref name="position"/> outside loops: from there on, everything
+    /// in the loop runs again after <paramref name="position"/>.
+    /// </summary>
+    public int LoopEntry(int position)
+    {
+        int lo = 0, hi = Blocks.Count - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) / 2;
+            if (blockStart[Blocks[mid].Index] <= position) lo = mid; else hi = mid - 1;
+        }
+        int entry = loopEntry[Blocks[lo].Index];
+        return entry < 0 ? position : Math.Min(entry, position);
+    }
 
     /// <summary>How many loops contain <paramref name="block"/> (0 outside every loop): the allocator weighs uses by it.</summary>
     public int LoopDepth(BlockId block) => loopDepth[block.Index];
@@ -58,9 +76,11 @@ internal sealed class LinearOrder
     /// the header. Edges closing the same header form one loop. A heuristic input only: an
     /// irreducible graph just gets a less precise depth.
     /// </summary>
-    static int[] LoopDepths(Function function, ControlFlowGraph cfg, IReadOnlyList<BlockId> blocks)
+    static (int[] Depth, int[] OutermostHeaderStart) LoopDepths(Function function, ControlFlowGraph cfg, IReadOnlyList<BlockId> blocks, int[] blockStart)
     {
         var depth = new int[function.BlockCount];
+        var outermost = new int[function.BlockCount];
+        Array.Fill(outermost, -1);
         var index = new int[function.BlockCount];
         for (int i = 0; i < blocks.Count; i++) index[blocks[i].Index] = i;
         var latchesByHeader = new Dictionary<BlockId, List<BlockId>>();
@@ -90,12 +110,15 @@ internal sealed class LinearOrder
                     if (cfg.IsReachable(predecessor) && !inLoop[predecessor.Index]) { inLoop[predecessor.Index] = true; work.Push(predecessor); }
                 }
             }
+            int headerStart = blockStart[header.Index];
             for (int b = 0; b < inLoop.Length; b++)
             {
-                if (inLoop[b]) depth[b]++;
+                if (!inLoop[b]) continue;
+                depth[b]++;
+                if (outermost[b] < 0 || headerStart < outermost[b]) outermost[b] = headerStart;
             }
         }
-        return depth;
+        return (depth, outermost);
     }
 
     public ControlFlowGraph Cfg { get; }

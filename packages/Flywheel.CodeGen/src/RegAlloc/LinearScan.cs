@@ -31,7 +31,8 @@ internal sealed class Allocation
                 var (before, after) = (parent.Pieces[i - 1], parent.Pieces[i]);
                 // A piece starting at a block start is reached through the block's edges, where
                 // the emitter moves it; one starting inside a block needs its move right there.
-                if (blockStarts.Contains(after.Start) || !before.Covers(after.Start - 1) || before.Assigned == after.Assigned) continue;
+                // A move into the spill slot is never needed: the value was stored there at its definition.
+                if (blockStarts.Contains(after.Start) || !before.Covers(after.Start - 1) || before.Assigned == after.Assigned || after.Assigned.Kind == LocationKind.Spill) continue;
                 if (!splitMoves.TryGetValue(after.Start, out var moves)) splitMoves[after.Start] = moves = [];
                 moves.Add(new Move(before.Assigned, after.Assigned));
             }
@@ -48,6 +49,15 @@ internal sealed class Allocation
         byValue[value.Index] is { IsEmpty: false } parent ? parent.PieceAt(position).Assigned : Location.None;
 
     public int SpillSlotCount { get; }
+
+    /// <summary>
+    /// The spill slot of a value with a piece in memory, or <see cref="LocationKind.None"/>. The
+    /// emitter stores the value there at its definition (after its instruction, with the entry
+    /// moves, or on each edge into its block for a parameter) when it is defined into a register,
+    /// so the slot is valid wherever the value is live and moving a piece there costs nothing.
+    /// </summary>
+    public Location SpillSlotOf(ValueId value) =>
+        byValue[value.Index] is { IsEmpty: false, SpillSlot: >= 0 } parent ? Location.Spill(parent.SpillSlot) : Location.None;
 
     /// <summary>Every piece of every value.</summary>
     public IReadOnlyList<LiveInterval> Intervals { get; }
@@ -76,11 +86,15 @@ internal sealed class Allocation
 /// to the call, and one that meets pressure moves to memory there.</item>
 /// <item>Blocked: the piece cheapest to keep in memory (its accesses from here on, weighted by
 /// loop depth) goes there — the current piece, or an active one whose register the current one
-/// then takes — but only until its next use, where its rest competes again.</item>
+/// then takes — but only until its next use, where its rest competes again (unless that use is
+/// its last: x86 reads it from the slot as well as from a register).</item>
 /// </list>
 /// Split positions move to the block boundary of the shallowest loop between the last use and
 /// the latest allowed position, so stores and reloads land outside loops. Every in-memory piece
-/// of a value shares one spill slot; slots are reused once their values are dead.
+/// of a value shares one spill slot, written once at the definition (the value is SSA, so the
+/// slot stays valid and a register piece moves to memory for free); slots are reused once their
+/// values are dead. The cost of evicting a piece counts its accesses from the entry of the loops
+/// around the current position, as those before it in the loop run again.
 /// </summary>
 internal static class LinearScan
 {
@@ -188,7 +202,9 @@ internal static class LinearScan
                 }
                 // The register must be usable by the current piece for a stretch holding a use.
                 if (reach < current.End && current.NextUseAfter(position) >= (reach & ~1)) continue;
-                double cost = it.CostFrom(position);
+                // Its accesses from the entry of the loops around here: in a loop, those before
+                // this position run again after it.
+                double cost = it.CostFrom(order.LoopEntry(position));
                 if (cost > cheapest || (cost == cheapest && it.End <= lastEnd)) continue;
                 victim = it;
                 cheapest = cost;
@@ -254,7 +270,10 @@ internal static class LinearScan
         void SpillUntilNextUse(LiveInterval piece, int position)
         {
             int next = piece.NextUseAfter(position);
-            if (next < piece.End && (next & ~1) > Math.Max(piece.Start, position))
+            // A rest with a single access stays in memory: a reload before it would cost as much
+            // as reading its operand from the slot.
+            bool worthARegister = piece.Uses.Count(u => u.Position > position) > 1;
+            if (worthARegister && next < piece.End && (next & ~1) > Math.Max(piece.Start, position))
             {
                 int split = SplitPosition(Math.Max(piece.Start, position), next & ~1);
                 Enqueue(piece.SplitAt(split));
@@ -263,7 +282,8 @@ internal static class LinearScan
             if (parent.SpillSlot < 0)
             {
                 int end = parent.Pieces[^1].End;
-                int slot = slotFreeFrom.FindIndex(free => free <= piece.Start);
+                // The slot holds the value from its definition on (see Allocation), so any piece can move there without a store.
+                int slot = slotFreeFrom.FindIndex(free => free <= parent.Start);
                 if (slot < 0) { slot = slotFreeFrom.Count; slotFreeFrom.Add(0); }
                 slotFreeFrom[slot] = end;
                 parent.SpillSlot = slot;

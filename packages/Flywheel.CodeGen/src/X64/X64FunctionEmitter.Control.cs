@@ -224,6 +224,8 @@ internal sealed partial class X64FunctionEmitter
             var destination = allocation.LocationAt(parameters[i], start);
             var source = LocationOf(call.Args[i]);
             if (destination.Kind != LocationKind.None && source != destination) moves.Add(new Move(source, destination));
+            // A parameter's definition is this copy: its spill slot is written here too (see Allocation.SpillSlotOf).
+            if (destination.IsRegister && allocation.SpillSlotOf(parameters[i]) is { Kind: LocationKind.Spill } slot && source != slot) moves.Add(new Move(source, slot));
         }
         foreach (var value in allocation.SplitValues)
         {
@@ -231,7 +233,7 @@ internal sealed partial class X64FunctionEmitter
             if (value.Start == start || !value.PieceAt(start).Covers(start)) continue;
             var source = value.PieceAt(position).Assigned;
             var destination = value.PieceAt(start).Assigned;
-            if (source != destination) moves.Add(new Move(source, destination));
+            if (source != destination && destination.Kind != LocationKind.Spill) moves.Add(new Move(source, destination));
         }
         return moves;
     }

@@ -171,7 +171,15 @@ internal sealed partial class X64FunctionEmitter
         EmitParallelMoves(allocation.MovesBefore(position).ToList());
         defining = inst.Result;
         emit(inst);
+        if (inst.Result is { } result) StoreAtDefinition(result, LocationOf(result));
         (position, defining) = (savedPosition, savedDefining);
+    }
+
+    /// <summary>Writes a value defined into a register to its spill slot, if it has one (see <see cref="Allocation.SpillSlotOf"/>).</summary>
+    void StoreAtDefinition(ValueId value, Location defined)
+    {
+        var slot = allocation.SpillSlotOf(value);
+        if (slot.Kind == LocationKind.Spill && defined.IsRegister) EmitMove(defined, slot);
     }
 
     void EmitParameterMoves()
@@ -186,6 +194,7 @@ internal sealed partial class X64FunctionEmitter
             var destination = LocationOf(entryParams[i]);
             if (destination.Kind == LocationKind.None) continue;
             moves.Add(new Move(ArgumentLocation(assigned[i], incoming: true), destination));
+            if (destination.IsRegister && allocation.SpillSlotOf(entryParams[i]) is { Kind: LocationKind.Spill } slot) moves.Add(new Move(ArgumentLocation(assigned[i], incoming: true), slot));
         }
         EmitParallelMoves(moves);
     }
