@@ -58,7 +58,7 @@ public static class CodeGenerator
             backend.AddHints(function, intervals);
             Liveness.AddCopyHints(function, plan, order, intervals);
             long t2 = Stopwatch.GetTimestamp();
-            var allocation = LinearScan.Allocate(intervals, backend.Registers, order);
+            var allocation = LinearScan.Allocate(intervals, backend.Registers, order, backend.FixedRegisterUses(function, plan, order));
             long t3 = Stopwatch.GetTimestamp();
             allocated.Add(new AllocatedFunction(function, plan, order, allocation));
             selection += t1 - t0;

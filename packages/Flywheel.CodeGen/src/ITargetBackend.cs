@@ -21,6 +21,14 @@ internal interface ITargetBackend
     /// <summary>Register preferences that save moves (parameters in the registers they arrive in).</summary>
     void AddHints(Function function, LiveInterval?[] intervals);
 
+    /// <summary>
+    /// Allocatable registers that instruction sequences need for themselves (x86 division's
+    /// rax:rdx, a shift count in cl, scratch for folded operands): register number to the
+    /// ascending positions of the instructions that clobber it. No value may be in that register
+    /// at such an instruction — as an operand, live across it, or as its result.
+    /// </summary>
+    IReadOnlyDictionary<int, List<int>> FixedRegisterUses(Function function, SelectionPlan plan, LinearOrder order);
+
     /// <summary>Emits every allocated function of a module into one blob.</summary>
     CompiledModule Emit(Module module, IReadOnlyList<AllocatedFunction> functions, CodeGenOptions options);
 }

@@ -39,7 +39,7 @@ public sealed class LinearScanTests
     /// <summary>
     /// On generated functions: no two simultaneously live values share a register or a spill slot
     /// (the pieces of one value share its slot), pieces live across calls avoid caller-saved
-    /// registers, and every piece of a split value is where the value's location says it is.
+    /// registers, no value is in a register an instruction needs for itself, and every piece of a split value is where the value's location says it is.
     /// </summary>
     [Fact]
     public void AllocationsNeverOverlap()
@@ -54,8 +54,16 @@ public sealed class LinearScanTests
                 var plan = backend.Select(function);
                 var order = new LinearOrder(function, plan);
                 var intervals = Liveness.BuildIntervals(function, plan, order);
-                var allocation = LinearScan.Allocate(intervals, backend.Registers, order);
+                var fixedUses = backend.FixedRegisterUses(function, plan, order);
+                var allocation = LinearScan.Allocate(intervals, backend.Registers, order, fixedUses);
                 var live = allocation.Intervals;
+                foreach (var (register, positions) in fixedUses)
+                {
+                    foreach (var interval in live.Where(i => i.Assigned == Location.Gpr(register)))
+                    {
+                        foreach (int p in positions) Assert.False(interval.Covers(p) || interval.Covers(p + 1), $"%{function.Name} (seed {seed}): {interval} is in r{register}, which the instruction at {p} clobbers");
+                    }
+                }
                 split += allocation.SplitValues.Count;
                 foreach (var interval in live)
                 {

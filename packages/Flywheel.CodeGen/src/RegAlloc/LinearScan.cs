@@ -77,8 +77,9 @@ internal sealed class Allocation
 /// Linear-scan register allocation on SSA with live-range splitting (Wimmer and Franz, "Linear
 /// Scan Register Allocation on SSA Form"). Pieces of intervals are visited by start, with
 /// Wimmer's active/inactive sets; a register is free for the current piece until the first
-/// position where an active or inactive (in a hole) piece holding it is live — and a caller-saved
-/// register only until the first call the piece is live across.
+/// position where an active or inactive (in a hole) piece holding it is live, or an instruction
+/// that needs it for itself (fixed uses: division's rax:rdx, say) — and a caller-saved register
+/// only until the first call the piece is live across.
 /// <list type="bullet">
 /// <item>Free for the whole piece: it gets the register (hints decide among the free ones).</item>
 /// <item>Free for a prefix holding a use: it gets the register up to a split position, and the
@@ -98,9 +99,14 @@ internal sealed class Allocation
 /// </summary>
 internal static class LinearScan
 {
-    public static Allocation Allocate(LiveInterval?[] intervals, RegisterInfo registers, LinearOrder order)
+    /// <summary>
+    /// Allocates every interval. <paramref name="fixedUses"/> (general-purpose register to the
+    /// ascending positions of instructions that clobber it) keeps values out of a register at
+    /// those instructions, as operands, across them and as their results.
+    /// </summary>
+    public static Allocation Allocate(LiveInterval?[] intervals, RegisterInfo registers, LinearOrder order, IReadOnlyDictionary<int, List<int>>? fixedUses = null)
     {
-        var scan = new Scan(registers, order);
+        var scan = new Scan(registers, order, FixedIntervals(fixedUses));
         foreach (var interval in intervals)
         {
             if (interval is { IsEmpty: false }) scan.Enqueue(interval);
@@ -109,7 +115,23 @@ internal static class LinearScan
         return new Allocation(intervals, scan.SpillSlotCount, order);
     }
 
-    sealed class Scan(RegisterInfo registers, LinearOrder order)
+    /// <summary>A register's clobbering instructions as an interval covering each one's position and its result's.</summary>
+    static List<(int Register, LiveInterval Blocked)> FixedIntervals(IReadOnlyDictionary<int, List<int>>? fixedUses)
+    {
+        var result = new List<(int, LiveInterval)>();
+        if (fixedUses is null) return result;
+        foreach (var (register, positions) in fixedUses)
+        {
+            if (positions.Count == 0) continue;
+            var blocked = new LiveInterval(default, IrType.I64);
+            for (int i = positions.Count - 1; i >= 0; i--) blocked.AddRange(positions[i], positions[i] + 2);
+            blocked.Seal();
+            result.Add((register, blocked));
+        }
+        return result;
+    }
+
+    sealed class Scan(RegisterInfo registers, LinearOrder order, List<(int Register, LiveInterval Blocked)> fixedGprs)
     {
         readonly PriorityQueue<LiveInterval, (int Start, int Value)> unhandled = new();
         readonly List<LiveInterval> active = [];
@@ -159,6 +181,13 @@ internal static class LinearScan
                 if (it.Class != cls || !it.Assigned.IsRegister || !freeUntil.TryGetValue(it.Assigned.Index, out int until)) continue;
                 freeUntil[it.Assigned.Index] = Math.Min(until, it.FirstIntersection(current));
             }
+            if (cls == RegisterClass.Gpr)
+            {
+                foreach (var (r, blocked) in fixedGprs)
+                {
+                    if (freeUntil.TryGetValue(r, out int until)) freeUntil[r] = Math.Min(until, blocked.FirstIntersection(current));
+                }
+            }
 
             // Prefer the free register whose next use by another interval is furthest away; ties go to preference order.
             int best = -1, bestUntil = -1;
@@ -199,6 +228,13 @@ internal static class LinearScan
                 foreach (var o in inactive)
                 {
                     if (o.Class == cls && o.Assigned == it.Assigned) reach = Math.Min(reach, o.FirstIntersection(current));
+                }
+                if (cls == RegisterClass.Gpr)
+                {
+                    foreach (var (r, blocked) in fixedGprs)
+                    {
+                        if (r == it.Assigned.Index) reach = Math.Min(reach, blocked.FirstIntersection(current));
+                    }
                 }
                 // The register must be usable by the current piece for a stretch holding a use.
                 if (reach < current.End && current.NextUseAfter(position) >= (reach & ~1)) continue;

@@ -21,7 +21,9 @@ internal sealed class X64Backend : ITargetBackend
         this.convention = convention;
         var calleeSaved = convention.CalleeSaved.Select(r => Number(r.Value)).ToHashSet();
         // Caller-saved first: a value not live across a call then costs no prologue save.
-        int[] candidates = [Rsi, Rdi, 8, 9, Rbx, 12, 13, 14, 15];
+        // rax, rcx and rdx come after the other caller-saved ones: division, variable shifts and
+        // a few scratch uses block them at the instructions that need them (FixedRegisterUses).
+        int[] candidates = [Rsi, Rdi, 8, 9, Rax, Rcx, Rdx, Rbx, 12, 13, 14, 15];
         var gprs = candidates.OrderBy(r => calleeSaved.Contains(r) ? 1 : 0).ToArray();
         // Win64 preserves xmm6-15; we never allocate those, and take two caller-saved ones as scratch.
         var floatCalleeSaved = convention.FloatCalleeSaved.Select(x => Number(x.Value)).ToHashSet();
@@ -49,6 +51,21 @@ internal sealed class X64Backend : ITargetBackend
             if (assigned[i].Register is { } r) interval.Hint = Number(r.Value);
             else if (assigned[i].FloatRegister is { } x) interval.Hint = Number(x.Value);
         }
+    }
+
+    public IReadOnlyDictionary<int, List<int>> FixedRegisterUses(Function function, SelectionPlan plan, LinearOrder order)
+    {
+        var uses = new Dictionary<int, List<int>> { [Rax] = [], [Rcx] = [], [Rdx] = [] };
+        foreach (var block in order.Blocks)
+        {
+            foreach (var id in function[block].Instructions)
+            {
+                if (plan.IsCovered(id)) continue;
+                int position = order.PositionOf(id);
+                foreach (int register in X64Selector.Clobbers(function, plan, function[id])) uses[register].Add(position);
+            }
+        }
+        return uses;
     }
 
     public CompiledModule Emit(Module module, IReadOnlyList<AllocatedFunction> functions, CodeGenOptions options)

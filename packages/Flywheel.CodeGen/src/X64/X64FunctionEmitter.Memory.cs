@@ -69,7 +69,8 @@ internal sealed partial class X64FunctionEmitter
             Commit(result, dst);
             return;
         }
-        var target = Destination(result, Register.RAX);
+        // r11 may be the address's index: the load reads it before writing.
+        var target = Destination(result, Register.R11);
         var code = inst.Type.Bits() switch
         {
             8 => Code.Movsx_r64_rm8,

@@ -4,10 +4,11 @@ namespace Flywheel.CodeGen.X64;
 
 /// <summary>
 /// Register naming and the fixed roles of x86-64 registers in generated code. rax, rcx and rdx are
-/// never allocated: division needs rax:rdx, variable shifts need cl, and with them out of the
-/// allocator's hands instruction sequences may clobber them freely (rax also carries results and
-/// call targets). r10 and r11 are scratch for operands in memory and for parallel moves; no
-/// calling convention passes arguments in them. rbp is the frame pointer.
+/// allocated like the other caller-saved registers, except at the instructions whose sequences
+/// need them (division's rax:rdx, a variable shift's cl, a few scratch uses: see
+/// <see cref="X64Selector.Clobbers"/>), where the allocator keeps every value out of them; rax also
+/// carries results and call targets. r10 and r11 are scratch for operands in memory and for
+/// parallel moves; no calling convention passes arguments in them. rbp is the frame pointer.
 /// </summary>
 internal static class X64Registers
 {

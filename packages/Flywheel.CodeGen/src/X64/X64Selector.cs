@@ -20,6 +20,45 @@ namespace Flywheel.CodeGen.X64;
 /// </summary>
 internal static class X64Selector
 {
+    /// <summary>
+    /// The allocatable registers among rax, rcx and rdx that the emitted sequence of
+    /// <paramref name="inst"/> writes besides its result (see <see cref="ITargetBackend.FixedRegisterUses"/>);
+    /// the emitter's use of them must stay within this list.
+    /// </summary>
+    public static IEnumerable<int> Clobbers(Function function, SelectionPlan plan, Instruction inst)
+    {
+        bool rax = false, rcx = false, rdx = false;
+        switch (inst.Opcode)
+        {
+            case Opcode.Ishl or Opcode.Ushr or Opcode.Sshr: rcx = !plan.IsConstant(inst.Args[1]); break;
+            case Opcode.Sdiv or Opcode.Udiv or Opcode.Srem or Opcode.Urem: rax = rdx = true; break;
+            // A value not in a register goes through rax (r10 and r11 may form the address).
+            case Opcode.Store: rax = true; break;
+            // The target is loaded into rax before the argument moves.
+            case Opcode.CallIndirect: rax = true; break;
+            // Float equality combines two flags through al; a wide immediate is compared through rdx.
+            case Opcode.Icmp: rdx = HasWideConstant(plan, inst); break;
+            case Opcode.Fcmp: rax = true; break;
+            // A constant "true" value is materialized in rax for cmov.
+            case Opcode.Select: rax = true; rdx = FusedCompare(function, plan, inst.Args[0]) is { } c && HasWideConstant(plan, c); break;
+            case Opcode.Brif or Opcode.Guard: rdx = FusedCompare(function, plan, inst.Args[0]) is { } d && HasWideConstant(plan, d); break;
+        }
+        // A folded load's spilled base or index is loaded into r10 and rax.
+        foreach (var arg in inst.Args)
+        {
+            if (plan.IsCovered(arg) && function.DefiningInst(arg) is { Opcode: Opcode.Load }) rax = true;
+        }
+        if (rax) yield return X64Registers.Rax;
+        if (rcx) yield return X64Registers.Rcx;
+        if (rdx) yield return X64Registers.Rdx;
+    }
+
+    static Instruction? FusedCompare(Function function, SelectionPlan plan, ValueId condition) =>
+        plan.IsCovered(condition) && function.DefiningInst(condition) is { Opcode: Opcode.Icmp } compare ? compare : null;
+
+    static bool HasWideConstant(SelectionPlan plan, Instruction compare) =>
+        compare.Args.Any(a => plan.IsConstant(a, out long bits) && bits is < int.MinValue or > int.MaxValue);
+
     public static SelectionPlan Plan(Function function)
     {
         var plan = new SelectionPlan(function);
