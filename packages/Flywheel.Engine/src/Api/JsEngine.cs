@@ -43,9 +43,10 @@ public sealed unsafe class JsEngine : IDisposable
         realm.Gc.Stress = options.Debug.GcStress;
         if (options.Jit.Mode != TieringMode.Interpreter && Baseline.BaselineJit.IsSupported)
         {
-            var jit = new Baseline.BaselineJit(options.Jit.CodeSpaceLimitBytes, options.Debug.GcStress, options.Jit.PrintCode, options.Jit.PerfMap)
+            var jit = new Baseline.BaselineJit(options.Jit.CodeSpaceLimitBytes, options.Jit.PrintCode, options.Jit.PerfMap)
             {
                 CompileOnFirstCall = options.Jit.Mode == TieringMode.Baseline,
+                RecordFeedback = options.Profiling.Feedback,
                 Trace = options.Profiling.TraceTiering,
             };
             realm.Interp.Jit = jit;

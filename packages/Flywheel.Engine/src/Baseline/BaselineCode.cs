@@ -5,11 +5,14 @@ namespace Flywheel.Engine.Baseline;
 /// <summary>
 /// A function's baseline machine code. The code starts with an entry stub,
 /// <c>void Enter(ulong* fp, BaselineState* state, byte* target)</c>, which saves the host's registers,
-/// loads the frame pointer and accumulator and jumps to <c>target</c>: the code of the bytecode
-/// instruction to resume at. Every instruction start is a resume point, because the interpreter hands
-/// control back after each instruction it ran for the code (a call, a slow path, a safepoint).
+/// loads the frame pointer and accumulator, pushes <see cref="BaselineState.Continuations"/> (the
+/// callers' resume addresses), and jumps to <c>target</c>: the code of the bytecode instruction to resume at. Every
+/// instruction start is a resume point, because the interpreter hands control back after each
+/// instruction it ran for the code (a slow path, a safepoint, a call machine code does not make),
+/// and because a Return in machine code returns to the instruction after the call. Functions called
+/// from machine code also have a call entry (<see cref="BaselineCompiler.EmitCallEntry"/>).
 /// </summary>
-internal sealed unsafe class BaselineCode(InstalledCode code, int[] resumeOffsets, int bytecodeLength)
+internal sealed unsafe class BaselineCode(InstalledCode code, int[] resumeOffsets, int bytecodeLength, int callEntryOffset)
 {
     readonly int[] resumeOffsets = resumeOffsets;
 
@@ -22,10 +25,13 @@ internal sealed unsafe class BaselineCode(InstalledCode code, int[] resumeOffset
     /// <summary>
     /// The entry stub. Baseline code never calls back into .NET, so the call skips the GC-mode
     /// transition of a regular unmanaged call (a .NET GC waits for the code's next exit, at most one
-    /// back-edge quantum away).
+    /// thousand safepoints away).
     /// </summary>
     public delegate* unmanaged[SuppressGCTransition]<ulong*, BaselineState*, nint, void> Enter =>
         (delegate* unmanaged[SuppressGCTransition]<ulong*, BaselineState*, nint, void>)Code.Address;
+
+    /// <summary>Address of the entry for calls from machine code, or 0 when calls to the function always exit.</summary>
+    public nint CallEntry => callEntryOffset < 0 ? 0 : Code.Address + callEntryOffset;
 
     /// <summary>Address of the code for the instruction at bytecode offset <paramref name="pc"/>, or 0 when it is not an instruction start.</summary>
     public nint ResumeAddress(int pc)

@@ -16,15 +16,22 @@ namespace Flywheel.Engine.Baseline;
 /// double arithmetic and compares, branches, dense-array elements) run in machine code; when the
 /// operands miss the fast path, the code exits <em>before</em> the instruction has any effect and
 /// the interpreter runs it in full.</item>
-/// <item>All other instructions (calls, returns, property access, allocation) exit to the
-/// interpreter, which runs them and re-enters the code at the next instruction. Calls therefore never
-/// nest machine code on the native stack, and exceptions are thrown and unwound by the interpreter
-/// through the handler table.</item>
-/// <item>Loop back-edges count down a budget and exit when it runs out, so the interpreter's
-/// safepoint (GC, time limit, cancellation, statement budget) runs exactly as in interpreted code.</item>
+/// <item>Calls to bytecode functions that have baseline code, and returns from frames machine code
+/// called, run in machine code (BaselineCompiler.Calls.cs): one activation of machine code runs many
+/// JavaScript frames, nesting a native return address per call. The frames are the interpreter's, so
+/// an exit from any depth simply drops the native return addresses and hands the interpreter the
+/// current frame and instruction; every frame records its caller and return pc.</item>
+/// <item>All other instructions (calls to natives, construction, property access misses, allocation)
+/// exit to the interpreter, which runs them and re-enters the code at the next one. Exceptions are
+/// thrown and unwound by the interpreter through the handler table; no .NET exception and no C#
+/// frame is ever inside machine code.</item>
+/// <item>Safepoints (calls, returns, loop back-edges) count down the interpreter's own interrupt
+/// budget and exit before the one that runs it out, so the interpreter's safepoint (GC, time limit,
+/// cancellation, statement budget, sampling) runs exactly where it would in interpreted code.</item>
 /// </list>
 /// Registers: rbx = frame pointer, r13 = <see cref="BaselineState"/>, r14 = accumulator,
-/// r15 = <see cref="JsValue.NumberTag"/>; rax, rcx, rdx, xmm0, xmm1 are scratch.
+/// r15 = <see cref="JsValue.NumberTag"/>; rax, rcx, rdx, r8–r11, xmm0, xmm1 are scratch. rbp is the
+/// activation's frame base: the exit's epilogue restores rsp from it.
 /// </summary>
 internal sealed unsafe partial class BaselineCompiler
 {
@@ -39,11 +46,13 @@ internal sealed unsafe partial class BaselineCompiler
     readonly Dictionary<int, Label> exitStubs = [];
     readonly int length;
     readonly bool annotate;
+    readonly bool recordFeedback;
 
-    BaselineCompiler(FunctionTemplate function, bool annotate)
+    BaselineCompiler(FunctionTemplate function, bool annotate, bool recordFeedback)
     {
         this.function = function;
         this.annotate = annotate;
+        this.recordFeedback = recordFeedback && function.FeedbackBase != null;
         masm = new X64Assembler();
         a = masm.Iced;
         exit = masm.CreateLabel();
@@ -51,14 +60,19 @@ internal sealed unsafe partial class BaselineCompiler
         instructionLabels = new Label[length + 1];
     }
 
-    /// <summary>Compiles <paramref name="function"/>; <paramref name="resumeOffsets"/> maps each bytecode offset to its code offset (-1 inside an instruction).</summary>
-    public static CodeBlob Compile(FunctionTemplate function, bool annotate, out int[] resumeOffsets)
+    /// <summary>
+    /// Compiles <paramref name="function"/>; <paramref name="resumeOffsets"/> maps each bytecode offset
+    /// to its code offset (-1 inside an instruction), <paramref name="callEntryOffset"/> is the offset
+    /// of the entry for calls from machine code (-1: the function is not called that way).
+    /// <paramref name="recordFeedback"/> says whether the code counts invocations and call targets.
+    /// </summary>
+    public static CodeBlob Compile(FunctionTemplate function, bool annotate, bool recordFeedback, out int[] resumeOffsets, out int callEntryOffset)
     {
-        var compiler = new BaselineCompiler(function, annotate);
-        return compiler.Run(out resumeOffsets);
+        var compiler = new BaselineCompiler(function, annotate, recordFeedback);
+        return compiler.Run(out resumeOffsets, out callEntryOffset);
     }
 
-    CodeBlob Run(out int[] resumeOffsets)
+    CodeBlob Run(out int[] resumeOffsets, out int callEntryOffset)
     {
         byte* code = function.Code;
         for (int pc = 0; pc < length; pc += OpcodeTable.Size((Opcode)code[pc])) instructionLabels[pc] = masm.CreateLabel();
@@ -71,8 +85,25 @@ internal sealed unsafe partial class BaselineCompiler
         a.mov(State, args[1]);
         a.mov(Acc, __qword_ptr[State + BaselineState.AccOffset]);
         a.mov(Tag, unchecked((long)JsValue.NumberTag));
+        // Frames whose callers have baseline code return straight into them (see EmitReturn).
+        var pushed = masm.CreateLabel();
+        var push = masm.CreateLabel();
+        a.mov(eax, __dword_ptr[State + BaselineState.CallDepthOffset]);
+        masm.Bind(push);
+        a.test(eax, eax);
+        masm.Jump(Condition.Equal, pushed);
+        a.dec(eax);
+        a.push(__qword_ptr[State + rax * 8 + BaselineState.ContinuationsOffset]);
+        masm.Jump(push);
+        masm.Bind(pushed);
         a.jmp(args[2]);
         masm.Flush();
+        callEntryOffset = -1;
+        if (IsCalledFromMachineCode(function))
+        {
+            callEntryOffset = masm.Offset;
+            EmitCallEntry();
+        }
 
         resumeOffsets = new int[length + 1];
         Array.Fill(resumeOffsets, -1);
@@ -95,8 +126,11 @@ internal sealed unsafe partial class BaselineCompiler
             masm.Bind(label);
             ExitTo(pc);
         }
+        // The exit of every activation, whichever function's code it ends in: the epilogue restores
+        // rsp from rbp, dropping the return addresses of calls made in machine code.
         masm.Bind(exit);
         a.mov(__qword_ptr[State + BaselineState.AccOffset], Acc);
+        a.mov(__qword_ptr[State + BaselineState.FpOffset], Fp);
         masm.EmitEpilogue(frame);
         return masm.Finish();
     }
@@ -197,6 +231,8 @@ internal sealed unsafe partial class BaselineCompiler
             case Opcode.GetNamed when function.FeedbackBase != null: EmitGetNamed(pc, Operand(p, row, 0), Operand(p, row, 1), Operand(p, row, 2)); return true;
             case Opcode.SetNamed when function.FeedbackBase != null: EmitSetNamed(pc, Operand(p, row, 0), Operand(p, row, 2)); return true;
             case Opcode.GetKeyed: EmitGetKeyed(pc, Operand(p, row, 0)); return true;
+            case Opcode.Call: return EmitCall(pc, p, row);
+            case Opcode.Return: EmitReturn(pc); return true;
             case Opcode.SetKeyed: EmitSetKeyed(pc, Operand(p, row, 0), Operand(p, row, 1)); return true;
             default: return EmitArithmetic(op, row, p, pc);
         }

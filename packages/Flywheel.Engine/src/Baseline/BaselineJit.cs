@@ -27,20 +27,19 @@ internal sealed unsafe class BaselineJit : IDisposable
     /// <summary>Exits from baseline code to the interpreter, by the opcode handed over: what to compile inline next.</summary>
     public readonly long[] Exits = new long[256];
 
-    /// <summary>Back-edges baseline code runs between the interpreter's safepoint checks; 1 under GC stress, so collections happen where the interpreter's would.</summary>
-    public int BackEdgeQuantum { get; }
-
-    public BaselineJit(long codeSpaceLimitBytes, bool gcStress, TextWriter? printCode, bool perfMap)
+    public BaselineJit(long codeSpaceLimitBytes, TextWriter? printCode, bool perfMap)
     {
         memory = new ExecutableMemory(new ExecutableMemoryOptions { CodeSpaceLimit = codeSpaceLimitBytes });
         State = (BaselineState*)NativeMemory.AllocZeroed((nuint)sizeof(BaselineState));
-        BackEdgeQuantum = gcStress ? 1 : 1000;
         this.printCode = printCode;
         if (perfMap) this.perfMap = new PerfMap();
     }
 
     /// <summary>Compile a function the first time it runs (<c>--tier=baseline</c>) rather than when the profiler finds it hot.</summary>
     public bool CompileOnFirstCall { get; init; }
+
+    /// <summary>Whether compiled code counts invocations and call targets in the feedback vectors, as the interpreter does when feedback is on.</summary>
+    public bool RecordFeedback { get; init; } = true;
 
     /// <summary>Receives one line per compiled or rejected function (<c>--trace-tiering</c>).</summary>
     public TextWriter? Trace { get; init; }
@@ -55,9 +54,10 @@ internal sealed unsafe class BaselineJit : IDisposable
         var started = Stopwatch.GetTimestamp();
         CodeBlob blob;
         int[] resume;
+        int callEntry;
         try
         {
-            blob = BaselineCompiler.Compile(function, printCode != null, out resume);
+            blob = BaselineCompiler.Compile(function, printCode != null, RecordFeedback, out resume, out callEntry);
         }
         catch (CodeBufferException e)
         {
@@ -75,7 +75,8 @@ internal sealed unsafe class BaselineJit : IDisposable
             return;
         }
         installed.Add(code);
-        function.Baseline = new BaselineCode(code, resume, function.CodeArray.Length - 1);
+        function.Baseline = new BaselineCode(code, resume, function.CodeArray.Length - 1, callEntry);
+        if (function.Baseline.CallEntry != 0) SetCallEntry(function.Index, function.Baseline.CallEntry);
         FunctionsCompiled++;
         BytecodeBytes += function.CodeArray.Length - 1;
         CodeBytes += code.Size;
@@ -89,6 +90,30 @@ internal sealed unsafe class BaselineJit : IDisposable
             printCode.Write(X64Listing.Format(blob));
             printCode.WriteLine();
         }
+    }
+
+    /// <summary>
+    /// Makes calls from machine code to the function with template index <paramref name="index"/> go
+    /// to <paramref name="entry"/>. The table grows by doubling; it only changes while the interpreter
+    /// runs, so machine code reading it through <see cref="State"/> never sees a freed table.
+    /// </summary>
+    void SetCallEntry(int index, nint entry)
+    {
+        var state = State;
+        if (index >= state->CallTableLength)
+        {
+            int length = Math.Max(256, state->CallTableLength * 2);
+            while (length <= index) length *= 2;
+            var table = (nint*)NativeMemory.AllocZeroed((nuint)length, (nuint)sizeof(nint));
+            if (state->CallTable != null)
+            {
+                Buffer.MemoryCopy(state->CallTable, table, length * sizeof(nint), state->CallTableLength * sizeof(nint));
+                NativeMemory.Free(state->CallTable);
+            }
+            state->CallTable = table;
+            state->CallTableLength = length;
+        }
+        state->CallTable[index] = entry;
     }
 
     void Reject(FunctionTemplate function, string reason)
@@ -106,6 +131,7 @@ internal sealed unsafe class BaselineJit : IDisposable
         foreach (var code in installed) code.Free();
         installed.Clear();
         memory.Dispose();
+        NativeMemory.Free(State->CallTable);
         NativeMemory.Free(State);
         perfMap?.Dispose();
     }

@@ -4,21 +4,81 @@ namespace Flywheel.Engine.Baseline;
 
 /// <summary>
 /// The memory baseline code and the interpreter exchange state through, one per engine, in unmanaged
-/// memory (r13 in machine code). Baseline code never changes frames: it runs one frame from a
-/// bytecode offset until an instruction it leaves to the interpreter, then stores the accumulator
-/// and that instruction's offset here and returns. The offsets are what the code generator uses.
+/// memory (r13 in machine code). One activation of machine code (an <c>Enter</c>) runs from a frame
+/// and bytecode offset through any number of JavaScript calls and returns made in machine code,
+/// until an instruction it leaves to the interpreter; it then stores the accumulator, the frame it is
+/// in and that instruction's offset here and returns. The offsets are what the code generator uses.
 /// </summary>
 [StructLayout(LayoutKind.Explicit)]
-internal struct BaselineState
+internal unsafe struct BaselineState
 {
     public const int AccOffset = 0, PcOffset = 8, BudgetOffset = 12;
+    public const int FpOffset = 16, StackBaseOffset = 24, StackLimitOffset = 32, CallTableOffset = 40, GlobalReceiverOffset = 48;
+    public const int ScratchOffset = 56, CallTableLengthOffset = 64, DepthOffset = 68, MaxDepthOffset = 72, CallDepthOffset = 76, ContinuationsOffset = 80;
+
+    /// <summary>How many callers' resume addresses an entry can push (<see cref="Continuations"/>).</summary>
+    public const int MaxContinuations = 8;
+
+    /// <summary>
+    /// Calls made in machine code one activation may nest before the next call exits (and the
+    /// interpreter starts a new activation for the callee): it bounds the native stack an activation
+    /// uses to one return address per nested call.
+    /// </summary>
+    public const int MaxMachineCallDepth = 8192;
 
     /// <summary>The accumulator on entry and on exit.</summary>
     [FieldOffset(AccOffset)] public ulong Acc;
 
-    /// <summary>On exit: the bytecode offset of the instruction the interpreter is to run next.</summary>
+    /// <summary>On exit: the bytecode offset of the instruction the interpreter is to run next, in the frame <see cref="Fp"/>.</summary>
     [FieldOffset(PcOffset)] public int Pc;
 
-    /// <summary>Loop back-edges left before the code exits to let the interpreter run a safepoint (GC, time limits, interrupts).</summary>
+    /// <summary>
+    /// Safepoints (calls, returns, loop back-edges) left before the code exits to let the interpreter
+    /// run one: the interpreter's own interrupt budget, or 1 when a collection is due.
+    /// </summary>
     [FieldOffset(BudgetOffset)] public int Budget;
+
+    /// <summary>On exit: the frame the code was running, which calls and returns in machine code may have changed.</summary>
+    [FieldOffset(FpOffset)] public ulong* Fp;
+
+    /// <summary>The JavaScript stack's base (frames record their caller as a slot index from it) and its limit.</summary>
+    [FieldOffset(StackBaseOffset)] public ulong* StackBase;
+
+    /// <inheritdoc cref="StackBase"/>
+    [FieldOffset(StackLimitOffset)] public ulong* StackLimit;
+
+    /// <summary>
+    /// Machine-code call entries by function template index (0: calls to it exit), see
+    /// <see cref="BaselineJit.SetCallEntry"/>; <see cref="CallTableLength"/> entries.
+    /// </summary>
+    [FieldOffset(CallTableOffset)] public nint* CallTable;
+
+    /// <summary>The receiver a sloppy-mode function sees for an undefined or null <c>this</c>.</summary>
+    [FieldOffset(GlobalReceiverOffset)] public ulong GlobalReceiver;
+
+    /// <summary>A word call sites count into when call feedback is off.</summary>
+    [FieldOffset(ScratchOffset)] public long Scratch;
+
+    /// <inheritdoc cref="CallTable"/>
+    [FieldOffset(CallTableLengthOffset)] public int CallTableLength;
+
+    /// <summary>The interpreter's frame depth, kept by calls and returns in machine code, and its limit.</summary>
+    [FieldOffset(DepthOffset)] public int Depth;
+
+    /// <inheritdoc cref="Depth"/>
+    [FieldOffset(MaxDepthOffset)] public int MaxDepth;
+
+    /// <summary>
+    /// Return addresses the current activation has on the native stack: a Return in machine code with
+    /// none exits, so the interpreter returns from the frame (an entry frame, a generator, or a frame
+    /// whose caller runs in the interpreter). On entry: how many of <see cref="Continuations"/> to push.
+    /// </summary>
+    [FieldOffset(CallDepthOffset)] public int CallDepth;
+
+    /// <summary>
+    /// On entry: the resume addresses in the callers' code that the entered frame and its callers
+    /// return to, innermost first, for the chain of callers that have baseline code. The entry stub
+    /// pushes them as if machine code had made those calls, so those frames return in machine code.
+    /// </summary>
+    [FieldOffset(ContinuationsOffset)] public fixed long Continuations[MaxContinuations];
 }

@@ -7,51 +7,86 @@ namespace Flywheel.Engine.Interpreter;
 /// the dispatch loop hands a frame to its function's machine code at the points where control
 /// arrives at an instruction (function entry, a return into the frame, a loop back-edge, after any
 /// instruction it ran itself) and takes it back when the code exits before an instruction it leaves
-/// to the interpreter. No C# frame or .NET exception is ever between two pieces of machine code.
+/// to the interpreter. Machine code calls and returns between compiled functions itself, so the
+/// frame it exits in may be another than the one it was entered with: the loop then continues in
+/// that frame. No C# frame or .NET exception is ever between two pieces of machine code.
 /// </summary>
 internal sealed unsafe partial class Interp
 {
     /// <summary>The baseline tier, when the engine runs with it.</summary>
     public BaselineJit? Jit;
 
+    /// <summary>Safepoints one entry into machine code runs before it exits to let the interpreter run one.</summary>
+    const int MaxSafepointsPerEntry = 1000;
+
     /// <summary>
     /// Runs <paramref name="t"/>'s baseline code (compiling it first when the tier compiles on first
-    /// call) for frame <paramref name="fp"/> from <paramref name="pc"/>; returns the instruction the
-    /// interpreter is to run next, with <paramref name="acc"/> updated. Returns <paramref name="pc"/>
-    /// unchanged when the function has no baseline code.
+    /// call) for frame <paramref name="fp"/> from <paramref name="pc"/> with the accumulator in
+    /// <paramref name="st"/>. Afterwards <paramref name="st"/> holds the frame, instruction and
+    /// accumulator the interpreter is to continue with; returns false when no code ran (then only
+    /// <see cref="LoopState.Pc"/> was set, to <paramref name="pc"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    byte* RunBaseline(ulong* fp, FunctionTemplate t, byte* pc, ref JsValue acc)
+    bool EnterBaseline(ulong* fp, FunctionTemplate t, byte* pc, LoopState* st)
     {
+        st->Pc = pc;
         var jit = Jit;
-        if (jit == null) return pc;
+        if (jit == null) return false;
         var code = t.Baseline;
         if (code == null)
         {
-            if (t.BaselineRejected || !jit.CompileOnFirstCall) return pc;
+            if (t.BaselineRejected || !jit.CompileOnFirstCall) return false;
             jit.Compile(t);
             code = t.Baseline;
-            if (code == null) return pc;
+            if (code == null) return false;
         }
         nint target = code.ResumeAddress((int)(pc - t.Code));
-        if (target == 0) return pc;
+        if (target == 0) return false;
         var state = jit.State;
-        int quantum = jit.BackEdgeQuantum;
-        state->Acc = acc.Bits;
-        state->Budget = quantum;
-        code.Enter(fp, state, target);
-        acc = new JsValue(state->Acc);
-        // Back-edges taken in machine code count against the interrupt budget as the interpreter's
-        // do; the one that ran the quantum out is counted by the interpreter's JumpLoop.
-        int left = state->Budget;
-        int used = left > 0 ? quantum - left : quantum - 1;
-        if (used > 0)
+        state->Acc = st->Acc.Bits;
+        state->Fp = fp;
+        state->StackBase = Stack.Base;
+        state->StackLimit = Stack.Limit;
+        state->Depth = Depth;
+        state->MaxDepth = realm.Limits.MaxCallDepth;
+        state->GlobalReceiver = (ulong)realm.GlobalObject;
+        // The code runs safepoints (calls, returns, back-edges) against the interpreter's budget and
+        // exits before the one that would run it out, or before the first one when the interpreter's
+        // next safepoint would collect or sample: the interpreter then runs that instruction and its
+        // safepoint, so limits, collections and samples happen where they would in the interpreter.
+        bool safepointDue = realm.Heap.GcRequested || (realm.Gc.Stress && realm.Heap.AllocatedSinceGc >= StressBytes) || realm.Profiling.SampleDue;
+        // At most MaxSafepointsPerEntry in any case: the entry skips the GC-mode transition, so a .NET
+        // collection on another thread waits for the next exit.
+        int initialBudget = safepointDue ? 1 : (int)Math.Min(budget, MaxSafepointsPerEntry);
+        state->Budget = initialBudget;
+        // Frames that will return into callers with baseline code return in machine code, as if
+        // machine code had called them: the entry stub pushes the callers' resume addresses.
+        int continuations = 0;
+        for (ulong* f = fp; continuations < BaselineState.MaxContinuations; continuations++)
         {
-            budget -= used;
-            if (budget <= 0) CheckInterrupts();
+            if ((new JsValue(f[JsStack.FlagsSlot]).Int32 & (int)(FrameFlags.Entry | FrameFlags.Generator)) != 0) break;
+            ulong* caller = Stack.Base + new JsValue(f[JsStack.CallerFpSlot]).Int32;
+            nint resume = FrameTemplate(caller).Baseline?.ResumeAddress(new JsValue(f[JsStack.ReturnPcSlot]).Int32) ?? 0;
+            if (resume == 0) break;
+            state->Continuations[continuations] = resume;
+            f = caller;
         }
+        state->CallDepth = continuations;
+
+        code.Enter(fp, state, target);
+
+        int left = state->Budget;
+        // An exit for a used-up budget gave its safepoint back: the interpreter runs it.
+        budget -= initialBudget - left - (left <= 0 ? 1 : 0);
+        Depth = state->Depth;
+        fp = state->Fp;
+        t = FrameTemplate(fp);
+        Stack.Top = fp + JsStack.HeaderSlots + t.RegisterCount;
+        st->Fp = fp;
+        st->Acc = new JsValue(state->Acc);
         byte* next = t.Code + state->Pc;
+        st->Pc = next;
         jit.Exits[*next]++;
-        return next;
+        return true;
     }
 }

@@ -1,0 +1,271 @@
+using Flywheel.Engine.Interpreter;
+using Flywheel.X64;
+using static Iced.Intel.AssemblerRegisters;
+using L = Flywheel.Profiling.FeedbackLayout;
+
+namespace Flywheel.Engine.Baseline;
+
+/// <summary>
+/// Calls and returns between JavaScript functions in machine code. A call site whose callee is a plain
+/// bytecode function with baseline code (found through <see cref="BaselineState.CallTable"/>) copies
+/// the arguments above its frame and makes a native <c>call</c> to the callee's call entry, which
+/// checks everything that could make the call differ from the interpreter's (stack and depth limits,
+/// a due safepoint, a receiver to box, a profiler budget running out) and then pushes the frame
+/// exactly as <c>Interp.PushFrame</c> does and falls into the callee's first instruction. A checked
+/// call that fails exits to the interpreter <em>before</em> the call had any effect, and the
+/// interpreter makes it (raising the RangeError, running the safepoint). A Return in a frame that
+/// machine code called pops it and <c>ret</c>s into the caller's code at the instruction after the
+/// call, which is a resume point like any other; a Return with no machine-code caller exits.
+/// <para>
+/// Call-entry protocol: rbx = the caller's frame, rax = the callee function, rdx = the receiver as
+/// passed, rcx = argc, r8 = the first argument (the caller's stack top, where the arguments have been
+/// copied), r11 = the call-feedback count to bump, <see cref="BaselineState.Pc"/> = the call's
+/// bytecode offset, and the new frame's return-pc slot already written by the caller.
+/// </para>
+/// </summary>
+internal sealed unsafe partial class BaselineCompiler
+{
+    /// <summary>
+    /// Call sites with more arguments exit: the code writes the arguments and the return pc above the
+    /// stack top before the callee checks the stack limit, which the stack's 1024-slot reserve above
+    /// <see cref="JsStack.Limit"/> allows for this many.
+    /// </summary>
+    const int MaxMachineCallArguments = 64;
+
+    const ulong FunctionHeaderMask = 0xFFFF_0000_00FFUL;
+    const ulong BytecodeFunctionHeader = (ulong)FunctionKind.Bytecode << 40 | (ulong)ObjClass.Function << 32 | (ulong)CellKind.Object;
+    const int FrameFlagsConstruct = (int)FrameFlags.Construct;
+
+    /// <summary>
+    /// Whether calls from machine code go straight to <paramref name="function"/>'s code: plain
+    /// functions, arrows and methods. Generators and async functions start by creating an object,
+    /// class constructors throw when called, and scripts are never called.
+    /// </summary>
+    public static bool IsCalledFromMachineCode(FunctionTemplate function) =>
+        (function.Flags & (FunctionFlags.Generator | FunctionFlags.Async | FunctionFlags.ClassConstructor | FunctionFlags.Script)) == 0;
+
+    static Iced.Intel.AssemblerMemoryOperand StateField(int offset) => __qword_ptr[State + offset];
+
+    static Iced.Intel.AssemblerMemoryOperand StateInt(int offset) => __dword_ptr[State + offset];
+
+    /// <summary>The entry for calls from machine code: checks, then pushes this function's frame and falls into its first instruction.</summary>
+    void EmitCallEntry()
+    {
+        masm.Annotate("call entry: push the frame (rax callee, rdx receiver, rcx argc, r8 arguments)");
+        var bail = masm.CreateLabel();
+        int registers = function.RegisterCount;
+        bool countInvocations = recordFeedback;
+        byte* feedback = function.FeedbackBase;
+
+        // Checks, in the order the interpreter would fail them; none has an effect.
+        a.mov(r9d, StateInt(BaselineState.DepthOffset));
+        a.cmp(r9d, StateInt(BaselineState.MaxDepthOffset));
+        masm.Jump(Condition.GreaterOrEqual, bail);
+        a.lea(r10, __[r8 + rcx * 8]);
+        a.lea(r9, __[r10 + 8 * (JsStack.HeaderSlots + registers)]);
+        a.cmp(r9, StateField(BaselineState.StackLimitOffset));
+        masm.Jump(Condition.Above, bail);
+        a.cmp(StateInt(BaselineState.CallDepthOffset), BaselineState.MaxMachineCallDepth);
+        masm.Jump(Condition.GreaterOrEqual, bail);
+        if (countInvocations)
+        {
+            // The interpreter calls the profiler when the invocation budget runs out: let it.
+            a.mov(r9, (long)feedback);
+            a.cmp(__dword_ptr[r9 + L.InvocationBudgetOffset], 1);
+            masm.Jump(Condition.LessOrEqual, bail);
+        }
+        CoerceReceiver(bail);
+        // The last check is the safepoint's: the budget it takes is given back when it exits (Interp.RunBaseline).
+        a.sub(StateInt(BaselineState.BudgetOffset), 1);
+        masm.Jump(Condition.LessOrEqual, bail);
+
+        // The call happens: count it, then push the frame (the caller wrote the return pc).
+        a.inc(__qword_ptr[r11]);
+        if (countInvocations)
+        {
+            a.mov(r9, (long)feedback);
+            a.inc(__qword_ptr[r9 + L.InvocationsOffset]);
+            a.dec(__dword_ptr[r9 + L.InvocationBudgetOffset]);
+        }
+        a.inc(StateInt(BaselineState.DepthOffset));
+        a.inc(StateInt(BaselineState.CallDepthOffset));
+        a.mov(r9, rcx);
+        a.or(r9, Tag);
+        a.mov(__qword_ptr[r10 + 8 * JsStack.ArgcSlot], r9);
+        a.mov(__qword_ptr[r10 + 8 * JsStack.CalleeSlot], rax);
+        a.mov(__qword_ptr[r10 + 8 * JsStack.ReceiverSlot], rdx);
+        a.mov(__qword_ptr[r10 + 8 * JsStack.NewTargetSlot], (int)JsValue.UndefinedBits);
+        a.mov(r9, __qword_ptr[rax + Layout.ObjInternal0 + 8]);
+        a.mov(__qword_ptr[r10 + 8 * JsStack.ContextSlot], r9);
+        a.mov(r9, Fp);
+        a.sub(r9, StateField(BaselineState.StackBaseOffset));
+        a.shr(r9, 3);
+        a.or(r9, Tag);
+        a.mov(__qword_ptr[r10 + 8 * JsStack.CallerFpSlot], r9);
+        a.mov(__qword_ptr[r10 + 8 * JsStack.FlagsSlot], Tag);
+
+        // Parameters from the arguments (undefined past argc), the other registers undefined.
+        a.mov(r9d, (uint)JsValue.UndefinedBits);
+        int parameters = Math.Min(function.ParamRegs, registers);
+        for (int i = 0; i < parameters; i++)
+        {
+            a.mov(rdx, r9);
+            a.cmp(ecx, i);
+            a.cmova(rdx, __qword_ptr[r8 + 8 * i]);
+            a.mov(__qword_ptr[r10 + 8 * (JsStack.HeaderSlots + i)], rdx);
+        }
+        int rest = registers - parameters;
+        if (rest <= 16)
+        {
+            for (int i = parameters; i < registers; i++) a.mov(__qword_ptr[r10 + 8 * (JsStack.HeaderSlots + i)], r9);
+        }
+        else
+        {
+            var fill = masm.CreateLabel();
+            a.lea(rdx, __[r10 + 8 * (JsStack.HeaderSlots + parameters)]);
+            a.mov(ecx, rest);
+            masm.Bind(fill);
+            a.mov(__qword_ptr[rdx], r9);
+            a.add(rdx, 8);
+            a.dec(ecx);
+            masm.Jump(Condition.NotEqual, fill);
+        }
+        a.mov(Fp, r10);
+        masm.Jump(instructionLabels[0]);
+
+        // The caller stored the call's pc; its frame and accumulator are untouched.
+        masm.Bind(bail);
+        masm.Jump(exit);
+    }
+
+    /// <summary>rdx = the receiver the function sees (Interp.CoerceThis), or a jump to <paramref name="bail"/> when that needs an allocation.</summary>
+    void CoerceReceiver(Flywheel.MachineCode.Label bail)
+    {
+        if (function.IsStrict || (function.Flags & FunctionFlags.Arrow) != 0)
+        {
+            // The hole becomes undefined; rare enough to leave to the interpreter.
+            a.test(rdx, rdx);
+            masm.Jump(Condition.Equal, bail);
+            return;
+        }
+        var global = masm.CreateLabel();
+        var done = masm.CreateLabel();
+        a.test(rdx, rdx);
+        masm.Jump(Condition.Equal, global);
+        a.mov(r9, rdx);
+        a.and(r9, ~8);
+        a.cmp(r9, (int)JsValue.NullBits);
+        masm.Jump(Condition.Equal, global);
+        // Objects are passed as they are; other primitives are boxed by the interpreter.
+        a.mov(r9, unchecked((long)JsValue.NotCellMask));
+        a.test(rdx, r9);
+        masm.Jump(Condition.NotEqual, bail);
+        a.cmp(__byte_ptr[rdx], (int)CellKind.Object);
+        masm.Jump(Condition.NotEqual, bail);
+        masm.Jump(done);
+        masm.Bind(global);
+        a.mov(rdx, StateField(BaselineState.GlobalReceiverOffset));
+        masm.Bind(done);
+    }
+
+    /// <summary>
+    /// <c>Call callee, receiver, args, argc, slot</c>: a direct call when the callee has a call entry;
+    /// anything else (natives, bound functions, generators, functions not compiled yet, a new call
+    /// target for the site's feedback) exits and the interpreter makes the call.
+    /// </summary>
+    bool EmitCall(int pc, byte* p, OpInfo row)
+    {
+        int calleeRegister = Operand(p, row, 0), receiverRegister = Operand(p, row, 1);
+        int firstArgument = Operand(p, row, 2), argc = Operand(p, row, 3), slot = Operand(p, row, 4);
+        if (argc > MaxMachineCallArguments) return false;
+        var bail = Bail(pc);
+        a.mov(rax, Register(calleeRegister));
+        JumpUnlessCell(bail);
+        a.mov(rdx, __qword_ptr[rax]);
+        a.mov(rcx, unchecked((long)FunctionHeaderMask));
+        a.and(rdx, rcx);
+        a.mov(rcx, unchecked((long)BytecodeFunctionHeader));
+        a.cmp(rdx, rcx);
+        masm.Jump(Condition.NotEqual, bail);
+        a.mov(ecx, __dword_ptr[rax + Layout.ObjInternal0]);
+        a.cmp(ecx, StateInt(BaselineState.CallTableLengthOffset));
+        masm.Jump(Condition.AboveOrEqual, bail);
+        a.mov(rdx, StateField(BaselineState.CallTableOffset));
+        a.mov(r10, __qword_ptr[rdx + rcx * 8]);
+        a.test(r10, r10);
+        masm.Jump(Condition.Equal, bail);
+        if (recordFeedback)
+        {
+            // The target's count in the site's cache (key: template index + 1, as Interp.RecordCallTarget);
+            // a target not cached yet, or a megamorphic site, is the interpreter's to record.
+            var found = masm.CreateLabel();
+            a.lea(r9, __[rcx + 1]);
+            a.mov(r11, (long)function.FeedbackSlot(slot));
+            for (int i = 0; i < L.MaxCacheEntries; i++)
+            {
+                var next = masm.CreateLabel();
+                int entry = L.CacheEntriesOffset + i * L.CacheEntrySize;
+                a.cmp(__qword_ptr[r11 + entry], r9);
+                masm.Jump(Condition.NotEqual, next);
+                a.add(r11, entry + 8);
+                masm.Jump(found);
+                masm.Bind(next);
+            }
+            masm.Jump(bail);
+            masm.Bind(found);
+        }
+        else
+        {
+            a.lea(r11, __[State + BaselineState.ScratchOffset]);
+        }
+        int top = JsStack.HeaderSlots + function.RegisterCount;
+        for (int i = 0; i < argc; i++)
+        {
+            a.mov(rdx, Register(firstArgument + i));
+            a.mov(__qword_ptr[Fp + 8 * (top + i)], rdx);
+        }
+        a.lea(rdx, __[Tag + (pc + row.Size)]);
+        a.mov(__qword_ptr[Fp + 8 * (top + argc + JsStack.ReturnPcSlot)], rdx);
+        a.mov(rdx, Register(receiverRegister));
+        a.mov(StateInt(BaselineState.PcOffset), pc);
+        a.mov(ecx, argc);
+        a.lea(r8, __[Fp + 8 * top]);
+        // The return address is the next instruction's resume point: the callee's Return lands there.
+        a.call(r10);
+        return true;
+    }
+
+    /// <summary>
+    /// <c>Return</c> from a frame machine code called: the interpreter's Return (a construct call's
+    /// non-object result replaced by the receiver, the frame popped) and a <c>ret</c> into the caller.
+    /// Frames without a machine-code caller in this activation exit.
+    /// </summary>
+    void EmitReturn(int pc)
+    {
+        var bail = Bail(pc);
+        a.cmp(StateInt(BaselineState.CallDepthOffset), 0);
+        masm.Jump(Condition.Equal, bail);
+        a.sub(StateInt(BaselineState.BudgetOffset), 1);
+        masm.Jump(Condition.LessOrEqual, bail);
+        if ((function.Flags & (FunctionFlags.Arrow | FunctionFlags.NotConstructor)) == 0)
+        {
+            var done = masm.CreateLabel();
+            var useReceiver = masm.CreateLabel();
+            a.test(__byte_ptr[Fp + 8 * JsStack.FlagsSlot], FrameFlagsConstruct);
+            masm.Jump(Condition.Equal, done);
+            a.mov(rax, Acc);
+            JumpUnlessCell(useReceiver);
+            a.cmp(__byte_ptr[rax], (int)CellKind.Object);
+            masm.Jump(Condition.Equal, done);
+            masm.Bind(useReceiver);
+            a.mov(Acc, FrameSlot(JsStack.ReceiverSlot));
+            masm.Bind(done);
+        }
+        a.dec(StateInt(BaselineState.DepthOffset));
+        a.dec(StateInt(BaselineState.CallDepthOffset));
+        a.movsxd(rax, __dword_ptr[Fp + 8 * JsStack.CallerFpSlot]);
+        a.mov(Fp, StateField(BaselineState.StackBaseOffset));
+        a.lea(Fp, __[Fp + rax * 8]);
+        a.ret();
+    }
+}
