@@ -69,6 +69,9 @@ public sealed unsafe class JsEngine : IDisposable
     /// <summary>Feedback, tiering decisions, saved profiles, reports and CPU samples of this engine's functions.</summary>
     public EngineProfiler Profiler { get; }
 
+    /// <summary>The realm behind this engine (tests inspect heap internals through it).</summary>
+    internal Runtime.Realm Realm => realm;
+
     /// <summary>The options this engine was created with.</summary>
     public JsEngineOptions Options { get; }
 
@@ -170,7 +173,8 @@ public sealed unsafe class JsEngine : IDisposable
         try
         {
             var result = body();
-            if (outermost && (realm.Jobs.Count > 0 || realm.Timers.Count > 0))
+            if (outermost) realm.KeptAlive.Clear(); // ClearKeptObjects: the script or call is over
+            if (outermost && realm.HasPendingWork)
             {
                 using var hs = new Runtime.HandleScope(realm);
                 hs.Add(result);
@@ -196,7 +200,7 @@ public sealed unsafe class JsEngine : IDisposable
         }
         finally
         {
-            if (outermost) interp.Deadline = savedDeadline;
+            if (outermost) { interp.Deadline = savedDeadline; realm.KeptAlive.Clear(); }
         }
     }
 

@@ -6,7 +6,7 @@ namespace Flywheel.Engine.Runtime
             SymbolPrototype, IteratorPrototype, ArrayIteratorPrototype, GeneratorPrototype, GeneratorFunctionPrototype,
             MapPrototype, SetPrototype, WeakMapPrototype, WeakSetPrototype, RegExpPrototype, DatePrototype, PromisePrototype,
             ArrayBufferPrototype, TypedArrayPrototype, MapIteratorPrototype, SetIteratorPrototype, StringIteratorPrototype,
-            RegExpStringIteratorPrototype, AsyncFunctionPrototype, ThrowTypeErrorFn, ObjectConstructor, ArrayConstructor;
+            RegExpStringIteratorPrototype, AsyncFunctionPrototype, WeakRefPrototype, FinalizationRegistryPrototype, ThrowTypeErrorFn, ObjectConstructor, ArrayConstructor;
         public JsValue ArrayIteratorNext, FunctionProtoHasInstance, ArrayProtoValues, NativeCallIndex, NativeApplyIndex;
 
         /// <summary>True when iterating <paramref name="arr"/> would use the built-in array iterator unchanged.</summary>
@@ -69,6 +69,8 @@ namespace Flywheel.Engine.Builtins
             r.SetPrototype = P(op);
             r.WeakMapPrototype = P(op);
             r.WeakSetPrototype = P(op);
+            r.WeakRefPrototype = P(op);
+            r.FinalizationRegistryPrototype = P(op);
             r.RegExpPrototype = P(op);
             r.DatePrototype = P(op);
             r.PromisePrototype = P(op);
@@ -100,6 +102,7 @@ namespace Flywheel.Engine.Builtins
             GlobalFunctions.Setup(r);
             ConsoleBuiltins.Setup(r);
             CollectionBuiltins.Setup(r);
+            WeakRefBuiltins.Setup(r);
             RegExpBuiltins.Setup(r);
             DateBuiltins.Setup(r);
             TypedArrayBuiltins.Setup(r);

@@ -7,6 +7,32 @@ internal sealed partial class Realm
 
     public void EnqueueJob(JsValue handler, JsValue a, JsValue b, JsValue c) => Jobs.Enqueue((handler, a, b, c));
 
+    /// <summary>FinalizationRegistry cleanup calls (callback, held value) queued by the collector; run as tasks after the microtasks.</summary>
+    public readonly Queue<(JsValue Callback, JsValue Held)> FinalizationCleanups = new();
+
+    /// <summary>
+    /// Targets of WeakRefs created or dereferenced during the current job (the spec's [[KeptAlive]]
+    /// list): rooted until the job ends, so a WeakRef observed alive stays alive for the rest of it.
+    /// </summary>
+    public readonly List<JsValue> KeptAlive = [];
+
+    /// <summary>Whether the event loop has anything to run: jobs, timers or finalization cleanups.</summary>
+    public bool HasPendingWork => Jobs.Count > 0 || Timers.Count > 0 || FinalizationCleanups.Count > 0;
+
+    /// <summary>Runs queued FinalizationRegistry cleanup callbacks, each followed by the microtasks it queued.</summary>
+    void RunFinalizationCleanups()
+    {
+        while (FinalizationCleanups.Count > 0)
+        {
+            var (f, held) = FinalizationCleanups.Peek();
+            using var hs = new HandleScope(this);
+            hs.Add(f); hs.Add(held);
+            FinalizationCleanups.Dequeue();
+            Interp.Call(f, JsValue.Undefined, [held]);
+            RunJobs();
+        }
+    }
+
     /// <summary>Pending timers (setTimeout/setInterval): due time in virtual ms, sequence, callback, arguments, interval.</summary>
     public readonly List<(double Due, long Seq, int Id, JsValue Callback, JsValue Args, double Interval)> Timers = [];
     public double VirtualNow;
@@ -24,6 +50,7 @@ internal sealed partial class Realm
     public void RunEventLoop()
     {
         RunJobs();
+        RunFinalizationCleanups();
         while (Timers.Count > 0)
         {
             int best = 0;
@@ -38,8 +65,10 @@ internal sealed partial class Realm
                 hs.Add(t.Callback); hs.Add(t.Args);
                 var args = Builtins.FunctionBuiltins.ListFromArrayLike(this, t.Args);
                 Interp.Call(t.Callback, JsValue.Undefined, args);
+                KeptAlive.Clear();
             }
             RunJobs();
+            RunFinalizationCleanups();
         }
     }
 
@@ -53,6 +82,7 @@ internal sealed partial class Realm
             hs.Add(h); hs.Add(a); hs.Add(b); hs.Add(c);
             Jobs.Dequeue();
             Builtins.PromiseBuiltins.RunJob(this, h, a, b, c);
+            KeptAlive.Clear(); // ClearKeptObjects: the job is over
         }
     }
 }

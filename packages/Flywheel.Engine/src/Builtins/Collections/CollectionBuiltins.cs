@@ -1,6 +1,6 @@
 namespace Flywheel.Engine.Builtins;
 
-/// <summary>Map, Set, WeakMap, WeakSet and the Map/Set iterators. Weak collections hold their keys strongly for now (issue 3 follow-up: ephemerons).</summary>
+/// <summary>Map, Set, WeakMap, WeakSet and the Map/Set iterators. Weak collections are ephemeron tables (see <see cref="CollectionData"/>).</summary>
 internal static unsafe class CollectionBuiltins
 {
     static CollectionData Data(Realm r, JsValue v, ObjClass cls, string method)
@@ -53,7 +53,7 @@ internal static unsafe class CollectionBuiltins
         Def.ToStringTag(r, proto, name);
         void CheckWeakKey(Realm r, JsValue k)
         {
-            if (weak && !Realm.IsObject(k) && !(Realm.IsSymbol(k) && (Layout.Flags(k.Ptr) & CellFlags.NotExtensible) == 0)) throw Def.TypeError(r, $"Invalid value used {(isMap ? "as weak map key" : "in weak set")}");
+            if (weak && !WeakRefBuiltins.CanBeHeldWeakly(k)) throw Def.TypeError(r, $"Invalid value used {(isMap ? "as weak map key" : "in weak set")}");
         }
         if (isMap)
         {

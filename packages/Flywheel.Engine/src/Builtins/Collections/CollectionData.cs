@@ -3,16 +3,19 @@ using System.Runtime.InteropServices;
 namespace Flywheel.Engine.Builtins;
 
 /// <summary>
-/// Storage of a Map or Set (and, for now, WeakMap/WeakSet): an insertion-ordered entry array with
+/// Storage of a Map, Set, WeakMap or WeakSet: an insertion-ordered entry array with
 /// tombstones and a hash index keyed by SameValueZero, so get/set/has/delete are O(1). When
 /// tombstones outnumber live entries the array is compacted; iterators and forEach loops that
 /// were mid-way survive this through <see cref="Generation"/>s: each compaction leaves the sorted
 /// list of removed positions behind, and a cursor from an older generation shifts its position
 /// by the number of removed entries before it (V8's OrderedHashTable does the same with obsolete
 /// tables). Old generations are only referenced by such cursors, so the .NET GC drops them.
-/// Lives in the engine's external table; traced by the GC through <see cref="ITraceable"/>.
+/// Lives in the engine's external table; traced by the GC through <see cref="ITraceable"/>. The
+/// storage of a WeakMap or WeakSet (<see cref="Weak"/>) is an ephemeron table: tracing it marks
+/// nothing, the collector visits its entries once the strong marking is done (a value lives only
+/// if its key does), and entries whose key died are removed before the sweep.
 /// </summary>
-internal sealed class CollectionData : ITraceable
+internal sealed class CollectionData : IEphemeronTable, ITraceable
 {
     /// <summary>One layout of the entry array; <see cref="Next"/> is set when a compaction or clear replaces it.</summary>
     internal sealed class Generation
@@ -167,8 +170,37 @@ internal sealed class CollectionData : ITraceable
 
     public void Trace(Collector gc)
     {
+        if (Weak) { gc.AddEphemerons(this); return; }
         for (int i = 0; i < used; i++)
             if (!keys[i].IsEmpty) { gc.Mark(keys[i]); gc.Mark(values[i]); }
+    }
+
+    public void VisitEphemerons(Collector gc)
+    {
+        for (int i = 0; i < used; i++)
+        {
+            var k = keys[i];
+            // A WeakSet stores the key as its own value: nothing beyond the key to keep alive.
+            if (!k.IsEmpty && values[i].Bits != k.Bits) gc.Ephemeron(k, values[i]);
+        }
+    }
+
+    public void ClearDead(Collector gc)
+    {
+        int cleared = 0;
+        for (int i = 0; i < used; i++)
+        {
+            var k = keys[i];
+            if (k.IsEmpty || Collector.IsLive(k)) continue;
+            index.Remove(k);
+            keys[i] = JsValue.Empty;
+            values[i] = JsValue.Undefined;
+            cleared++;
+        }
+        if (cleared == 0) return;
+        Count -= cleared;
+        gc.EphemeronsCleared += cleared;
+        if (used - Count > Count) Compact(); // weak tables have no iterators, so the generation left behind is never read
     }
 
     /// <summary>A position in the entry order that survives compaction (held by iterators and forEach).</summary>

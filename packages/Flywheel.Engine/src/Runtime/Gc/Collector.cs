@@ -9,16 +9,55 @@ internal interface ITraceable
 }
 
 /// <summary>
+/// Managed data that holds some of its values weakly (WeakMap/WeakSet tables, WeakRef targets,
+/// FinalizationRegistry cells). Its <see cref="ITraceable.Trace"/> marks only the strong part and
+/// registers the object with <see cref="Collector.AddWeak"/>; once marking has reached its fixpoint
+/// the collector calls <see cref="ClearDead"/>, before anything is swept, so no dead address
+/// survives in the table (the sweeper may hand that memory to a new cell at once).
+/// </summary>
+internal interface IWeakHolder
+{
+    /// <summary>Drops everything whose referent <paramref name="gc"/> did not mark.</summary>
+    void ClearDead(Collector gc);
+}
+
+/// <summary>A weak holder whose entries are ephemerons (WeakMap/WeakSet storage).</summary>
+internal interface IEphemeronTable : IWeakHolder
+{
+    /// <summary>Calls <see cref="Collector.Ephemeron"/> for every entry.</summary>
+    void VisitEphemerons(Collector gc);
+}
+
+/// <summary>
 /// Precise, non-moving mark-sweep collector. Runs only at safepoints (the interpreter's back-edges,
 /// calls and returns) when the heap requests it, or at every safepoint under GC stress.
 /// Roots: the JS stack from its base to the current top (every slot there is a valid value by
 /// construction of the frame layout), the handle stack, the realm's permanent roots (intrinsics,
 /// the global object, atoms), function templates' constant pools, and a pending exception.
 /// Marking uses an explicit work list, so deep object graphs cannot overflow the .NET stack.
+/// <para>
+/// Weak collections are ephemeron tables: an entry's value is marked only once its key is marked
+/// by some other path. Tables register themselves while being traced (<see cref="AddEphemerons"/>);
+/// after the strong marking has drained, each table's entries are visited once: a live key marks
+/// its value now, a key not yet marked parks its value in <c>waiting</c>, and when the drain later
+/// marks that key the parked values are marked too. A value can reach more keys and more tables,
+/// so this repeats until no table is left unvisited and the work list is empty (the fixpoint);
+/// each entry is visited once, so chains of any length cost linear time. Then weak holders drop
+/// entries with dead keys and clear dead WeakRef targets, and only then does the sweep run.
+/// </para>
 /// </summary>
 internal sealed unsafe class Collector(Realm realm)
 {
     readonly Stack<nint> work = new();
+    /// <summary>Ephemeron tables found live in this collection, in discovery order; <see cref="visitedTables"/> of them have had their entries visited.</summary>
+    readonly List<IEphemeronTable> ephemeronTables = [];
+    int visitedTables;
+    /// <summary>Values of ephemerons whose key is not marked yet, by key cell; marked when the drain marks the key.</summary>
+    readonly Dictionary<nint, List<JsValue>> waiting = [];
+    /// <summary>Every weak holder found live in this collection (ephemeron tables included).</summary>
+    readonly List<IWeakHolder> weakHolders = [];
+    /// <summary>Entries dropped because their key died, over all collections (for tests and statistics).</summary>
+    public long EphemeronsCleared;
     public int Collections;
     public double TotalPauseMs, MaxPauseMs;
     public bool Stress;
@@ -55,6 +94,31 @@ internal sealed unsafe class Collector(Realm realm)
         MarkCell(v.Ptr);
     }
 
+    /// <summary>Whether <paramref name="v"/> is marked in the current collection (non-cells are always live).</summary>
+    public static bool IsLive(JsValue v) => !v.IsCell || Layout.Mark(v.Ptr) != 0;
+
+    /// <summary>Queues a FinalizationRegistry cleanup call; it runs as a job after this collection.</summary>
+    public void EnqueueCleanup(JsValue callback, JsValue held) => realm.FinalizationCleanups.Enqueue((callback, held));
+
+    /// <summary>Registers a live holder of weak references; <see cref="IWeakHolder.ClearDead"/> runs after marking.</summary>
+    public void AddWeak(IWeakHolder holder) => weakHolders.Add(holder);
+
+    /// <summary>Registers a live ephemeron table (a WeakMap or WeakSet being traced); its entries are visited after the strong marking.</summary>
+    public void AddEphemerons(IEphemeronTable table)
+    {
+        ephemeronTables.Add(table);
+        weakHolders.Add(table);
+    }
+
+    /// <summary>One ephemeron (key → value) of a table being visited: marks the value now if the key is live, or when it becomes live.</summary>
+    public void Ephemeron(JsValue key, JsValue value)
+    {
+        if (IsLive(key)) { Mark(value); return; }
+        if (!value.IsCell || Layout.Mark(value.Ptr) != 0) return; // nothing to keep alive through this entry
+        ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(waiting, key.Ptr, out _);
+        (list ??= []).Add(value);
+    }
+
     public void MarkCell(nint c)
     {
         if (c == 0) return;
@@ -70,6 +134,17 @@ internal sealed unsafe class Collector(Realm realm)
         realm.Heap.NotePeak();
         MarkRoots();
         Drain();
+        // The ephemeron fixpoint: visiting a table can mark values that reach further tables and keys.
+        while (visitedTables < ephemeronTables.Count)
+        {
+            ephemeronTables[visitedTables++].VisitEphemerons(this);
+            Drain();
+        }
+        foreach (var h in weakHolders) h.ClearDead(this);
+        ephemeronTables.Clear();
+        weakHolders.Clear();
+        waiting.Clear();
+        visitedTables = 0;
         MarkMs += sw.Elapsed.TotalMilliseconds;
         realm.Heap.Sweep(c =>
         {
@@ -97,6 +172,8 @@ internal sealed unsafe class Collector(Realm realm)
         foreach (var v in realm.GlobalLexicalValues) Mark(v);
         foreach (var (h, a, b, c) in realm.Jobs) { Mark(h); Mark(a); Mark(b); Mark(c); }
         foreach (var t in realm.Timers) { Mark(t.Callback); Mark(t.Args); }
+        foreach (var (f, h) in realm.FinalizationCleanups) { Mark(f); Mark(h); }
+        foreach (var v in realm.KeptAlive) Mark(v);
         // Atoms are weak: shapes, constant pools and the realm's well-known keys keep the live ones.
         MarkCell(realm.Shapes.Root.Cell);
         foreach (var t in realm.Templates) foreach (var v in t.Constants) Mark(v);
@@ -110,6 +187,7 @@ internal sealed unsafe class Collector(Realm realm)
         {
             nint c = work.Pop();
             MarkedCells++;
+            if (waiting.Count != 0 && waiting.Remove(c, out var parked)) foreach (var v in parked) Mark(v);
             switch (Layout.Kind(c))
             {
                 case CellKind.String:

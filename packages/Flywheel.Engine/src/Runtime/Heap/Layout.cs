@@ -19,7 +19,7 @@ internal enum CellKind : byte
 internal enum ObjClass : byte
 {
     Ordinary, Array, Function, Error, Boolean, Number, String, Symbol, Date, RegExp, Map, Set, WeakMap, WeakSet,
-    ArrayBuffer, TypedArray, Generator, Arguments, Iterator, Host, Promise,
+    ArrayBuffer, TypedArray, Generator, Arguments, Iterator, Host, Promise, WeakRef, FinalizationRegistry,
 }
 
 /// <summary>Header flag bits (byte 3).</summary>
