@@ -35,8 +35,7 @@ namespace Flywheel.Engine.Builtins
     {
         public static void Init(Realm r)
         {
-            var roots = r.PermanentRoots;
-            nint P(JsValue proto, ObjClass cls = ObjClass.Ordinary) { nint o = r.NewObject(proto, cls); roots.Add(JsValue.FromPtr(o)); return o; }
+            nint P(JsValue proto, ObjClass cls = ObjClass.Ordinary) => Proto(r, proto, cls);
             r.ObjectPrototype = P(JsValue.Null);
             var op = JsValue.FromPtr(r.ObjectPrototype);
             r.FunctionPrototype = P(op, ObjClass.Function);
@@ -57,29 +56,20 @@ namespace Flywheel.Engine.Builtins
             r.IteratorPrototype = P(op);
             var ip = JsValue.FromPtr(r.IteratorPrototype);
             r.ArrayIteratorPrototype = P(ip);
-            r.MapIteratorPrototype = P(ip);
-            r.SetIteratorPrototype = P(ip);
             r.StringIteratorPrototype = P(ip);
             r.RegExpStringIteratorPrototype = P(ip);
             r.GeneratorPrototype = P(ip);
             r.GeneratorFunctionPrototype = P(JsValue.FromPtr(r.FunctionPrototype));
             r.AsyncFunctionPrototype = P(JsValue.FromPtr(r.FunctionPrototype));
             for (int i = 0; i < r.ErrorPrototypes.Length; i++) r.ErrorPrototypes[i] = P(i == 0 ? op : JsValue.FromPtr(r.ErrorPrototypes[0]));
-            r.MapPrototype = P(op);
-            r.SetPrototype = P(op);
-            r.WeakMapPrototype = P(op);
-            r.WeakSetPrototype = P(op);
-            r.WeakRefPrototype = P(op);
-            r.FinalizationRegistryPrototype = P(op);
             r.RegExpPrototype = P(op);
-            r.DatePrototype = P(op);
             r.PromisePrototype = P(op);
-            r.ArrayBufferPrototype = P(op);
-            r.TypedArrayPrototype = P(op);
             r.GlobalObject = P(op);
+            // Born in dictionary mode: its shape carries the hook that creates lazy globals (Realm.LazyGlobals).
+            Layout.ShapePtr(r.GlobalObject) = r.Shapes.ToDictionary(r.Shapes.Root).Cell;
 
             r.ThrowTypeErrorFn = r.NewNative("", 0, (Realm rr, in CallArgs a) => throw new JsThrow(rr.MakeError(ErrorKind.TypeError, "'caller', 'callee', and 'arguments' properties may not be accessed on strict mode functions or the arguments objects for calls to them")));
-            roots.Add(JsValue.FromPtr(r.ThrowTypeErrorFn));
+            r.PermanentRoots.Add(JsValue.FromPtr(r.ThrowTypeErrorFn));
 
             var g = r.GlobalObject;
             r.DefineData(g, "globalThis", JsValue.FromPtr(g));
@@ -97,17 +87,53 @@ namespace Flywheel.Engine.Builtins
             SymbolBuiltins.Setup(r);
             ErrorBuiltins.Setup(r);
             IteratorBuiltins.Setup(r);
-            MathBuiltins.Setup(r);
-            JsonBuiltins.Setup(r);
             GlobalFunctions.Setup(r);
             ConsoleBuiltins.Setup(r);
-            CollectionBuiltins.Setup(r);
-            WeakRefBuiltins.Setup(r);
             RegExpBuiltins.Setup(r);
-            DateBuiltins.Setup(r);
-            TypedArrayBuiltins.Setup(r);
-            ReflectBuiltins.Setup(r);
             PromiseBuiltins.Setup(r);
+
+            // Created on first lookup of one of their globals (or when the global object's keys are
+            // listed). Nothing outside each group's own code refers to its prototypes before then.
+            r.AddLazyGlobals(["Math"], MathBuiltins.Setup);
+            r.AddLazyGlobals(["JSON"], JsonBuiltins.Setup);
+            r.AddLazyGlobals(["Reflect"], ReflectBuiltins.Setup);
+            r.AddLazyGlobals(["Map", "Set", "WeakMap", "WeakSet"], r =>
+            {
+                var op = JsValue.FromPtr(r.ObjectPrototype);
+                var ip = JsValue.FromPtr(r.IteratorPrototype);
+                r.MapIteratorPrototype = Proto(r, ip);
+                r.SetIteratorPrototype = Proto(r, ip);
+                r.MapPrototype = Proto(r, op);
+                r.SetPrototype = Proto(r, op);
+                r.WeakMapPrototype = Proto(r, op);
+                r.WeakSetPrototype = Proto(r, op);
+                CollectionBuiltins.Setup(r);
+            });
+            r.AddLazyGlobals(["WeakRef", "FinalizationRegistry"], r =>
+            {
+                r.WeakRefPrototype = Proto(r, JsValue.FromPtr(r.ObjectPrototype));
+                r.FinalizationRegistryPrototype = Proto(r, JsValue.FromPtr(r.ObjectPrototype));
+                WeakRefBuiltins.Setup(r);
+            });
+            r.AddLazyGlobals(["Date"], r =>
+            {
+                r.DatePrototype = Proto(r, JsValue.FromPtr(r.ObjectPrototype));
+                DateBuiltins.Setup(r);
+            });
+            r.AddLazyGlobals(["ArrayBuffer", .. Enum.GetValues<TypedKind>().Select(k => k + "Array")], r =>
+            {
+                r.ArrayBufferPrototype = Proto(r, JsValue.FromPtr(r.ObjectPrototype));
+                r.TypedArrayPrototype = Proto(r, JsValue.FromPtr(r.ObjectPrototype));
+                TypedArrayBuiltins.Setup(r);
+            });
+        }
+
+        /// <summary>A new intrinsic object (a prototype, usually), rooted for the life of the realm.</summary>
+        static nint Proto(Realm r, JsValue proto, ObjClass cls = ObjClass.Ordinary)
+        {
+            nint o = r.NewObject(proto, cls);
+            r.PermanentRoots.Add(JsValue.FromPtr(o));
+            return o;
         }
     }
 

@@ -29,8 +29,9 @@ internal sealed unsafe partial class Realm : IDisposable
     public readonly JsStack Stack;
     public readonly Collector Gc;
     public readonly List<FunctionTemplate> Templates = [];
-    public readonly List<NativeFn> Natives = [];
-    public readonly List<string> NativeNames = [];
+    // Sized for the built-ins a new realm registers (about 250), so start-up does not regrow them.
+    public readonly List<NativeFn> Natives = new(512);
+    public readonly List<string> NativeNames = new(512);
     readonly List<object?> externals = [];
     readonly Stack<int> freeExternals = new();
     /// <summary>Values held by C# code across calls into JavaScript (see <see cref="HandleScope"/>).</summary>
@@ -159,7 +160,8 @@ internal sealed unsafe partial class Realm : IDisposable
 
     public void Dispose()
     {
-        Heap.Sweep(c => { Finalize(c); return false; });
+        // Only objects own memory outside the heap; forgetting atoms and shapes one by one would be wasted work.
+        Heap.Sweep(c => { if (Layout.Kind(c) == CellKind.Object) Finalize(c); return false; });
         Profiling.Dispose();
         Heap.Dispose();
         Stack.Dispose();

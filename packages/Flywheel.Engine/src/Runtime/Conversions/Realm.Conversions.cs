@@ -65,7 +65,7 @@ internal sealed unsafe partial class Realm
         if (v.IsInt32)
         {
             int i = v.Int32;
-            if (i >= 0 && i < 128 && i < 10) return singleChars['0' + i];
+            if (i >= 0 && i < 128 && i < 10) return SingleChar((char)('0' + i));
             return Str(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         if (v.IsNumber) return Str(NumberConversion.ToString(v.Double));

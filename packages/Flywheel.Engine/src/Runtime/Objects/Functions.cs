@@ -26,6 +26,36 @@ internal static unsafe class Functions
 
 internal sealed unsafe partial class Realm
 {
+    /// <summary>The shape root → "length" → "name" (both configurable only) that every new function object starts with.</summary>
+    Shape? functionShape;
+
+    /// <summary>
+    /// Gives a new function object (still of the empty shape) its "length" and "name" properties:
+    /// the first time through the ordinary path, then by installing the cached shape directly, which
+    /// skips two lookups and two transitions per function (built-in setup creates hundreds).
+    /// </summary>
+    void SetLengthAndName(nint f, JsValue length, JsValue name)
+    {
+        var shape = functionShape;
+        bool fresh = Layout.ShapePtr(f) == Shapes.Root.Cell;
+        if (shape == null || !fresh)
+        {
+            DefineData(f, KLength, length, PropFlags.Configurable);
+            DefineData(f, KName, name, PropFlags.Configurable);
+            if (shape == null && fresh)
+            {
+                functionShape = ShapeOf(f);
+                PermanentRoots.Add(JsValue.FromPtr(functionShape.Cell)); // the cache must never point at a freed shape
+            }
+            return;
+        }
+        EnsureSlots(f, 2);
+        var slots = Layout.Slots(f);
+        slots[0] = length.Bits;
+        slots[1] = name.Bits;
+        Layout.ShapePtr(f) = shape.Cell;
+    }
+
     /// <summary>Creates a closure over <paramref name="context"/> for a compiled function.</summary>
     public nint NewClosure(FunctionTemplate t, JsValue context, JsValue homeObject)
     {
@@ -39,8 +69,7 @@ internal sealed unsafe partial class Realm
         bool ctor = (t.Flags & (FunctionFlags.NotConstructor | FunctionFlags.Script)) == 0;
         if (ctor) fl |= CellFlags.Constructor;
         Layout.Flags(f) |= fl;
-        DefineData(f, KLength, JsValue.FromInt(t.Length), PropFlags.Configurable);
-        DefineData(f, KName, Str(t.Name), PropFlags.Configurable);
+        SetLengthAndName(f, JsValue.FromInt(t.Length), Str(t.Name));
         if (t.IsGenerator)
         {
             nint p = NewObject(JsValue.FromPtr(GeneratorPrototype));
@@ -66,8 +95,7 @@ internal sealed unsafe partial class Realm
         Layout.Internal(f, 0) = JsValue.FromInt(idx);
         Layout.Internal(f, 1) = data.IsEmpty ? JsValue.Undefined : data;
         Layout.Flags(f) |= CellFlags.Callable | (constructor ? CellFlags.Constructor : 0);
-        DefineData(f, KLength, JsValue.FromInt(length), PropFlags.Configurable);
-        DefineData(f, KName, Str(name), PropFlags.Configurable);
+        SetLengthAndName(f, JsValue.FromInt(length), Str(name));
         return f;
     }
 
@@ -79,8 +107,7 @@ internal sealed unsafe partial class Realm
         Layout.Internal(f, 0) = JsValue.FromInt(nativeIndex);
         Layout.Internal(f, 1) = data;
         Layout.Flags(f) |= CellFlags.Callable;
-        DefineData(f, KLength, JsValue.FromInt(length), PropFlags.Configurable);
-        DefineData(f, KName, Str(name), PropFlags.Configurable);
+        SetLengthAndName(f, JsValue.FromInt(length), Str(name));
         return f;
     }
 

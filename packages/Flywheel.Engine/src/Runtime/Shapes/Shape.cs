@@ -39,7 +39,17 @@ internal sealed class Shape
     public readonly PropFlags Flags;
     public int SlotCount;
     public readonly bool IsDictionary;
-    public Dictionary<(ulong, PropFlags), Shape>? Transitions;
+    /// <summary>The first transition is kept inline (most shapes never get a second): a child's own Key/Flags are its edge label.</summary>
+    Shape? firstTransition;
+    /// <summary>Transitions after the first, by (key, attributes).</summary>
+    Dictionary<(ulong, PropFlags), Shape>? transitions;
+    /// <summary>
+    /// Set on the global object's (dictionary) shape while some built-in globals are not created yet:
+    /// called with the key of a lookup that missed; true if it created that property
+    /// (see <c>Realm.LazyGlobals</c>). Every own-property lookup goes through <see cref="TryGet"/>, so
+    /// interpreter, inline-cache slow paths and built-ins all see the property as if it had always been there.
+    /// </summary>
+    public Func<ulong, bool>? MaterializeOnMiss;
     Dictionary<ulong, PropEntry>? table;
     List<ulong>? ordered;
 
@@ -53,13 +63,43 @@ internal sealed class Shape
         if (dictionary) { table = []; ordered = []; SlotCount = 0; }
     }
 
+    /// <summary>The child shape for adding (key, flags), if it exists.</summary>
+    public Shape? FindTransition(ulong key, PropFlags flags)
+    {
+        var t = firstTransition;
+        if (t != null && t.Key == key && t.Flags == flags) return t;
+        return transitions != null && transitions.TryGetValue((key, flags), out var next) ? next : null;
+    }
+
+    public void AddTransition(Shape child)
+    {
+        if (firstTransition == null) firstTransition = child;
+        else (transitions ??= [])[(child.Key, child.Flags)] = child;
+    }
+
+    public void RemoveTransition(Shape child)
+    {
+        if (firstTransition == child) firstTransition = null;
+        else if (transitions != null && transitions.TryGetValue((child.Key, child.Flags), out var t) && t == child) transitions.Remove((child.Key, child.Flags));
+    }
+
     public int PropertyCount => IsDictionary ? ordered!.Count : SlotCount;
 
+    /// <summary>
+    /// The key → entry table. A shared shape usually borrows its parent's table and appends its own
+    /// key (V8 shares descriptor arrays along a transition chain the same way): every entry of a
+    /// shared shape's chain has slot = position in the chain, so an entry from the borrowed table
+    /// belongs to this shape exactly when its slot is below <see cref="SlotCount"/>. Only the shape
+    /// at the tip of the table (<c>table.Count == SlotCount</c>) may lend it on, so building an
+    /// object with n properties costs O(n), not the O(n²) of one table per intermediate shape.
+    /// </summary>
     Dictionary<ulong, PropEntry> Table
     {
         get
         {
             if (table != null) return table;
+            var pt = Parent?.table;
+            if (pt != null && pt.Count == Parent!.SlotCount && pt.TryAdd(Key, new PropEntry(SlotCount - 1, Flags))) return table = pt;
             var t = new Dictionary<ulong, PropEntry>(SlotCount);
             for (var s = this; s != null && s.Parent != null; s = s.Parent)
                 t[s.Key] = new PropEntry(s.SlotCount - 1, s.Flags);
@@ -76,7 +116,9 @@ internal sealed class Shape
             e = default;
             return false;
         }
-        return Table.TryGetValue(key, out e);
+        // A borrowed table may hold entries of descendants (slot >= SlotCount): not ours.
+        if (Table.TryGetValue(key, out e) && (IsDictionary || e.Slot < SlotCount)) return true;
+        return MaterializeOnMiss != null && MaterializeOnMiss(key) && table!.TryGetValue(key, out e);
     }
 
     /// <summary>Keys in insertion order.</summary>

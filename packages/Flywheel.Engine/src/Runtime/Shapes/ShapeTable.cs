@@ -6,7 +6,7 @@ namespace Flywheel.Engine.Runtime;
 /// </summary>
 internal sealed unsafe class ShapeTable(Heap heap)
 {
-    readonly List<Shape?> byId = [];
+    readonly List<Shape?> byId = new(512); // a new realm's built-ins make about 250
     readonly Stack<int> freeIds = new();
     public Shape Root = null!;
 
@@ -40,11 +40,11 @@ internal sealed unsafe class ShapeTable(Heap heap)
             *(int*)(d.Cell + 12) = d.SlotCount;
             return d;
         }
-        s.Transitions ??= [];
-        if (!s.Transitions.TryGetValue((key, flags), out var next))
+        var next = s.FindTransition(key, flags);
+        if (next == null)
         {
             next = Register(new Shape(s, key, flags, false));
-            s.Transitions[(key, flags)] = next;
+            s.AddTransition(next);
         }
         slot = next.SlotCount - 1;
         return next;
@@ -68,7 +68,7 @@ internal sealed unsafe class ShapeTable(Heap heap)
         int id = *(int*)(cell + 8);
         var s = byId[id];
         if (s == null) return;
-        if (s.Parent?.Transitions != null) s.Parent.Transitions.Remove((s.Key, s.Flags));
+        s.Parent?.RemoveTransition(s);
         byId[id] = null;
         freeIds.Push(id);
     }

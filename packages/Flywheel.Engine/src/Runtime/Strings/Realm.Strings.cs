@@ -5,7 +5,7 @@ namespace Flywheel.Engine.Runtime;
 /// <summary>Heap strings (flat UTF-16 or ropes), concatenation, and the atom table of interned property keys.</summary>
 internal sealed unsafe partial class Realm
 {
-    readonly Dictionary<string, nint> atoms = new(StringComparer.Ordinal);
+    readonly Dictionary<string, nint> atoms = new(512, StringComparer.Ordinal); // a new realm interns about 260
     Dictionary<string, nint>.AlternateLookup<ReadOnlySpan<char>> atomLookup;
     readonly JsValue[] singleChars = new JsValue[128];
     public JsValue EmptyString;
@@ -15,7 +15,23 @@ internal sealed unsafe partial class Realm
         atomLookup = atoms.GetAlternateLookup<ReadOnlySpan<char>>();
         EmptyString = JsValue.FromPtr(Intern(""));
         PermanentRoots.Add(EmptyString);
-        for (int i = 0; i < 128; i++) { singleChars[i] = JsValue.FromPtr(Intern(((char)i).ToString())); PermanentRoots.Add(singleChars[i]); }
+    }
+
+    /// <summary>The interned one-char string for an ASCII char, created on first use (most engines never need most of them).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    JsValue SingleChar(char c)
+    {
+        var v = singleChars[c];
+        return v.Bits != 0 ? v : NewSingleChar(c);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    JsValue NewSingleChar(char c)
+    {
+        var v = JsValue.FromPtr(Intern([c]));
+        singleChars[c] = v;
+        PermanentRoots.Add(v);
+        return v;
     }
 
     public nint AllocString(int length)
@@ -31,7 +47,7 @@ internal sealed unsafe partial class Realm
     public JsValue NewString(ReadOnlySpan<char> chars)
     {
         if (chars.Length == 0) return EmptyString;
-        if (chars.Length == 1 && chars[0] < 128) return singleChars[chars[0]];
+        if (chars.Length == 1 && chars[0] < 128) return SingleChar(chars[0]);
         nint s = AllocString(chars.Length);
         chars.CopyTo(new Span<char>(Layout.FlatChars(s), chars.Length));
         return JsValue.FromPtr(s);
@@ -39,7 +55,7 @@ internal sealed unsafe partial class Realm
 
     public JsValue Str(string s) => NewString(s.AsSpan());
 
-    public JsValue CharString(char c) => c < 128 ? singleChars[c] : NewString([c]);
+    public JsValue CharString(char c) => c < 128 ? SingleChar(c) : NewString([c]);
 
     /// <summary>Concatenations shorter than this are copied flat: a rope cell would cost as much as the chars.</summary>
     public const int MinRopeLength = 13;
@@ -153,10 +169,15 @@ internal sealed unsafe partial class Realm
     }
 
     /// <summary>Interns a string; atoms are permanent and flagged, so interning an atom is free.</summary>
-    public nint Intern(ReadOnlySpan<char> chars)
+    public nint Intern(ReadOnlySpan<char> chars) => Intern(chars, null);
+
+    /// <summary>Interns a .NET string, keeping that string as the table's key (built-in names need no copy).</summary>
+    public nint Intern(string s) => Intern(s.AsSpan(), s);
+
+    nint Intern(ReadOnlySpan<char> chars, string? str)
     {
         if (atomLookup.TryGetValue(chars, out var p)) return p;
-        var str = chars.ToString();
+        str ??= chars.ToString();
         nint s = Heap.Allocate(Layout.StringChars + 2 * chars.Length, CellKind.String);
         Layout.Aux(s) = (uint)chars.Length;
         chars.CopyTo(new Span<char>(Layout.FlatChars(s), chars.Length));
@@ -165,7 +186,6 @@ internal sealed unsafe partial class Realm
         return s;
     }
 
-    public nint Intern(string s) => Intern(s.AsSpan());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public nint InternCell(nint str) => (Layout.Flags(str) & CellFlags.Atom) != 0 ? str : Intern(Layout.FlatSpan(Flat(str)));
@@ -175,7 +195,7 @@ internal sealed unsafe partial class Realm
     /// <summary>Called by the sweeper when an atom dies.</summary>
     void ForgetAtom(nint s)
     {
-        if (atomLookup.TryGetValue(Layout.FlatSpan(s), out var p) && p == s) atoms.Remove(new string(Layout.FlatSpan(s)));
+        if (atomLookup.TryGetValue(Layout.FlatSpan(s), out var p) && p == s) atomLookup.Remove(Layout.FlatSpan(s));
     }
     public IEnumerable<nint> AllAtoms => atoms.Values;
 

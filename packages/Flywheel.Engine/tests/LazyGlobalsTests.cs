@@ -1,0 +1,96 @@
+namespace Flywheel.Engine.Tests;
+
+/// <summary>
+/// Built-in globals created on first lookup (Realm.LazyGlobals) behave exactly as if they had been
+/// created with the engine: through every kind of lookup, in reflection and in inline caches.
+/// </summary>
+public class LazyGlobalsTests
+{
+    static string[] AllGlobalNames()
+    {
+        using var e = new JsEngine();
+        return e.Evaluate("Object.getOwnPropertyNames(globalThis).join()").AsString().Split(',');
+    }
+
+    [Fact]
+    public void AFreshEngineDefersSomeGroupsAndListingTheGlobalsCreatesThemAll()
+    {
+        using var e = new JsEngine();
+        Assert.True(e.Realm.PendingLazyGlobalGroups > 0);
+        var names = e.Evaluate("Reflect.ownKeys(globalThis).length").AsNumber();
+        Assert.Equal(0, e.Realm.PendingLazyGlobalGroups);
+        foreach (var g in new[] { "Math", "JSON", "Reflect", "Map", "Set", "WeakMap", "WeakSet", "WeakRef", "FinalizationRegistry", "Date", "ArrayBuffer", "Float64Array", "Uint8ClampedArray" })
+            Assert.Contains(g, AllGlobalNames());
+        Assert.True(names > 50);
+    }
+
+    [Fact]
+    public void EveryGlobalResolvesInAFreshEngineThroughEveryKindOfLookup()
+    {
+        string[] names = AllGlobalNames();
+        string expected;
+        using (var reference = new JsEngine())
+        {
+            reference.Execute("Object.getOwnPropertyNames(globalThis)"); // everything created
+            expected = string.Join("\n", names.Select(n => reference.Evaluate(Describe(n, "globalThis")).AsString()));
+        }
+        // Each lookup form in its own fresh engine, so it is the first touch of the name.
+        foreach (var form in new Func<string, string>[]
+        {
+            n => $"typeof {n}",
+            n => $"typeof globalThis.{n}",
+            n => $"typeof globalThis['{n}']",
+            n => $"'{n}' in globalThis ? typeof {n} : 'missing'",
+            n => $"Object.prototype.hasOwnProperty.call(globalThis, '{n}') ? typeof {n} : 'missing'",
+            n => $"typeof Object.getOwnPropertyDescriptor(globalThis, '{n}').value",
+            n => $"typeof Object.create(globalThis).{n}",
+            n => $"typeof Reflect.get(globalThis, '{n}')",
+            n => $"(function () {{ 'use strict'; return typeof {n}; }})()",
+        })
+        {
+            foreach (var n in names)
+            {
+                using var fresh = new JsEngine();
+                string viaForm = fresh.Evaluate(form(n)).AsString();
+                using var reference = new JsEngine();
+                reference.Execute("Object.getOwnPropertyNames(globalThis)");
+                Assert.Equal(reference.Evaluate(form(n)).AsString(), viaForm);
+            }
+        }
+        using var last = new JsEngine();
+        Assert.Equal(expected, string.Join("\n", names.Select(n => last.Evaluate(Describe(n, "globalThis")).AsString())));
+    }
+
+    static string Describe(string name, string g) =>
+        $"(() => {{ const d = Object.getOwnPropertyDescriptor({g}, '{name}'); return '{name} ' + typeof d.value + ' ' + d.writable + d.enumerable + d.configurable + ' ' + (typeof d.value === 'function' ? d.value.name + d.value.length : ''); }})()";
+
+    [Fact]
+    public void ScriptsCanShadowReplaceAndDeleteLazyGlobalsBeforeFirstUse()
+    {
+        using (var e = new JsEngine())
+            Assert.Equal("number 5", e.Evaluate("var Date = 5; typeof Date + ' ' + Date").AsString());
+        using (var e = new JsEngine())
+            Assert.Equal("undefined", e.Evaluate("delete globalThis.Map; typeof Map").AsString());
+        using (var e = new JsEngine())
+            Assert.Equal("x 1", e.Evaluate("Math = 'x'; Math + ' ' + Object.getOwnPropertyNames(globalThis).filter(n => n === 'Math').length").AsString());
+        using (var e = new JsEngine())
+            Assert.Equal("7 true", e.Evaluate("Object.defineProperty(globalThis, 'JSON', { value: 7 }); JSON + ' ' + Object.getOwnPropertyDescriptor(globalThis, 'JSON').writable").AsString());
+        using (var e = new JsEngine())
+            Assert.Equal("3 true", e.Evaluate("let Reflect = 3; Reflect + ' ' + (typeof globalThis.Reflect.ownKeys === 'function')").AsString());
+    }
+
+    [Fact]
+    public void InlineCachesSeeGlobalsCreatedAfterTheyWereFirstRun()
+    {
+        var o = new JsEngineOptions();
+        o.Jit.Mode = TieringMode.Baseline;
+        using var e = new JsEngine(o);
+        Assert.Equal("2 object function 3", e.Evaluate("""
+            function probe(i) { return i < 2 ? 'x' : typeof Math; }
+            let r = ''; for (let i = 0; i < 4; i++) r = probe(i);
+            function mapSize() { const m = new Map(); m.set(1, 1).set(2, 2); return m.size; }
+            let s = 0; for (let i = 0; i < 3; i++) s = mapSize();
+            s + ' ' + r + ' ' + typeof Date + ' ' + new Set([1, 2, 3]).size
+            """).AsString());
+    }
+}
