@@ -39,7 +39,10 @@ public sealed record GeneratorOptions
 /// objects with valueOf/toString and their call order), object shapes (adds in varying orders,
 /// deletes), arrays (holes, push/pop, out-of-range indexes, length writes), closures (including
 /// per-iteration bindings), bounded recursion, every loop form, switch fall-through,
-/// labelled break/continue, try/catch/finally with throws and returns.
+/// labelled break/continue, try/catch/finally with throws and returns; and longer loops aimed at
+/// a JIT's fast paths and their bail-outs: int32 arithmetic across the overflow boundary, shapes
+/// that differ between iterations at one property site, element kinds that change, exceptions
+/// thrown across calls inside loops.
 /// </summary>
 public sealed class ProgramGenerator
 {
@@ -436,7 +439,7 @@ public sealed class ProgramGenerator
         Spend(1);
         bool nest = depth < options.MaxStatementDepth;
         int d = depth + 1;
-        switch (rng.Next(nest ? 24 : 10))
+        switch (rng.Next(nest ? 29 : 10))
         {
             case 0: case 1: case 2: return Print();
             case 3: return Declaration(allowConstObjects: true);
@@ -454,6 +457,10 @@ public sealed class ProgramGenerator
             case 18: return Throw();
             case 19: return Syn.Stmt("{$}", Block(d, 1, 3));
             case 20: return Labelled(d);
+            case 21: case 22: return ArithmeticLoop();
+            case 23: return ShapeLoop();
+            case 24: return ElementsLoop();
+            case 25: return TryLoop();
             default: return Print();
         }
     }
@@ -489,6 +496,156 @@ public sealed class ProgramGenerator
             6 => Syn.Leaf($"{a}.reverse();").AsStatement(),
             _ => Syn.Leaf($"console.log(\"{Fresh("q")}\", {a}.length, {a});").AsStatement(),
         };
+    }
+
+    // ---- loops aimed at the JIT's fast paths -----------------------------------------------
+    // Each runs long enough for type feedback to settle and then change: int32 arithmetic that
+    // crosses the overflow boundary into doubles (and -0), objects whose shapes differ between
+    // iterations read through one site, element kinds that change from int to double to anything,
+    // exceptions thrown across calls inside loops. Each is a block of its own, so its names do not
+    // leak, and ends by printing what it computed.
+
+    static readonly string[] BoundaryInts = ["2147483647", "2147483646", "-2147483648", "-2147483647", "1073741824", "-1073741824", "65535", "65536", "46341", "-46341", "0", "-1", "1", "4294967295", "9007199254740990"];
+    static readonly string[] StepOperands = ["1", "-1", "2", "3", "-3", "7", "0.5", "-0", "65536", "46341", "1073741824", "2147483647", "-2147483648", "0.25", "1e-9"];
+
+    int LoopTrips() => Pick(new[] { 3, 7, 16, 33, 64, 100 });
+
+    Syn ArithmeticLoop()
+    {
+        int trips = LoopTrips();
+        if (!Affordable(trips * 2)) return Print();
+        Spend(trips * 2);
+        string acc = Fresh("n"), i = Fresh("i"), tag = Fresh("p");
+        var steps = new List<string>();
+        for (int k = 0, n = rng.Next(1, 4); k < n; k++) steps.Add($"{acc} = {ArithmeticStep(acc, i)};");
+        // A guard now and then keeps values in a range where int32 and double paths both stay hot.
+        if (Chance(40)) steps.Add($"if ({acc} > {Pick(BoundaryInts)} || {acc} < -({Pick(BoundaryInts)})) {acc} = {Pick(BoundaryInts)};");
+        if (Chance(25)) steps.Add($"if (({i} & {rng.Next(1, 8)}) === 0) {acc} = {Pick(BoundaryInts)} + {i};");
+        string body = string.Join(" ", steps);
+        string loop = $"{{ let {acc} = {Pick(BoundaryInts)}; for (let {i} = 0; {i} < {trips}; {i}++) {{ {body} }} console.log(\"{tag}\", {acc}, Object.is({acc}, -0)); }}";
+        // Half the time the same loop runs inside a function called twice, with an argument mixing in.
+        if (Chance(50))
+        {
+            string fn = Fresh("g");
+            string arg = Pick(StepOperands);
+            loop = $"{{ const {fn} = (q) => {{ let {acc} = q; for (let {i} = 0; {i} < {trips}; {i}++) {{ {body} }} return {acc}; }}; console.log(\"{tag}\", {fn}({Pick(BoundaryInts)}), {fn}({arg}), {fn}({Pick(BoundaryInts)} + 0.5)); }}";
+        }
+        return Syn.Leaf(loop).AsStatement();
+    }
+
+    string ArithmeticStep(string acc, string i)
+    {
+        string k = Pick(StepOperands);
+        return rng.Next(16) switch
+        {
+            0 => $"{acc} + {k}",
+            1 => $"{acc} - {k}",
+            2 => $"{acc} * {k}",
+            3 => $"({acc} * {k}) | 0",
+            4 => $"{acc} + {i}",
+            5 => $"{acc} - {i} * {k}",
+            6 => $"-{acc}",
+            7 => $"{acc} % {Pick(new[] { "3", "-7", "2147483647", "0.5", "65536", "-1" })}",
+            8 => $"({acc} / {Pick(new[] { "2", "-2", "3", "65536", "0.5" })})",
+            9 => $"{acc} << {rng.Next(0, 33)}",
+            10 => $"{acc} >> {rng.Next(0, 33)}",
+            11 => $"{acc} >>> {rng.Next(0, 3)}",
+            12 => $"({i} % 2 ? {acc} + 0.5 : {acc} - 0.5)",
+            13 => $"Math.imul({acc}, {k}) + {i}",
+            14 => $"({acc} | 0) + ({acc} | 0)",
+            _ => $"{acc} * {i} - {acc}",
+        };
+    }
+
+    Syn ShapeLoop()
+    {
+        int trips = LoopTrips();
+        if (!Affordable(trips * 3)) return Print();
+        Spend(trips * 3);
+        string list = Fresh("s"), i = Fresh("i"), o = Fresh("o"), read = Fresh("r"), sum = Fresh("t"), tag = Fresh("p");
+        var keys = new[] { "a", "b", "c", "d", "x" };
+        var adds = new List<string>();
+        for (int k = 0, n = rng.Next(2, 6); k < n; k++)
+        {
+            string key = Pick(keys);
+            string value = Pick(new[] { i, $"{i} * 0.5", $"\"s\" + {i}", $"{i} % 3 === 0 ? null : {i}", $"-{i}", "1e10", "true" });
+            string cond = Chance(60) ? $"if ({i} % {rng.Next(2, 5)} === {rng.Next(0, 2)}) " : "";
+            adds.Add(rng.Next(8) switch
+            {
+                0 => $"{cond}delete {o}.{key};",
+                1 => $"{cond}{o}[\"{key}\" + ({i} % 3)] = {value};",
+                _ => $"{cond}{o}.{key} = {value};",
+            });
+        }
+        string proto = Chance(20) ? $"Object.create({{ a: \"proto\", d: 4 }})" : Chance(15) ? $"new (class {{ constructor() {{ this.b = 0; }} }})()" : "{}";
+        string readKey = Pick(keys);
+        string reader = rng.Next(3) switch
+        {
+            0 => $"({o}) => {o}.{readKey}",
+            1 => $"({o}) => {o}.{readKey} + {o}.{Pick(keys)}",
+            _ => $"({o}) => ({o}.{readKey} = ({o}.{readKey} ?? 0) + 1)",
+        };
+        string last = Chance(50) ? $"{list}[{list}.length - 1]" : $"Object.keys({list}[{rng.Next(0, 3)}]).join()";
+        return Syn.Leaf(
+            $"{{ const {list} = []; for (let {i} = 0; {i} < {trips}; {i}++) {{ const {o} = {proto}; {string.Join(" ", adds)} {list}.push({o}); }} " +
+            $"const {read} = {reader}; let {sum} = 0; for (const {o} of {list}) {sum} = {sum} + {read}({o}); " +
+            $"console.log(\"{tag}\", {sum}, {list}.length, {last}); }}").AsStatement();
+    }
+
+    Syn ElementsLoop()
+    {
+        int trips = LoopTrips();
+        if (!Affordable(trips * 2)) return Print();
+        Spend(trips * 2);
+        string arr = Fresh("a"), i = Fresh("i"), tag = Fresh("p"), sum = Fresh("t");
+        string value = Pick(new[] { i, $"{i} + 0.5", $"{i} % 5 === 4 ? {i} / 2 : {i}", $"{i} % 7 === 6 ? \"e\" + {i} : {i}", $"{i} * 1073741824", $"-{i}", $"{i} % 4 === 3 ? undefined : {i}" });
+        string index = Pick(new[] { i, i, $"{trips} - 1 - {i}", $"{i} * 2", $"{arr}.length" });
+        string init = Pick(new[] { "[]", "[0.5]", "[1, 2, 3]", $"new Array({rng.Next(0, 4)})", "[, , 1]" });
+        string extra = rng.Next(4) switch
+        {
+            0 => $"if ({i} === {trips / 2}) {arr}.length = {i};",
+            1 => $"if ({i} % 9 === 8) {arr}.pop();",
+            2 => $"{arr}[{i} + 1] = {arr}[{i}];",
+            _ => "",
+        };
+        string read = Pick(new[] { $"{arr}[{i}]", $"{arr}[{i}] | 0", $"({arr}[{i}] ?? -1)", $"{arr}[{i} - 1]" });
+        return Syn.Leaf(
+            $"{{ const {arr} = {init}; for (let {i} = 0; {i} < {trips}; {i}++) {{ {arr}[{index}] = {value}; {extra} }} " +
+            $"let {sum} = 0; for (let {i} = 0; {i} < {arr}.length; {i}++) {sum} = {sum} + {read}; " +
+            $"console.log(\"{tag}\", {sum}, {arr}.length, {arr}.slice(0, 6), {arr}.indexOf({rng.Next(0, 4)})); }}").AsStatement();
+    }
+
+    Syn TryLoop()
+    {
+        int trips = LoopTrips();
+        if (!Affordable(trips * 4)) return Print();
+        Spend(trips * 4);
+        string thrower = Fresh("th"), outer = Fresh("tw"), count = Fresh("n"), i = Fresh("i"), tag = Fresh("p");
+        int m = rng.Next(2, 6), r = rng.Next(0, m);
+        string thrown = Pick(new[] { "new RangeError(\"r\")", "v", "{ code: v }", "new Error(\"e\" + v)", "null" });
+        string throwerBody = Chance(50)
+            ? $"(v) => {{ if (v % {m} === {r}) throw {thrown}; return v * 2; }}"
+            : $"(v) => {{ try {{ if (v % {m} === {r}) throw {thrown}; return v; }} finally {{ {count} += 1000; }} }}";
+        // An intermediate call: the exception unwinds through a frame that has no handler, or one that rethrows.
+        string outerBody = rng.Next(3) switch
+        {
+            0 => $"(v) => {thrower}(v) + 1",
+            1 => $"(v) => {{ try {{ return {thrower}(v); }} catch (e) {{ {count} += 10; throw e; }} }}",
+            _ => $"(v) => {{ const w = [{thrower}(v), {thrower}(v + 1)]; return w[0] + w[1]; }}",
+        };
+        string escape = rng.Next(4) switch
+        {
+            0 => $"if ({i} === {rng.Next(0, trips)}) break;",
+            1 => $"if ({i} % 3 === 1) continue;",
+            _ => "",
+        };
+        string handlerEscape = Chance(30) ? $"if ({i} > {rng.Next(0, trips)}) break;" : "";
+        string fin = Chance(60) ? $" finally {{ {count}++; }}" : "";
+        string caught = $"{count} += e instanceof Error ? 100 : typeof e === \"object\" && e !== null ? 200 : 300;";
+        return Syn.Leaf(
+            $"{{ let {count} = 0; const {thrower} = {throwerBody}; const {outer} = {outerBody}; " +
+            $"for (let {i} = 0; {i} < {trips}; {i}++) {{ try {{ {count} += {outer}({i}); {escape} }} catch (e) {{ {caught} {handlerEscape} }}{fin} }} " +
+            $"console.log(\"{tag}\", {count}); }}").AsStatement();
     }
 
     Syn? Escape()

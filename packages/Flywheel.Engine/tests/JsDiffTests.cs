@@ -4,7 +4,8 @@ namespace Flywheel.Engine.Tests;
 
 /// <summary>
 /// A short seeded run of the differential fuzzer (fuzz/Flywheel.Fuzz.JsDiff): generated programs
-/// print the same under the interpreter as under node, and the same with and without GC stress.
+/// print the same under the interpreter as under node, the same with and without GC stress, and the
+/// same under the baseline JIT (every function compiled on its first call) as in the interpreter.
 /// A failure shows the shrunk program with both outputs, ready to become a corpus test.
 /// </summary>
 public class JsDiffTests
@@ -54,5 +55,25 @@ public class JsDiffTests
             p => Differential.RunFlywheel(p, Limit, gcStress: true));
         var found = diff.Compare(Enumerable.Range(2000, 25).Select(seed => ProgramGenerator.Generate(seed)).ToList());
         Assert.True(found.Count == 0, found.Count == 0 ? "" : $"GC stress changes the output of {found.Count} programs; the first:\n{diff.Shrink(found[0], TimeSpan.FromSeconds(20))}");
+    }
+
+    [Fact]
+    public void GeneratedProgramsPrintTheSameUnderTheBaselineTier()
+    {
+        // The interpreter is the reference: any difference is a bug of the baseline tier (or of a
+        // tier-dependent path in the runtime), whatever node prints.
+        var diff = Differential.InterpreterVersusBaseline(Limit);
+        var programs = Enumerable.Range(5000, 300).Select(seed => ProgramGenerator.Generate(seed)).ToList();
+        var found = diff.Compare(programs);
+        Assert.True(found.Count == 0, found.Count == 0 ? "" : $"{found.Count} of {programs.Count} generated programs print differently under the baseline tier; the first, shrunk:\n{diff.Shrink(found[0], TimeSpan.FromSeconds(20))}");
+        Assert.Equal(programs.Count, diff.Compared);
+    }
+
+    [Fact]
+    public void GeneratedProgramsPrintTheSameUnderTheBaselineTierWithGcStress()
+    {
+        var diff = Differential.InterpreterVersusBaseline(Limit, gcStress: true);
+        var found = diff.Compare(Enumerable.Range(6000, 20).Select(seed => ProgramGenerator.Generate(seed)).ToList());
+        Assert.True(found.Count == 0, found.Count == 0 ? "" : $"the baseline tier under GC stress changes the output of {found.Count} programs; the first, shrunk:\n{diff.Shrink(found[0], TimeSpan.FromSeconds(20))}");
     }
 }
