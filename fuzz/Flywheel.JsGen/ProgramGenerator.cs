@@ -439,7 +439,7 @@ public sealed class ProgramGenerator
         Spend(1);
         bool nest = depth < options.MaxStatementDepth;
         int d = depth + 1;
-        switch (rng.Next(nest ? 29 : 10))
+        switch (rng.Next(nest ? 32 : 10))
         {
             case 0: case 1: case 2: return Print();
             case 3: return Declaration(allowConstObjects: true);
@@ -461,6 +461,7 @@ public sealed class ProgramGenerator
             case 23: return ShapeLoop();
             case 24: return ElementsLoop();
             case 25: return TryLoop();
+            case 26: case 27: return Feature();
             default: return Print();
         }
     }
@@ -648,6 +649,109 @@ public sealed class ProgramGenerator
             $"console.log(\"{tag}\", {count}); }}").AsStatement();
     }
 
+    // ---- self-contained uses of the wider language ------------------------------------------
+    // Classes (constructors, accessors, super calls), array callbacks (native code calling script
+    // functions), destructuring, generators, spread and rest, Map/Set, string and number methods
+    // with exact results, JSON. Comparators are consistent and sort only primitives, because the
+    // order of comparator calls is implementation-defined.
+
+    static readonly string[] Primitives = ["0", "1", "-1", "2", "7", "42", "-5", "0.5", "-0", "1.5", "NaN", "Infinity", "\"\"", "\"a\"", "\"b\"", "\"10\"", "\"9\"", "true", "false", "null", "undefined"];
+
+    string PrimitiveArray(int min = 0, int max = 7) => "[" + string.Join(", ", Enumerable.Range(0, rng.Next(min, max + 1)).Select(_ => Pick(Primitives))) + "]";
+
+    Syn Feature()
+    {
+        if (!Affordable(40)) return Print();
+        Spend(40);
+        string tag = Fresh("p");
+        Syn E() => Expr(1);
+        switch (rng.Next(10))
+        {
+            case 0:
+            {
+                string a = Fresh("A"), b = Fresh("B"), i = Fresh("i"), t = Fresh("t");
+                int n = LoopTrips();
+                string body = Pick(new[] { "this.v * 2", "this.v + \"!\"", "-this.v", "this.v ?? 7" });
+                return Syn.Stmt(
+                    $"{{ class {a} {{ constructor(v) {{ this.v = v; }} get g() {{ return {body}; }} set g(x) {{ this.v = x; }} m(k) {{ return this.v + k; }} static s(x) {{ return x + 1; }} }} " +
+                    $"class {b} extends {a} {{ constructor(v) {{ super(v); this.w = $; }} m(k) {{ return super.m(k) + this.w; }} get g() {{ return super.g; }} }} " +
+                    $"let {t} = 0; for (let {i} = 0; {i} < {n}; {i}++) {{ const o = {i} % {rng.Next(2, 4)} ? new {a}({i}) : new {b}($); {t} = {t} + o.m({i}) + o.g; if ({i} % 3 === 0) o.g = {i}; }} " +
+                    $"console.log(\"{tag}\", {t}, {a}.s($), new {b}($), {b}.s(1), Object.keys(new {b}(2))); }}", E(), E(), E(), E());
+            }
+            case 1:
+            {
+                string arr = Chance(50) ? PrimitiveArray() : (VisibleOf(VarKind.Array).Where(v => v.Name != "trace").Select(v => v.Name + ".slice()").FirstOrDefault() ?? PrimitiveArray());
+                string op = rng.Next(8) switch
+                {
+                    0 => ".map((x, i) => $)",
+                    1 => ".filter((x) => $)",
+                    2 => ".reduce((s, x) => s + x, $)",
+                    3 => ".findIndex((x) => x === $)",
+                    4 => ".some((x, i) => i > 1 && $)",
+                    5 => ".flatMap((x) => [x, $])",
+                    6 => ".every((x) => typeof x === typeof $)",
+                    _ => ".find((x) => $)",
+                };
+                return Syn.Stmt($"console.log(\"{tag}\", {arr}{op});", E());
+            }
+            case 2:
+            {
+                string cmp = Pick(new[] { "(x, y) => String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0", "(x, y) => (+x || 0) - (+y || 0)", "(x, y) => (typeof x).length - (typeof y).length", "undefined" });
+                return Syn.Leaf($"console.log(\"{tag}\", {PrimitiveArray(0, 9)}.sort({cmp}));").AsStatement();
+            }
+            case 3:
+            {
+                string o = ObjectValue().ToString();
+                return Syn.Stmt($"{{ const {{ a: da, b: db = $, [\"{Key()}\"]: dc, ...drest }} = {o}; const [dp, , dq = $, ...dr] = {PrimitiveArray(0, 5)}; console.log(\"{tag}\", da, db, dc, drest, dp, dq, dr); }}", E(), E());
+            }
+            case 4:
+            {
+                string g = Fresh("gen"), i = Fresh("i");
+                return Syn.Stmt(
+                    $"{{ function* {g}(n) {{ let acc = 0; for (let {i} = 0; {i} < n; {i}++) {{ const got = yield {i} * 2; if (got !== undefined) acc = acc + got; }} try {{ yield $; }} finally {{ acc = acc + 1; }} return acc; }} " +
+                    $"const it = {g}({rng.Next(0, 6)}); const seen = [it.next(), it.next($), it.next(3), it.next()]; console.log(\"{tag}\", [...{g}({rng.Next(0, 5)})], JSON.stringify(seen), it.return(9)); }}", E(), E());
+            }
+            case 5:
+                return Syn.Stmt($"{{ const f = function (a, ...rest) {{ return [arguments.length, a, rest.length, rest.join(\"|\")]; }}; console.log(\"{tag}\", f(...{PrimitiveArray()}, $), f.apply(null, [$, 2]), Math.max(...[$, 3, -1])); }}", E(), E(), E());
+            case 6:
+            {
+                string m = Fresh("m"), st = Fresh("set"), i = Fresh("i");
+                return Syn.Stmt(
+                    $"{{ const {m} = new Map(); const {st} = new Set(); for (const k of {PrimitiveArray(2, 9)}) {{ {m}.set(k, ({m}.get(k) ?? 0) + 1); {st}.add(typeof k === \"number\" ? k * 2 : k); }} " +
+                    $"{m}.delete($); {st}.delete({Pick(Primitives)}); console.log(\"{tag}\", {m}, {st}, {m}.size, [...{st}].join(), {m}.has(NaN), {st}.has(-0)); }}", E());
+            }
+            case 7:
+                return rng.Next(7) switch
+                {
+                    0 => Syn.Expr($"console.log(\"{tag}\", String($).padStart({rng.Next(0, 8)}, \"*-\"), String($).padEnd({rng.Next(0, 6)}), String($).repeat({rng.Next(0, 4)}))", E(), E(), E()).AsExprStatement(),
+                    1 => Syn.Expr($"console.log(\"{tag}\", String($).replace(/[0-9a]/g, \"#\"), String($).replace(\"1\", (m) => m + m), String($).split(/[,.e]/))", E(), E(), E()).AsExprStatement(),
+                    2 => Syn.Expr($"console.log(\"{tag}\", Number($).toFixed({rng.Next(0, 8)}), Number($).toPrecision({rng.Next(1, 12)}), Number($).toExponential({rng.Next(0, 6)}))", E(), E(), E()).AsExprStatement(),
+                    3 => Syn.Expr($"console.log(\"{tag}\", ($ | 0).toString({rng.Next(2, 37)}), parseInt(String($), {Pick(new[] { "2", "8", "16", "36", "0", "10" })}), String($).at(-1))", E(), E(), E()).AsExprStatement(),
+                    4 => Syn.Expr($"console.log(\"{tag}\", String($).trim().toLowerCase().codePointAt(0), [...String($)].reverse().join(\"\"), String($).lastIndexOf(\"1\"), String($).startsWith(\"-\"))", E(), E(), E(), E()).AsExprStatement(),
+                    5 => Syn.Expr($"console.log(\"{tag}\", /(\\d+)(?<frac>\\.\\d*)?/.exec(String($)), String($).match(/[a-z]/gi), String($).search(/\\s/))", E(), E(), E()).AsExprStatement(),
+                    _ => Syn.Expr($"console.log(\"{tag}\", Number.parseFloat(String($)), Number($) === Number(String($)), Math.sqrt({rng.Next(0, 5)} * {rng.Next(0, 5)} + 1))", E(), E(), E()).AsExprStatement(),
+                };
+            case 8:
+            {
+                string o = ObjectValue().ToString();
+                return rng.Next(3) switch
+                {
+                    0 => Syn.Leaf($"console.log(\"{tag}\", JSON.stringify({o}, null, {rng.Next(0, 4)}), JSON.stringify({o}, [\"{Key()}\", \"{Key()}\"]));").AsStatement(),
+                    1 => Syn.Leaf($"console.log(\"{tag}\", JSON.parse(JSON.stringify({o}) ?? \"null\"), JSON.stringify({o}, (k, v) => typeof v === \"number\" ? v + 1 : v));").AsStatement(),
+                    _ => Syn.Stmt($"console.log(\"{tag}\", JSON.stringify([$, $, {{ k: $ }}]));", E(), E(), E()),
+                };
+            }
+            default:
+            {
+                // Accessors: a getter that counts its calls and a setter that validates.
+                string o = Fresh("ac");
+                return Syn.Stmt(
+                    $"{{ let calls = 0; const {o} = {{ _v: $, get v() {{ calls++; return this._v; }}, set v(x) {{ this._v = typeof x === \"number\" ? x : -1; }} }}; " +
+                    $"for (let i = 0; i < {LoopTrips()}; i++) {o}.v = {o}.v + i; {o}.v = $; console.log(\"{tag}\", {o}.v, calls, {o}, Object.getOwnPropertyDescriptor({o}, \"v\").set !== undefined); }}", E(), E());
+            }
+        }
+    }
+
     Syn? Escape()
     {
         var options = new List<Func<Syn>>();
@@ -773,4 +877,8 @@ static class SynStatementExtensions
 {
     /// <summary>A leaf written as a complete statement.</summary>
     public static Syn AsStatement(this Syn leaf) => Syn.Stmt(leaf.Parts[0]);
+
+    /// <summary>An expression statement: the expression followed by a semicolon, its children kept (so they still shrink).</summary>
+    public static Syn AsExprStatement(this Syn expr) =>
+        Syn.FromParts(SynKind.Stmt, [.. expr.Parts.Take(expr.Parts.Count - 1), expr.Parts[^1] + ";"], [.. expr.Kids]);
 }

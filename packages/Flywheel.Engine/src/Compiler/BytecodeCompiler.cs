@@ -300,6 +300,10 @@ internal sealed partial class BytecodeCompiler
                 }
                 return (v, depth, checks);
             }
+            // `this` and `new.target` belong to the nearest non-arrow function: one that did not
+            // need a binding for them (nothing nested captures them) reads its own receiver, never
+            // an enclosing function's captured binding. Eval code sees its caller's.
+            if (name is "this" or "new.target" && s.IsFunctionScope && !s.Fn.IsArrow && !s.Fn.IsEval) return (null, 0, checks);
             if (userName && s.DynamicSlot >= 0) (checks ??= []).Add(new DynamicCheck(depth, s.DynamicSlot, s.IsWith));
             if (s.HasContext) depth++;
         }
