@@ -10,9 +10,9 @@ namespace Flywheel.Engine.Baseline;
 /// instruction start is a resume point, because the interpreter hands control back after each
 /// instruction it ran for the code (a slow path, a safepoint, a call machine code does not make),
 /// and because a Return in machine code returns to the instruction after the call. Functions called
-/// from machine code also have a call entry (<see cref="BaselineCompiler.EmitCallEntry"/>).
+/// from machine code also have a call entry and a construct entry (BaselineCompiler.Calls.cs).
 /// </summary>
-internal sealed unsafe class BaselineCode(InstalledCode code, int[] resumeOffsets, int bytecodeLength, int callEntryOffset)
+internal sealed unsafe class BaselineCode(InstalledCode code, int[] resumeOffsets, int bytecodeLength)
 {
     readonly int[] resumeOffsets = resumeOffsets;
 
@@ -23,15 +23,11 @@ internal sealed unsafe class BaselineCode(InstalledCode code, int[] resumeOffset
     public int BytecodeLength { get; } = bytecodeLength;
 
     /// <summary>
-    /// The entry stub. Baseline code never calls back into .NET, so the call skips the GC-mode
-    /// transition of a regular unmanaged call (a .NET GC waits for the code's next exit, at most one
-    /// thousand safepoints away).
+    /// The entry stub: a regular unmanaged call, because baseline code calls runtime stubs
+    /// (<c>[UnmanagedCallersOnly]</c> methods, which cannot be entered without the GC-mode transition).
     /// </summary>
-    public delegate* unmanaged[SuppressGCTransition]<ulong*, BaselineState*, nint, void> Enter =>
-        (delegate* unmanaged[SuppressGCTransition]<ulong*, BaselineState*, nint, void>)Code.Address;
-
-    /// <summary>Address of the entry for calls from machine code, or 0 when calls to the function always exit.</summary>
-    public nint CallEntry => callEntryOffset < 0 ? 0 : Code.Address + callEntryOffset;
+    public delegate* unmanaged<ulong*, BaselineState*, nint, void> Enter =>
+        (delegate* unmanaged<ulong*, BaselineState*, nint, void>)Code.Address;
 
     /// <summary>Address of the code for the instruction at bytecode offset <paramref name="pc"/>, or 0 when it is not an instruction start.</summary>
     public nint ResumeAddress(int pc)

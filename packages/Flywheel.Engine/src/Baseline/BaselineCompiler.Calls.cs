@@ -1,14 +1,16 @@
 using Flywheel.Engine.Interpreter;
 using Flywheel.X64;
+using Iced.Intel;
 using static Iced.Intel.AssemblerRegisters;
 using L = Flywheel.Profiling.FeedbackLayout;
 
 namespace Flywheel.Engine.Baseline;
 
 /// <summary>
-/// Calls and returns between JavaScript functions in machine code. A call site whose callee is a plain
-/// bytecode function with baseline code (found through <see cref="BaselineState.CallTable"/>) copies
-/// the arguments above its frame and makes a native <c>call</c> to the callee's call entry, which
+/// Calls, constructions and returns between JavaScript functions in machine code. A call site whose
+/// callee is a bytecode function with baseline code (found through <see cref="BaselineState.CallTable"/>)
+/// copies the arguments above its frame and makes a native <c>call</c> to the callee's call entry
+/// (or construct entry, which first allocates the receiver through a runtime stub), which
 /// checks everything that could make the call differ from the interpreter's (stack and depth limits,
 /// a due safepoint, a receiver to box, a profiler budget running out) and then pushes the frame
 /// exactly as <c>Interp.PushFrame</c> does and falls into the callee's first instruction. A checked
@@ -17,8 +19,8 @@ namespace Flywheel.Engine.Baseline;
 /// machine code called pops it and <c>ret</c>s into the caller's code at the instruction after the
 /// call, which is a resume point like any other; a Return with no machine-code caller exits.
 /// <para>
-/// Call-entry protocol: rbx = the caller's frame, rax = the callee function, rdx = the receiver as
-/// passed, rcx = argc, r8 = the first argument (the caller's stack top, where the arguments have been
+/// Entry protocol: rbx = the caller's frame, rax = the callee function, rdx = the receiver as
+/// passed (calls only), rcx = argc, r8 = the first argument (the caller's stack top, where the arguments have been
 /// copied), r11 = the call-feedback count to bump, <see cref="BaselineState.Pc"/> = the call's
 /// bytecode offset, and the new frame's return-pc slot already written by the caller.
 /// </para>
@@ -44,14 +46,26 @@ internal sealed unsafe partial class BaselineCompiler
     public static bool IsCalledFromMachineCode(FunctionTemplate function) =>
         (function.Flags & (FunctionFlags.Generator | FunctionFlags.Async | FunctionFlags.ClassConstructor | FunctionFlags.Script)) == 0;
 
+    /// <summary>
+    /// Whether constructions from machine code go straight to <paramref name="function"/>'s code:
+    /// constructors that are not generators or async (those are not constructors at all).
+    /// </summary>
+    public static bool IsConstructedFromMachineCode(FunctionTemplate function) =>
+        (function.Flags & (FunctionFlags.Generator | FunctionFlags.Async | FunctionFlags.Arrow | FunctionFlags.NotConstructor | FunctionFlags.Script)) == 0;
+
     static Iced.Intel.AssemblerMemoryOperand StateField(int offset) => __qword_ptr[State + offset];
 
     static Iced.Intel.AssemblerMemoryOperand StateInt(int offset) => __dword_ptr[State + offset];
 
-    /// <summary>The entry for calls from machine code: checks, then pushes this function's frame and falls into its first instruction.</summary>
-    void EmitCallEntry()
+    /// <summary>
+    /// The entry for calls (or, with <paramref name="construct"/>, constructions) from machine code:
+    /// checks, then pushes this function's frame and falls into its first instruction.
+    /// </summary>
+    void EmitCallEntry(bool construct)
     {
-        masm.Annotate("call entry: push the frame (rax callee, rdx receiver, rcx argc, r8 arguments)");
+        masm.Annotate(construct
+            ? "construct entry: allocate the receiver, push the frame (rax callee, rcx argc, r8 arguments)"
+            : "call entry: push the frame (rax callee, rdx receiver, rcx argc, r8 arguments)");
         var bail = masm.CreateLabel();
         int registers = function.RegisterCount;
         bool countInvocations = recordFeedback;
@@ -74,10 +88,11 @@ internal sealed unsafe partial class BaselineCompiler
             a.cmp(__dword_ptr[r9 + L.InvocationBudgetOffset], 1);
             masm.Jump(Condition.LessOrEqual, bail);
         }
-        CoerceReceiver(bail);
-        // The last check is the safepoint's: the budget it takes is given back when it exits (Interp.RunBaseline).
+        if (!construct) CoerceReceiver(bail);
+        // The last check is the safepoint's: the budget it takes is given back when it exits (Interp.EnterBaseline).
         a.sub(StateInt(BaselineState.BudgetOffset), 1);
         masm.Jump(Condition.LessOrEqual, bail);
+        if (construct) AllocateReceiver(bail);
 
         // The call happens: count it, then push the frame (the caller wrote the return pc).
         a.inc(__qword_ptr[r11]);
@@ -94,7 +109,8 @@ internal sealed unsafe partial class BaselineCompiler
         a.mov(__qword_ptr[r10 + 8 * JsStack.ArgcSlot], r9);
         a.mov(__qword_ptr[r10 + 8 * JsStack.CalleeSlot], rax);
         a.mov(__qword_ptr[r10 + 8 * JsStack.ReceiverSlot], rdx);
-        a.mov(__qword_ptr[r10 + 8 * JsStack.NewTargetSlot], (int)JsValue.UndefinedBits);
+        if (construct) a.mov(__qword_ptr[r10 + 8 * JsStack.NewTargetSlot], rax);
+        else a.mov(__qword_ptr[r10 + 8 * JsStack.NewTargetSlot], (int)JsValue.UndefinedBits);
         a.mov(r9, __qword_ptr[rax + Layout.ObjInternal0 + 8]);
         a.mov(__qword_ptr[r10 + 8 * JsStack.ContextSlot], r9);
         a.mov(r9, Fp);
@@ -102,7 +118,9 @@ internal sealed unsafe partial class BaselineCompiler
         a.shr(r9, 3);
         a.or(r9, Tag);
         a.mov(__qword_ptr[r10 + 8 * JsStack.CallerFpSlot], r9);
-        a.mov(__qword_ptr[r10 + 8 * JsStack.FlagsSlot], Tag);
+        if (construct) a.lea(r9, __[Tag + FrameFlagsConstruct]);
+        else a.mov(r9, Tag);
+        a.mov(__qword_ptr[r10 + 8 * JsStack.FlagsSlot], r9);
 
         // Parameters from the arguments (undefined past argc), the other registers undefined.
         a.mov(r9d, (uint)JsValue.UndefinedBits);
@@ -131,11 +149,58 @@ internal sealed unsafe partial class BaselineCompiler
             masm.Jump(Condition.NotEqual, fill);
         }
         a.mov(Fp, r10);
+        if (construct)
+        {
+            // The allocation made a collection due: the interpreter runs the construction's safepoint,
+            // in the new frame before its first instruction, as its own Construct does.
+            a.cmp(StateInt(BaselineState.SafepointDueOffset), 0);
+            masm.Jump(Condition.NotEqual, Bail(0));
+        }
         masm.Jump(instructionLabels[0]);
 
         // The caller stored the call's pc; its frame and accumulator are untouched.
         masm.Bind(bail);
         masm.Jump(exit);
+    }
+
+    /// <summary>
+    /// rdx = a new receiver for a construction of the function in rax (Interp.ConstructReceiver, through
+    /// <see cref="Interp.ConstructReceiverStub"/>; the hole for derived constructors). When the stub
+    /// cannot allocate, gives the safepoint's budget back and jumps to <paramref name="bail"/>.
+    /// Preserves rax, rcx, r8, r10, r11.
+    /// </summary>
+    void AllocateReceiver(Flywheel.MachineCode.Label bail)
+    {
+        if ((function.Flags & FunctionFlags.Derived) != 0)
+        {
+            a.xor(edx, edx);
+            return;
+        }
+        var convention = X64CallingConvention.Host;
+        var allocated = masm.CreateLabel();
+        a.push(rax);
+        a.push(rcx);
+        a.push(r8);
+        a.push(r10);
+        a.push(r11);
+        a.mov(StateField(BaselineState.SavedRspOffset), rsp);
+        a.and(rsp, -16);
+        if (convention.ShadowSpaceBytes > 0) a.sub(rsp, convention.ShadowSpaceBytes);
+        a.mov(convention.IntegerArguments[1], rax);
+        a.mov(convention.IntegerArguments[0], StateField(BaselineState.RuntimeOffset));
+        masm.CallAbsolute(Interp.ConstructReceiverStubAddress, r11);
+        a.mov(rsp, StateField(BaselineState.SavedRspOffset));
+        a.mov(rdx, rax);
+        a.pop(r11);
+        a.pop(r10);
+        a.pop(r8);
+        a.pop(rcx);
+        a.pop(rax);
+        a.test(rdx, rdx);
+        masm.Jump(Condition.NotEqual, allocated);
+        a.add(StateInt(BaselineState.BudgetOffset), 1);
+        masm.Jump(bail);
+        masm.Bind(allocated);
     }
 
     /// <summary>rdx = the receiver the function sees (Interp.CoerceThis), or a jump to <paramref name="bail"/> when that needs an allocation.</summary>
@@ -169,14 +234,17 @@ internal sealed unsafe partial class BaselineCompiler
     }
 
     /// <summary>
-    /// <c>Call callee, receiver, args, argc, slot</c>: a direct call when the callee has a call entry;
-    /// anything else (natives, bound functions, generators, functions not compiled yet, a new call
-    /// target for the site's feedback) exits and the interpreter makes the call.
+    /// <c>Call callee, receiver, args, argc, slot</c> and <c>Construct callee, args, argc, slot</c>: a
+    /// direct call when the callee has a call (construct) entry; anything else (natives, bound
+    /// functions, generators, class constructors called, functions not compiled yet, a new call target
+    /// for the site's feedback) exits and the interpreter makes the call.
     /// </summary>
-    bool EmitCall(int pc, byte* p, OpInfo row)
+    bool EmitCall(Opcode op, int pc, byte* p, OpInfo row)
     {
-        int calleeRegister = Operand(p, row, 0), receiverRegister = Operand(p, row, 1);
-        int firstArgument = Operand(p, row, 2), argc = Operand(p, row, 3), slot = Operand(p, row, 4);
+        bool construct = op == Opcode.Construct;
+        int o = construct ? -1 : 0;
+        int calleeRegister = Operand(p, row, 0), receiverRegister = construct ? -1 : Operand(p, row, 1);
+        int firstArgument = Operand(p, row, o + 2), argc = Operand(p, row, o + 3), slot = Operand(p, row, o + 4);
         if (argc > MaxMachineCallArguments) return false;
         var bail = Bail(pc);
         a.mov(rax, Register(calleeRegister));
@@ -190,8 +258,10 @@ internal sealed unsafe partial class BaselineCompiler
         a.mov(ecx, __dword_ptr[rax + Layout.ObjInternal0]);
         a.cmp(ecx, StateInt(BaselineState.CallTableLengthOffset));
         masm.Jump(Condition.AboveOrEqual, bail);
-        a.mov(rdx, StateField(BaselineState.CallTableOffset));
-        a.mov(r10, __qword_ptr[rdx + rcx * 8]);
+        a.mov(r10, rcx);
+        a.shl(r10, 4);
+        a.add(r10, StateField(BaselineState.CallTableOffset));
+        a.mov(r10, __qword_ptr[r10 + (construct ? 8 : 0)]);
         a.test(r10, r10);
         masm.Jump(Condition.Equal, bail);
         if (recordFeedback)
@@ -226,7 +296,7 @@ internal sealed unsafe partial class BaselineCompiler
         }
         a.lea(rdx, __[Tag + (pc + row.Size)]);
         a.mov(__qword_ptr[Fp + 8 * (top + argc + JsStack.ReturnPcSlot)], rdx);
-        a.mov(rdx, Register(receiverRegister));
+        if (!construct) a.mov(rdx, Register(receiverRegister));
         a.mov(StateInt(BaselineState.PcOffset), pc);
         a.mov(ecx, argc);
         a.lea(r8, __[Fp + 8 * top]);

@@ -21,10 +21,11 @@ namespace Flywheel.Engine.Baseline;
 /// JavaScript frames, nesting a native return address per call. The frames are the interpreter's, so
 /// an exit from any depth simply drops the native return addresses and hands the interpreter the
 /// current frame and instruction; every frame records its caller and return pc.</item>
-/// <item>All other instructions (calls to natives, construction, property access misses, allocation)
+/// <item>All other instructions (calls to natives, property access misses, allocation)
 /// exit to the interpreter, which runs them and re-enters the code at the next one. Exceptions are
-/// thrown and unwound by the interpreter through the handler table; no .NET exception and no C#
-/// frame is ever inside machine code.</item>
+/// thrown and unwound by the interpreter through the handler table; no .NET exception crosses
+/// machine code (the one runtime stub, the receiver allocation of a construction, catches
+/// everything and answers "exit").</item>
 /// <item>Safepoints (calls, returns, loop back-edges) count down the interpreter's own interrupt
 /// budget and exit before the one that runs it out, so the interpreter's safepoint (GC, time limit,
 /// cancellation, statement budget, sampling) runs exactly where it would in interpreted code.</item>
@@ -62,17 +63,18 @@ internal sealed unsafe partial class BaselineCompiler
 
     /// <summary>
     /// Compiles <paramref name="function"/>; <paramref name="resumeOffsets"/> maps each bytecode offset
-    /// to its code offset (-1 inside an instruction), <paramref name="callEntryOffset"/> is the offset
-    /// of the entry for calls from machine code (-1: the function is not called that way).
+    /// to its code offset (-1 inside an instruction), <paramref name="callEntryOffset"/> and
+    /// <paramref name="constructEntryOffset"/> are the offsets of the entries for calls and
+    /// constructions from machine code (-1: the function is not called that way).
     /// <paramref name="recordFeedback"/> says whether the code counts invocations and call targets.
     /// </summary>
-    public static CodeBlob Compile(FunctionTemplate function, bool annotate, bool recordFeedback, out int[] resumeOffsets, out int callEntryOffset)
+    public static CodeBlob Compile(FunctionTemplate function, bool annotate, bool recordFeedback, out int[] resumeOffsets, out int callEntryOffset, out int constructEntryOffset)
     {
         var compiler = new BaselineCompiler(function, annotate, recordFeedback);
-        return compiler.Run(out resumeOffsets, out callEntryOffset);
+        return compiler.Run(out resumeOffsets, out callEntryOffset, out constructEntryOffset);
     }
 
-    CodeBlob Run(out int[] resumeOffsets, out int callEntryOffset)
+    CodeBlob Run(out int[] resumeOffsets, out int callEntryOffset, out int constructEntryOffset)
     {
         byte* code = function.Code;
         for (int pc = 0; pc < length; pc += OpcodeTable.Size((Opcode)code[pc])) instructionLabels[pc] = masm.CreateLabel();
@@ -98,11 +100,16 @@ internal sealed unsafe partial class BaselineCompiler
         masm.Bind(pushed);
         a.jmp(args[2]);
         masm.Flush();
-        callEntryOffset = -1;
+        callEntryOffset = constructEntryOffset = -1;
         if (IsCalledFromMachineCode(function))
         {
             callEntryOffset = masm.Offset;
-            EmitCallEntry();
+            EmitCallEntry(construct: false);
+        }
+        if (IsConstructedFromMachineCode(function))
+        {
+            constructEntryOffset = masm.Offset;
+            EmitCallEntry(construct: true);
         }
 
         resumeOffsets = new int[length + 1];
@@ -231,7 +238,7 @@ internal sealed unsafe partial class BaselineCompiler
             case Opcode.GetNamed when function.FeedbackBase != null: EmitGetNamed(pc, Operand(p, row, 0), Operand(p, row, 1), Operand(p, row, 2)); return true;
             case Opcode.SetNamed when function.FeedbackBase != null: EmitSetNamed(pc, Operand(p, row, 0), Operand(p, row, 2)); return true;
             case Opcode.GetKeyed: EmitGetKeyed(pc, Operand(p, row, 0)); return true;
-            case Opcode.Call: return EmitCall(pc, p, row);
+            case Opcode.Call: case Opcode.Construct: return EmitCall(op, pc, p, row);
             case Opcode.Return: EmitReturn(pc); return true;
             case Opcode.SetKeyed: EmitSetKeyed(pc, Operand(p, row, 0), Operand(p, row, 1)); return true;
             default: return EmitArithmetic(op, row, p, pc);

@@ -54,10 +54,10 @@ internal sealed unsafe class BaselineJit : IDisposable
         var started = Stopwatch.GetTimestamp();
         CodeBlob blob;
         int[] resume;
-        int callEntry;
+        int callEntry, constructEntry;
         try
         {
-            blob = BaselineCompiler.Compile(function, printCode != null, RecordFeedback, out resume, out callEntry);
+            blob = BaselineCompiler.Compile(function, printCode != null, RecordFeedback, out resume, out callEntry, out constructEntry);
         }
         catch (CodeBufferException e)
         {
@@ -75,8 +75,9 @@ internal sealed unsafe class BaselineJit : IDisposable
             return;
         }
         installed.Add(code);
-        function.Baseline = new BaselineCode(code, resume, function.CodeArray.Length - 1, callEntry);
-        if (function.Baseline.CallEntry != 0) SetCallEntry(function.Index, function.Baseline.CallEntry);
+        function.Baseline = new BaselineCode(code, resume, function.CodeArray.Length - 1);
+        if (callEntry >= 0 || constructEntry >= 0)
+            SetCallEntries(function.Index, callEntry < 0 ? 0 : code.Address + callEntry, constructEntry < 0 ? 0 : code.Address + constructEntry);
         FunctionsCompiled++;
         BytecodeBytes += function.CodeArray.Length - 1;
         CodeBytes += code.Size;
@@ -93,27 +94,30 @@ internal sealed unsafe class BaselineJit : IDisposable
     }
 
     /// <summary>
-    /// Makes calls from machine code to the function with template index <paramref name="index"/> go
-    /// to <paramref name="entry"/>. The table grows by doubling; it only changes while the interpreter
-    /// runs, so machine code reading it through <see cref="State"/> never sees a freed table.
+    /// Makes calls and constructions from machine code of the function with template index
+    /// <paramref name="index"/> go to <paramref name="callEntry"/> and <paramref name="constructEntry"/>
+    /// (0: they exit). The table grows by doubling; it only changes while the interpreter runs, so
+    /// machine code reading it through <see cref="State"/> never sees a freed table.
     /// </summary>
-    void SetCallEntry(int index, nint entry)
+    void SetCallEntries(int index, nint callEntry, nint constructEntry)
     {
         var state = State;
         if (index >= state->CallTableLength)
         {
             int length = Math.Max(256, state->CallTableLength * 2);
             while (length <= index) length *= 2;
-            var table = (nint*)NativeMemory.AllocZeroed((nuint)length, (nuint)sizeof(nint));
+            var table = (nint*)NativeMemory.AllocZeroed((nuint)length * 2, (nuint)sizeof(nint));
             if (state->CallTable != null)
             {
-                Buffer.MemoryCopy(state->CallTable, table, length * sizeof(nint), state->CallTableLength * sizeof(nint));
+                long bytes = 2L * state->CallTableLength * sizeof(nint);
+                Buffer.MemoryCopy(state->CallTable, table, bytes, bytes);
                 NativeMemory.Free(state->CallTable);
             }
             state->CallTable = table;
             state->CallTableLength = length;
         }
-        state->CallTable[index] = entry;
+        state->CallTable[2 * index] = callEntry;
+        state->CallTable[2 * index + 1] = constructEntry;
     }
 
     void Reject(FunctionTemplate function, string reason)
@@ -132,6 +136,7 @@ internal sealed unsafe class BaselineJit : IDisposable
         installed.Clear();
         memory.Dispose();
         NativeMemory.Free(State->CallTable);
+        if (State->Runtime != 0) GCHandle.FromIntPtr(State->Runtime).Free();
         NativeMemory.Free(State);
         perfMap?.Dispose();
     }

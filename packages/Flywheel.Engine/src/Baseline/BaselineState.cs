@@ -15,6 +15,7 @@ internal unsafe struct BaselineState
     public const int AccOffset = 0, PcOffset = 8, BudgetOffset = 12;
     public const int FpOffset = 16, StackBaseOffset = 24, StackLimitOffset = 32, CallTableOffset = 40, GlobalReceiverOffset = 48;
     public const int ScratchOffset = 56, CallTableLengthOffset = 64, DepthOffset = 68, MaxDepthOffset = 72, CallDepthOffset = 76, ContinuationsOffset = 80;
+    public const int RuntimeOffset = 144, SavedRspOffset = 152, SafepointDueOffset = 160;
 
     /// <summary>How many callers' resume addresses an entry can push (<see cref="Continuations"/>).</summary>
     public const int MaxContinuations = 8;
@@ -48,8 +49,9 @@ internal unsafe struct BaselineState
     [FieldOffset(StackLimitOffset)] public ulong* StackLimit;
 
     /// <summary>
-    /// Machine-code call entries by function template index (0: calls to it exit), see
-    /// <see cref="BaselineJit.SetCallEntry"/>; <see cref="CallTableLength"/> entries.
+    /// Machine-code entries by function template index, two words each: the call entry and the
+    /// construct entry (0: such calls exit); see <see cref="BaselineJit.SetCallEntries"/>.
+    /// <see cref="CallTableLength"/> templates.
     /// </summary>
     [FieldOffset(CallTableOffset)] public nint* CallTable;
 
@@ -81,4 +83,16 @@ internal unsafe struct BaselineState
     /// pushes them as if machine code had made those calls, so those frames return in machine code.
     /// </summary>
     [FieldOffset(ContinuationsOffset)] public fixed long Continuations[MaxContinuations];
+
+    /// <summary>A GC handle to the interpreter, the first argument of the runtime stubs machine code calls.</summary>
+    [FieldOffset(RuntimeOffset)] public nint Runtime;
+
+    /// <summary>The stack pointer across a runtime stub call, which realigns the native stack.</summary>
+    [FieldOffset(SavedRspOffset)] public nint SavedRsp;
+
+    /// <summary>
+    /// Set by a runtime stub whose allocation made a collection due: the code exits after the
+    /// instruction's effect and the interpreter runs the safepoint the instruction has in the interpreter.
+    /// </summary>
+    [FieldOffset(SafepointDueOffset)] public int SafepointDue;
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Flywheel.Engine.Interpreter;
 
@@ -9,7 +10,8 @@ namespace Flywheel.Engine.Interpreter;
 /// instruction it ran itself) and takes it back when the code exits before an instruction it leaves
 /// to the interpreter. Machine code calls and returns between compiled functions itself, so the
 /// frame it exits in may be another than the one it was entered with: the loop then continues in
-/// that frame. No C# frame or .NET exception is ever between two pieces of machine code.
+/// that frame. The only .NET code machine code calls is <see cref="ConstructReceiverStub"/>, and no
+/// .NET exception ever unwinds through machine code.
 /// </summary>
 internal sealed unsafe partial class Interp
 {
@@ -43,6 +45,7 @@ internal sealed unsafe partial class Interp
         nint target = code.ResumeAddress((int)(pc - t.Code));
         if (target == 0) return false;
         var state = jit.State;
+        if (state->Runtime == 0) state->Runtime = GCHandle.ToIntPtr(GCHandle.Alloc(this));
         state->Acc = st->Acc.Bits;
         state->Fp = fp;
         state->StackBase = Stack.Base;
@@ -87,6 +90,46 @@ internal sealed unsafe partial class Interp
         byte* next = t.Code + state->Pc;
         st->Pc = next;
         jit.Exits[*next]++;
+        if (state->SafepointDue != 0)
+        {
+            // A construction in machine code allocated and made a collection due: its safepoint, whose
+            // budget the code already took (hence the +1), runs here in the new frame.
+            state->SafepointDue = 0;
+            budget++;
+            Safepoint(st->Acc, fp);
+        }
         return true;
+    }
+
+    /// <summary>The address of <see cref="ConstructReceiverStub"/>, which baseline code calls.</summary>
+    public static nint ConstructReceiverStubAddress => (nint)(delegate* unmanaged<nint, ulong, ulong>)&ConstructReceiverStub;
+
+    /// <summary>
+    /// A runtime stub for baseline code: the receiver <see cref="ConstructReceiver"/> makes for a
+    /// construction of bytecode function <paramref name="callee"/>, or 0 when that failed; the code
+    /// then exits and the interpreter makes the construction, raising whatever error it raises. No
+    /// exception may unwind into machine code.
+    /// </summary>
+    [UnmanagedCallersOnly]
+    static ulong ConstructReceiverStub(nint runtime, ulong callee)
+    {
+        try
+        {
+            var interp = (Interp)GCHandle.FromIntPtr(runtime).Target!;
+            return interp.ConstructReceiverForMachineCode(new JsValue(callee));
+        }
+#pragma warning disable CA1031 // Any exception: the interpreter repeats the allocation and raises it.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return 0;
+        }
+    }
+
+    ulong ConstructReceiverForMachineCode(JsValue callee)
+    {
+        var receiver = ConstructReceiver(Functions.Template(realm, callee.Ptr), callee);
+        if (realm.Heap.GcRequested || (realm.Gc.Stress && realm.Heap.AllocatedSinceGc >= StressBytes)) Jit!.State->SafepointDue = 1;
+        return receiver.Bits;
     }
 }
