@@ -191,12 +191,8 @@ internal sealed class LiveInterval(ValueId value, IrType type)
 
     public bool Covers(int position)
     {
-        foreach (var (from, to) in ranges)
-        {
-            if (position < from) return false;
-            if (position < to) return true;
-        }
-        return false;
+        int i = FirstRangeEndingAfter(position);
+        return i < ranges.Count && ranges[i].From <= position;
     }
 
     /// <summary>
@@ -216,7 +212,9 @@ internal sealed class LiveInterval(ValueId value, IrType type)
     /// <summary>The first position both intervals cover, or int.MaxValue.</summary>
     public int FirstIntersection(LiveInterval other)
     {
-        int i = 0, j = 0;
+        // Start at the first ranges that reach the other interval: fixed intervals (one range per
+        // clobbering instruction) are long, and the pieces asked about are mostly short.
+        int i = FirstRangeEndingAfter(other.Start), j = other.FirstRangeEndingAfter(Start);
         while (i < ranges.Count && j < other.ranges.Count)
         {
             var a = ranges[i];
@@ -226,6 +224,18 @@ internal sealed class LiveInterval(ValueId value, IrType type)
             if (a.To <= b.To) i++; else j++;
         }
         return int.MaxValue;
+    }
+
+    /// <summary>The index of the first range with an end beyond <paramref name="position"/> (ranges.Count if none).</summary>
+    int FirstRangeEndingAfter(int position)
+    {
+        int lo = 0, hi = ranges.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (ranges[mid].To <= position) lo = mid + 1; else hi = mid;
+        }
+        return lo;
     }
 
     public override string ToString() => $"{Value} {string.Join(" ", ranges.Select(r => $"[{r.From},{r.To})"))} -> {Assigned}";
