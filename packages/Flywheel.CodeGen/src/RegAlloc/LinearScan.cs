@@ -65,6 +65,28 @@ internal sealed class Allocation
     /// <summary>The values (their whole intervals) that were split into pieces: only they can change location on an edge.</summary>
     public IReadOnlyList<LiveInterval> SplitValues { get; }
 
+    readonly Dictionary<int, List<(LiveInterval Value, Location Location)>> splitLiveIn = [];
+
+    /// <summary>
+    /// The split values live into the block starting at <paramref name="blockStart"/> (not its
+    /// parameters), each with the location of its piece there: what an edge into the block must
+    /// bring them to.
+    /// </summary>
+    public IReadOnlyList<(LiveInterval Value, Location Location)> SplitLiveIn(int blockStart)
+    {
+        if (splitLiveIn.TryGetValue(blockStart, out var known)) return known;
+        var list = new List<(LiveInterval, Location)>();
+        foreach (var value in SplitValues)
+        {
+            // Block parameters are the only values defined at a block's start.
+            if (value.Start == blockStart || value.Start > blockStart || value.Pieces[^1].End <= blockStart) continue;
+            var piece = value.PieceAt(blockStart);
+            if (piece.Covers(blockStart)) list.Add((value, piece.Assigned));
+        }
+        splitLiveIn[blockStart] = list;
+        return list;
+    }
+
     /// <summary>The parallel copy to perform before the instruction at <paramref name="position"/>, where pieces of values meet inside a block.</summary>
     public IReadOnlyList<Move> MovesBefore(int position) => splitMoves.TryGetValue(position, out var moves) ? moves : [];
 
@@ -140,6 +162,19 @@ internal static class LinearScan
         readonly int[] blockStarts = order.Blocks.Select(order.BlockStart).ToArray();
         readonly int[] blockDepths = order.Blocks.Select(order.LoopDepth).ToArray();
         readonly IReadOnlyList<int> calls = order.CallPositions;
+        // Per register number (both files number from 0): reset for each piece's allocatable registers.
+        readonly int[] freeUntil = new int[RegisterCount];
+        readonly bool[] gprCandidate = Mask(registers.Allocatable(RegisterClass.Gpr));
+        readonly bool[] floatCandidate = Mask(registers.Allocatable(RegisterClass.Float));
+
+        const int RegisterCount = 32;
+
+        static bool[] Mask(IReadOnlyList<int> allocatable)
+        {
+            var mask = new bool[RegisterCount];
+            foreach (int r in allocatable) mask[r] = true;
+            return mask;
+        }
 
         public int SpillSlotCount => slotFreeFrom.Count;
 
@@ -170,22 +205,22 @@ internal static class LinearScan
             var candidates = registers.Allocatable(cls);
             // A caller-saved register holds the piece only up to the first call it is live across.
             int callLimit = FirstCallCrossed(current);
-            var freeUntil = new Dictionary<int, int>(candidates.Count);
+            var isCandidate = cls == RegisterClass.Gpr ? gprCandidate : floatCandidate;
             foreach (int r in candidates) freeUntil[r] = registers.IsCalleeSaved(cls, r) ? int.MaxValue : callLimit;
             foreach (var it in active)
             {
-                if (it.Class == cls && it.Assigned.IsRegister && freeUntil.ContainsKey(it.Assigned.Index)) freeUntil[it.Assigned.Index] = 0;
+                if (it.Class == cls && it.Assigned.IsRegister && isCandidate[it.Assigned.Index]) freeUntil[it.Assigned.Index] = 0;
             }
             foreach (var it in inactive)
             {
-                if (it.Class != cls || !it.Assigned.IsRegister || !freeUntil.TryGetValue(it.Assigned.Index, out int until)) continue;
-                freeUntil[it.Assigned.Index] = Math.Min(until, it.FirstIntersection(current));
+                if (it.Class != cls || !it.Assigned.IsRegister || !isCandidate[it.Assigned.Index]) continue;
+                freeUntil[it.Assigned.Index] = Math.Min(freeUntil[it.Assigned.Index], it.FirstIntersection(current));
             }
             if (cls == RegisterClass.Gpr)
             {
                 foreach (var (r, blocked) in fixedGprs)
                 {
-                    if (freeUntil.TryGetValue(r, out int until)) freeUntil[r] = Math.Min(until, blocked.FirstIntersection(current));
+                    if (isCandidate[r]) freeUntil[r] = Math.Min(freeUntil[r], blocked.FirstIntersection(current));
                 }
             }
 
@@ -204,7 +239,7 @@ internal static class LinearScan
             }
             foreach (int hint in Hints(current))
             {
-                if (freeUntil.TryGetValue(hint, out int hintUntil) && hintUntil >= current.End) { best = hint; break; }
+                if (hint < isCandidate.Length && isCandidate[hint] && freeUntil[hint] >= current.End) { best = hint; break; }
             }
             if (best >= 0 && freeUntil[best] >= current.End)
             {
@@ -221,9 +256,12 @@ internal static class LinearScan
             double cheapest = current.SpillCost;
             int lastEnd = current.End;
             int victimReach = 0;
+            // Accesses count from the entry of the loops around here: in a loop, those before
+            // this position run again after it.
+            int loopEntry = order.LoopEntry(position);
             foreach (var it in active)
             {
-                if (it.Class != cls || !it.Assigned.IsRegister || !freeUntil.ContainsKey(it.Assigned.Index)) continue;
+                if (it.Class != cls || !it.Assigned.IsRegister || !isCandidate[it.Assigned.Index]) continue;
                 int reach = registers.IsCalleeSaved(cls, it.Assigned.Index) ? int.MaxValue : callLimit;
                 foreach (var o in inactive)
                 {
@@ -238,9 +276,7 @@ internal static class LinearScan
                 }
                 // The register must be usable by the current piece for a stretch holding a use.
                 if (reach < current.End && current.NextUseAfter(position) >= (reach & ~1)) continue;
-                // Its accesses from the entry of the loops around here: in a loop, those before
-                // this position run again after it.
-                double cost = it.CostFrom(order.LoopEntry(position));
+                double cost = it.CostFrom(loopEntry);
                 if (cost > cheapest || (cost == cheapest && it.End <= lastEnd)) continue;
                 victim = it;
                 cheapest = cost;
@@ -308,7 +344,7 @@ internal static class LinearScan
             int next = piece.NextUseAfter(position);
             // A rest with a single access stays in memory: a reload before it would cost as much
             // as reading its operand from the slot.
-            bool worthARegister = piece.Uses.Count(u => u.Position > position) > 1;
+            bool worthARegister = piece.Uses.Count >= 2 && piece.Uses[^2].Position > position;
             if (worthARegister && next < piece.End && (next & ~1) > Math.Max(piece.Start, position))
             {
                 int split = SplitPosition(Math.Max(piece.Start, position), next & ~1);

@@ -227,12 +227,9 @@ internal sealed partial class X64FunctionEmitter
             // A parameter's definition is this copy: its spill slot is written here too (see Allocation.SpillSlotOf).
             if (destination.IsRegister && allocation.SpillSlotOf(parameters[i]) is { Kind: LocationKind.Spill } slot && source != slot) moves.Add(new Move(source, slot));
         }
-        foreach (var value in allocation.SplitValues)
+        foreach (var (value, destination) in allocation.SplitLiveIn(start))
         {
-            // Live into the block and not defined there (block parameters are the only values defined at a start).
-            if (value.Start == start || !value.PieceAt(start).Covers(start)) continue;
             var source = value.PieceAt(position).Assigned;
-            var destination = value.PieceAt(start).Assigned;
             if (source != destination && destination.Kind != LocationKind.Spill) moves.Add(new Move(source, destination));
         }
         return moves;

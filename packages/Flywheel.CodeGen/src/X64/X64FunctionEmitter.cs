@@ -168,7 +168,7 @@ internal sealed partial class X64FunctionEmitter
         var (savedPosition, savedDefining) = (position, defining);
         position = order.PositionOf(function.IdOf(inst));
         defining = null;
-        EmitParallelMoves(allocation.MovesBefore(position).ToList());
+        if (allocation.MovesBefore(position) is { Count: > 0 } moves) EmitParallelMoves(moves.ToList());
         defining = inst.Result;
         emit(inst);
         if (inst.Result is { } result) StoreAtDefinition(result, LocationOf(result));
