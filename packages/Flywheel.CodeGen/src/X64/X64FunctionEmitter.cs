@@ -97,8 +97,12 @@ internal sealed partial class X64FunctionEmitter
         EmitOutOfLine();
     }
 
-    /// <summary>Loop tops start at this alignment, as RyuJIT's do: a small loop then sits in as few fetch blocks as it can.</summary>
-    const int LoopAlignment = 16;
+    /// <summary>
+    /// Loop tops start at this alignment, as RyuJIT's do: a small loop then sits in as few fetch
+    /// blocks as it can. 32 rather than 16: with 16, the fibonacci kernel's 18-byte loop ran at
+    /// half speed depending on where it landed (measured 1.4–1.6 µs against 0.7 µs).
+    /// </summary>
+    const int LoopAlignment = 32;
 
     /// <summary>
     /// The blocks some branch of the function body reaches backwards in code order: loop tops.
