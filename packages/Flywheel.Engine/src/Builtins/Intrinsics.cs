@@ -142,8 +142,10 @@ namespace Flywheel.Engine.Builtins
     {
         public static nint Method(Realm r, nint obj, string name, int length, NativeFn fn)
         {
-            nint f = r.NewNative(name, length, fn);
-            r.DefineData(obj, r.Key(name), JsValue.FromPtr(f), PropFlags.Hidden);
+            var key = r.Key(name);
+            // The property key's atom doubles as the function's name string (one string fewer per built-in).
+            nint f = key.IsIndex ? r.NewNative(name, length, fn) : r.NewNative(name, JsValue.FromPtr(key.Ptr), length, fn);
+            r.DefineData(obj, key, JsValue.FromPtr(f), PropFlags.Hidden);
             return f;
         }
 

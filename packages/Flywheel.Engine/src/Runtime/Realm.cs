@@ -160,8 +160,9 @@ internal sealed unsafe partial class Realm : IDisposable
 
     public void Dispose()
     {
-        // Only objects own memory outside the heap; forgetting atoms and shapes one by one would be wasted work.
-        Heap.Sweep(c => { if (Layout.Kind(c) == CellKind.Object) Finalize(c); return false; });
+        // Only objects own memory outside the heap; the cells themselves go with their chunks, so
+        // nothing is swept into free lists and atoms and shapes are not forgotten one by one.
+        Heap.ForEachCell(CellKind.Object, Finalize);
         Profiling.Dispose();
         Heap.Dispose();
         Stack.Dispose();

@@ -179,6 +179,25 @@ internal sealed unsafe class Heap : IDisposable
         AllocatedSinceGc = 0;
     }
 
+    /// <summary>
+    /// Calls <paramref name="visit"/> for every allocated cell of <paramref name="kind"/>, without
+    /// freeing anything: for releasing what cells own outside the heap when the whole heap goes.
+    /// </summary>
+    public void ForEachCell(CellKind kind, Action<nint> visit)
+    {
+        foreach (var c in classes)
+        {
+            foreach (var (start, end) in c.Chunks)
+            {
+                nint stop = (c.Bump >= start && c.Bump <= end) ? c.Bump : end;
+                for (nint p = start; p < stop; p += c.Size)
+                    if (*(byte*)p == (byte)kind) visit(p);
+            }
+        }
+        foreach (var p in large)
+            if (*(byte*)p == (byte)kind) visit(p);
+    }
+
     /// <summary>Size of a large cell, from its kind's layout.</summary>
     static long LargeSize(nint p) => Layout.Kind(p) switch
     {

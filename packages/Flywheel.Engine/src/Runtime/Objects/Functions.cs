@@ -85,7 +85,11 @@ internal sealed unsafe partial class Realm
     }
 
     /// <summary>Creates a built-in function object.</summary>
-    public nint NewNative(string name, int length, NativeFn fn, bool constructor = false, JsValue data = default)
+    public nint NewNative(string name, int length, NativeFn fn, bool constructor = false, JsValue data = default) =>
+        NewNative(name, Str(name), length, fn, constructor, data);
+
+    /// <summary>Creates a built-in function object whose "name" is <paramref name="nameValue"/> (a string value for <paramref name="name"/>, e.g. its atom).</summary>
+    public nint NewNative(string name, JsValue nameValue, int length, NativeFn fn, bool constructor = false, JsValue data = default)
     {
         int idx = Natives.Count;
         Natives.Add(fn);
@@ -95,7 +99,7 @@ internal sealed unsafe partial class Realm
         Layout.Internal(f, 0) = JsValue.FromInt(idx);
         Layout.Internal(f, 1) = data.IsEmpty ? JsValue.Undefined : data;
         Layout.Flags(f) |= CellFlags.Callable | (constructor ? CellFlags.Constructor : 0);
-        SetLengthAndName(f, JsValue.FromInt(length), Str(name));
+        SetLengthAndName(f, JsValue.FromInt(length), nameValue);
         return f;
     }
 
