@@ -45,6 +45,7 @@ public sealed unsafe class JsEngine : IDisposable
         {
             var jit = new Baseline.BaselineJit(options.Jit.CodeSpaceLimitBytes, options.Jit.PrintCode, options.Jit.PerfMap)
             {
+                Realm = realm,
                 CompileOnFirstCall = options.Jit.Mode == TieringMode.Baseline,
                 RecordFeedback = options.Profiling.Feedback,
                 Trace = options.Profiling.TraceTiering,

@@ -1,15 +1,19 @@
 using Flywheel.X64;
 using static Iced.Intel.AssemblerRegisters;
 using L = Flywheel.Profiling.FeedbackLayout;
+using Label = Flywheel.MachineCode.Label;
 
 namespace Flywheel.Engine.Baseline;
 
 /// <summary>
 /// Named property access through the interpreter's inline caches, which live in the function's
-/// pinned feedback vector: the code compares the receiver's shape with the site's first entry and,
-/// when the entry is an own data slot, loads or stores the slot. Everything else (a miss, a
-/// prototype-chain hit, a transition, a primitive receiver) exits to the interpreter, whose IC miss
-/// path also updates the entry the code reads next time.
+/// pinned feedback vector, with the site's (up to four) entries checked inline: an own data slot is loaded or
+/// stored after one shape compare; a prototype-chain load or an add-property store also checks its
+/// handler record (in the realm's unmanaged <see cref="CacheValidityBlock.Handlers"/>) against the
+/// receiver's prototype and the realm's prototype epoch, exactly as the interpreter's miss path
+/// does, and an add stores only into a free slot within the receiver's capacity. Everything else
+/// (a megamorphic site, a stale record, a primitive receiver, an add that must grow the slots) exits to
+/// the interpreter, whose IC miss path also updates the entry the code reads next time.
 /// </summary>
 internal sealed unsafe partial class BaselineCompiler
 {
@@ -17,11 +21,12 @@ internal sealed unsafe partial class BaselineCompiler
     const ulong ClassAndKindMask = 0xFF_0000_00FFUL;
 
     /// <summary>
-    /// rcx = the receiver's slot array and rdx = the slot index, when the object in rax has the shape
-    /// cached first at feedback slot <paramref name="feedbackSlot"/> with an own data slot; otherwise
-    /// jumps to the exit of <paramref name="pc"/>.
+    /// For the object in rax whose shape one of the entries at <paramref name="feedbackSlot"/> has:
+    /// rdx = that entry's handler word and the jump to <paramref name="notOwn"/> taken when it is not
+    /// an own data slot (rcx = the receiver's slot array otherwise); jumps to the exit of
+    /// <paramref name="pc"/> on anything else.
     /// </summary>
-    void LoadCachedSlot(int pc, int feedbackSlot)
+    void LoadCachedHandler(int pc, int feedbackSlot, Label notOwn)
     {
         var bail = Bail(pc);
         JumpUnlessCell(bail);
@@ -29,14 +34,51 @@ internal sealed unsafe partial class BaselineCompiler
         masm.Jump(Condition.NotEqual, bail);
         a.mov(rcx, (long)function.FeedbackSlot(feedbackSlot));
         a.mov(rdx, __qword_ptr[rax + Layout.ObjShape]);
+        // Entries are appended and cleared all at once (going megamorphic), and an unused key is 0,
+        // which no shape is: comparing all of them needs no look at the count.
+        var found = masm.CreateLabel();
         a.cmp(rdx, __qword_ptr[rcx + Entry0Key]);
-        masm.Jump(Condition.NotEqual, bail);
+        masm.Jump(Condition.Equal, found);
+        for (int i = 1; i < L.MaxCacheEntries; i++)
+        {
+            var next = masm.CreateLabel();
+            a.cmp(rdx, __qword_ptr[rcx + Entry0Key + i * L.CacheEntrySize]);
+            masm.Jump(Condition.NotEqual, i == L.MaxCacheEntries - 1 ? bail : next);
+            a.add(rcx, i * L.CacheEntrySize);
+            masm.Jump(found);
+            masm.Bind(next);
+        }
+        masm.Bind(found);
         a.mov(rdx, __qword_ptr[rcx + Entry0Value]);
-        // Handler words of 2^32 and above are prototype loads and transitions: the interpreter's.
+        // Handler words of 2^32 and above are prototype loads and transitions.
         a.mov(rcx, rdx);
         a.shr(rcx, 32);
-        masm.Jump(Condition.NotEqual, bail);
+        masm.Jump(Condition.NotEqual, notOwn);
         a.mov(rcx, __qword_ptr[rax + Layout.ObjSlots]);
+    }
+
+    /// <summary>
+    /// For the handler word in rdx: rdx = its record when the word has <paramref name="tag"/> and the
+    /// record is valid for the receiver in rax (same prototype, current prototype epoch); rcx = the
+    /// realm's <see cref="CacheValidityBlock"/>. Otherwise jumps to <paramref name="bail"/> (clobbers r8).
+    /// </summary>
+    void LoadValidHandlerRecord(ulong tag, Label bail)
+    {
+        a.mov(rcx, rdx);
+        a.shr(rcx, 56);
+        a.cmp(ecx, (int)(tag >> 56));
+        masm.Jump(Condition.NotEqual, bail);
+        // index << log2(record size), with the tag shifted out.
+        a.shl(rdx, 8);
+        a.shr(rdx, 8 - Interp.IcHandler.SizeLog2);
+        a.mov(rcx, (long)realm.Validity);
+        a.add(rdx, __qword_ptr[rcx + CacheValidityBlock.HandlersOffset]);
+        a.mov(r8, __qword_ptr[rax + Layout.ObjProto]);
+        a.cmp(r8, __qword_ptr[rdx + Interp.IcHandler.ReceiverProtoOffset]);
+        masm.Jump(Condition.NotEqual, bail);
+        a.mov(r8d, __dword_ptr[rdx + Interp.IcHandler.EpochOffset]);
+        a.cmp(r8d, __dword_ptr[rcx + CacheValidityBlock.ProtoEpochOffset]);
+        masm.Jump(Condition.NotEqual, bail);
     }
 
     void EmitGetNamed(int pc, int objectRegister, int nameIndex, int feedbackSlot)
@@ -57,14 +99,48 @@ internal sealed unsafe partial class BaselineCompiler
             a.mov(Acc, __qword_ptr[rax + Layout.ObjInternal0]);
             return;
         }
-        LoadCachedSlot(pc, feedbackSlot);
+        var notOwn = masm.CreateLabel();
+        var done = masm.CreateLabel();
+        LoadCachedHandler(pc, feedbackSlot, notOwn);
         a.mov(Acc, __qword_ptr[rcx + rdx * 8]);
+        masm.Jump(done);
+
+        masm.Bind(notOwn);
+        LoadValidHandlerRecord(Interp.ProtoLoadTag, Bail(pc));
+        a.mov(rcx, __qword_ptr[rdx + Interp.IcHandler.HolderOffset]);
+        a.mov(rcx, __qword_ptr[rcx + Layout.ObjSlots]);
+        a.movsxd(r8, __dword_ptr[rdx + Interp.IcHandler.SlotOffset]);
+        a.mov(Acc, __qword_ptr[rcx + r8 * 8]);
+        masm.Bind(done);
     }
 
     void EmitSetNamed(int pc, int objectRegister, int feedbackSlot)
     {
+        var bail = Bail(pc);
+        var notOwn = masm.CreateLabel();
+        var done = masm.CreateLabel();
         a.mov(rax, Register(objectRegister));
-        LoadCachedSlot(pc, feedbackSlot);
+        LoadCachedHandler(pc, feedbackSlot, notOwn);
         a.mov(__qword_ptr[rcx + rdx * 8], Acc);
+        masm.Jump(done);
+
+        // An add-property store: the receiver must be extensible and not relied on by any cache
+        // (header byte 6), as in the interpreter's TryTransition, and have the new slot in capacity.
+        masm.Bind(notOwn);
+        LoadValidHandlerRecord(Interp.TransitionTag, bail);
+        a.test(__byte_ptr[rax + 3], (int)CellFlags.NotExtensible);
+        masm.Jump(Condition.NotEqual, bail);
+        a.cmp(__byte_ptr[rax + 6], 0);
+        masm.Jump(Condition.NotEqual, bail);
+        a.mov(rcx, __qword_ptr[rax + Layout.ObjSlots]);
+        a.test(rcx, rcx);
+        masm.Jump(Condition.Equal, bail);
+        a.movsxd(r8, __dword_ptr[rdx + Interp.IcHandler.SlotOffset]);
+        a.cmp(r8, __qword_ptr[rcx - 8]);
+        masm.Jump(Condition.AboveOrEqual, bail);
+        a.mov(__qword_ptr[rcx + r8 * 8], Acc);
+        a.mov(r8, __qword_ptr[rdx + Interp.IcHandler.NewShapeOffset]);
+        a.mov(__qword_ptr[rax + Layout.ObjShape], r8);
+        masm.Bind(done);
     }
 }

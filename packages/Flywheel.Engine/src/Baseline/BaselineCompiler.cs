@@ -40,6 +40,7 @@ internal sealed unsafe partial class BaselineCompiler
     static readonly AssemblerRegister32 Acc32 = r14d;
 
     readonly FunctionTemplate function;
+    readonly Realm realm;
     readonly X64Assembler masm;
     readonly Assembler a;
     readonly Label exit;
@@ -49,9 +50,10 @@ internal sealed unsafe partial class BaselineCompiler
     readonly bool annotate;
     readonly bool recordFeedback;
 
-    BaselineCompiler(FunctionTemplate function, bool annotate, bool recordFeedback)
+    BaselineCompiler(FunctionTemplate function, Realm realm, bool annotate, bool recordFeedback)
     {
         this.function = function;
+        this.realm = realm;
         this.annotate = annotate;
         this.recordFeedback = recordFeedback && function.FeedbackBase != null;
         masm = new X64Assembler();
@@ -68,9 +70,9 @@ internal sealed unsafe partial class BaselineCompiler
     /// constructions from machine code (-1: the function is not called that way).
     /// <paramref name="recordFeedback"/> says whether the code counts invocations and call targets.
     /// </summary>
-    public static CodeBlob Compile(FunctionTemplate function, bool annotate, bool recordFeedback, out int[] resumeOffsets, out int callEntryOffset, out int constructEntryOffset)
+    public static CodeBlob Compile(FunctionTemplate function, Realm realm, bool annotate, bool recordFeedback, out int[] resumeOffsets, out int callEntryOffset, out int constructEntryOffset)
     {
-        var compiler = new BaselineCompiler(function, annotate, recordFeedback);
+        var compiler = new BaselineCompiler(function, realm, annotate, recordFeedback);
         return compiler.Run(out resumeOffsets, out callEntryOffset, out constructEntryOffset);
     }
 
@@ -237,6 +239,8 @@ internal sealed unsafe partial class BaselineCompiler
                 return true;
             case Opcode.GetNamed when function.FeedbackBase != null: EmitGetNamed(pc, Operand(p, row, 0), Operand(p, row, 1), Operand(p, row, 2)); return true;
             case Opcode.SetNamed when function.FeedbackBase != null: EmitSetNamed(pc, Operand(p, row, 0), Operand(p, row, 2)); return true;
+            case Opcode.LdaGlobal when function.FeedbackBase != null: EmitLoadGlobal(pc, Operand(p, row, 1)); return true;
+            case Opcode.StaGlobal or Opcode.StaGlobalSloppy when function.FeedbackBase != null: EmitStoreGlobal(pc, Operand(p, row, 1)); return true;
             case Opcode.GetKeyed: EmitGetKeyed(pc, Operand(p, row, 0)); return true;
             case Opcode.Call: case Opcode.Construct: return EmitCall(op, pc, p, row);
             case Opcode.Return: EmitReturn(pc); return true;
@@ -380,25 +384,4 @@ internal sealed unsafe partial class BaselineCompiler
     }
 
     static Iced.Intel.Register ToRegister32(AssemblerRegister64 r) => (Iced.Intel.Register)((int)r.Value - (int)Iced.Intel.Register.RAX + (int)Iced.Intel.Register.EAX);
-
-    void EmitGetKeyed(int pc, int objectRegister)
-    {
-        a.mov(rax, Register(objectRegister));
-        LoadDenseElementAddress(Acc, ReadableArrayMask, Bail(pc));
-        a.mov(rax, __qword_ptr[rdx + rcx * 8]);
-        a.test(rax, rax);
-        masm.Jump(Condition.Equal, Bail(pc));
-        a.mov(Acc, rax);
-    }
-
-    void EmitSetKeyed(int pc, int objectRegister, int keyRegister)
-    {
-        a.mov(rax, Register(keyRegister));
-        a.mov(r8, rax);
-        a.mov(rax, Register(objectRegister));
-        LoadDenseElementAddress(r8, WritableArrayMask, Bail(pc));
-        a.cmp(__qword_ptr[rdx + rcx * 8], 0);
-        masm.Jump(Condition.Equal, Bail(pc));
-        a.mov(__qword_ptr[rdx + rcx * 8], Acc);
-    }
 }

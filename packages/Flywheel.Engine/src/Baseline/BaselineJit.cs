@@ -41,6 +41,9 @@ internal sealed unsafe class BaselineJit : IDisposable
     /// <summary>Whether compiled code counts invocations and call targets in the feedback vectors, as the interpreter does when feedback is on.</summary>
     public bool RecordFeedback { get; init; } = true;
 
+    /// <summary>The realm whose functions this tier compiles: code embeds the addresses of its global object and inline-cache state.</summary>
+    public required Realm Realm { get; init; }
+
     /// <summary>Receives one line per compiled or rejected function (<c>--trace-tiering</c>).</summary>
     public TextWriter? Trace { get; init; }
 
@@ -57,7 +60,7 @@ internal sealed unsafe class BaselineJit : IDisposable
         int callEntry, constructEntry;
         try
         {
-            blob = BaselineCompiler.Compile(function, printCode != null, RecordFeedback, out resume, out callEntry, out constructEntry);
+            blob = BaselineCompiler.Compile(function, Realm, printCode != null, RecordFeedback, out resume, out callEntry, out constructEntry);
         }
         catch (CodeBufferException e)
         {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Flywheel.Profiling;
 using L = Flywheel.Profiling.FeedbackLayout;
 
@@ -30,25 +31,34 @@ namespace Flywheel.Engine.Interpreter;
 /// </remarks>
 internal sealed unsafe partial class Interp
 {
-    const ulong ProtoLoadTag = 1UL << 56, TransitionTag = 2UL << 56, HandlerIndexMask = (1UL << 56) - 1;
-    const ulong GlobalObjectKey = 1, GlobalLexicalKey = 2;
+    internal const ulong ProtoLoadTag = 1UL << 56, TransitionTag = 2UL << 56, HandlerIndexMask = (1UL << 56) - 1;
+    internal const ulong GlobalObjectKey = 1, GlobalLexicalKey = 2;
     const int Entry0Key = L.CacheEntriesOffset, Entry0Value = L.CacheEntriesOffset + 8;
 
-    /// <summary>What a prototype-chain load or an add-property store needs beyond the shape.</summary>
-    struct IcHandler
+    /// <summary>
+    /// What a prototype-chain load or an add-property store needs beyond the shape. The records are
+    /// in unmanaged memory (<see cref="CacheValidityBlock.Handlers"/>), so baseline code checks and
+    /// uses them inline; the offsets are what it reads.
+    /// </summary>
+    [StructLayout(LayoutKind.Explicit, Size = Size)]
+    internal struct IcHandler
     {
+        public const int HolderOffset = 0, NewShapeOffset = 8, ReceiverProtoOffset = 16, SlotOffset = 24, EpochOffset = 28, Size = 32, SizeLog2 = 5;
+
         /// <summary>Load: the prototype holding the property.</summary>
-        public nint Holder;
+        [FieldOffset(HolderOffset)] public nint Holder;
         /// <summary>Store: the receiver's shape after the add.</summary>
-        public nint NewShape;
+        [FieldOffset(NewShapeOffset)] public nint NewShape;
         /// <summary>The receiver's prototype the entry was made for (the shape does not fix it).</summary>
-        public ulong ReceiverProto;
-        public int Slot;
-        public uint Epoch;
+        [FieldOffset(ReceiverProtoOffset)] public ulong ReceiverProto;
+        [FieldOffset(SlotOffset)] public int Slot;
+        [FieldOffset(EpochOffset)] public uint Epoch;
     }
 
-    IcHandler[] icHandlers = new IcHandler[16];
-    int icHandlerCount;
+    int icHandlerCount, icHandlerCapacity;
+
+    /// <summary>Handler record <paramref name="index"/> (the array may move when <see cref="NewHandler"/> grows it).</summary>
+    ref IcHandler Handler(ulong index) => ref ((IcHandler*)realm.Validity->Handlers)[index];
 
     /// <summary>
     /// Named load (<c>GetNamed r, name, slot</c>). The hit path is inlined into the dispatch loop.
@@ -82,7 +92,7 @@ internal sealed unsafe partial class Interp
                 if (*(ulong*)e != shapeCell) continue;
                 ulong h = *(ulong*)(e + 8);
                 if (h <= uint.MaxValue) return new JsValue(Layout.Slots(o)[h]);
-                ref var r = ref icHandlers[h & HandlerIndexMask];
+                ref var r = ref Handler(h & HandlerIndexMask);
                 if (Layout.Proto(o).Bits == r.ReceiverProto && r.Epoch == realm.ProtoEpoch) return new JsValue(Layout.Slots(r.Holder)[r.Slot]);
                 stale = h;
                 break;
@@ -134,7 +144,7 @@ internal sealed unsafe partial class Interp
             if (p.Ptr == holder) break;
         }
         int index = stale >= ProtoLoadTag && stale < TransitionTag ? (int)(stale & HandlerIndexMask) : NewHandler();
-        icHandlers[index] = new IcHandler { Holder = holder, ReceiverProto = receiverProto.Bits, Slot = holderSlot, Epoch = realm.ProtoEpoch };
+        Handler((ulong)index) = new IcHandler { Holder = holder, ReceiverProto = receiverProto.Bits, Slot = holderSlot, Epoch = realm.ProtoEpoch };
         t.Feedback.RecordShape(slot, shapeCell, ProtoLoadTag | (uint)index);
         return new JsValue(Layout.Slots(holder)[holderSlot]);
     }
@@ -172,7 +182,7 @@ internal sealed unsafe partial class Interp
                 if (*(ulong*)e != shapeCell) continue;
                 ulong h = *(ulong*)(e + 8);
                 if (h <= uint.MaxValue) { Layout.Slots(o)[h] = value.Bits; return; }
-                if (TryTransition(o, ref icHandlers[h & HandlerIndexMask], value)) return;
+                if (TryTransition(o, ref Handler(h & HandlerIndexMask), value)) return;
                 stale = h;
                 break;
             }
@@ -235,7 +245,7 @@ internal sealed unsafe partial class Interp
         var after = realm.ShapeOf(o);
         if (epoch != realm.ProtoEpoch || after.IsDictionary || after.Parent != shape || after.Key != key.Bits || after.Flags != PropFlags.Default) return;
         int index = stale >= TransitionTag ? (int)(stale & HandlerIndexMask) : NewHandler();
-        icHandlers[index] = new IcHandler { NewShape = after.Cell, ReceiverProto = receiverProto.Bits, Slot = after.SlotCount - 1, Epoch = epoch };
+        Handler((ulong)index) = new IcHandler { NewShape = after.Cell, ReceiverProto = receiverProto.Bits, Slot = after.SlotCount - 1, Epoch = epoch };
         t.Feedback.RecordShape(slot, shapeCell, TransitionTag | (uint)index);
     }
 
@@ -251,7 +261,11 @@ internal sealed unsafe partial class Interp
 
     int NewHandler()
     {
-        if (icHandlerCount == icHandlers.Length) Array.Resize(ref icHandlers, icHandlerCount * 2);
+        if (icHandlerCount == icHandlerCapacity)
+        {
+            icHandlerCapacity = Math.Max(16, icHandlerCapacity * 2);
+            realm.Validity->Handlers = NativeMemory.Realloc(realm.Validity->Handlers, (nuint)(icHandlerCapacity * sizeof(IcHandler)));
+        }
         return icHandlerCount++;
     }
 
@@ -261,10 +275,11 @@ internal sealed unsafe partial class Interp
     {
         byte* ic = t.FeedbackSlot(*(int*)(pc + 5));
         ulong k = *(ulong*)(ic + Entry0Key), h = *(ulong*)(ic + Entry0Value);
-        if (k == GlobalObjectKey && (uint)(h >> 32) == realm.GlobalEpoch) return new JsValue(Layout.Slots(realm.GlobalObject)[(uint)h]);
+        var validity = realm.Validity;
+        if (k == GlobalObjectKey && (uint)(h >> 32) == validity->GlobalEpoch) return new JsValue(Layout.Slots(realm.GlobalObject)[(uint)h]);
         if (k == GlobalLexicalKey)
         {
-            var v = realm.GlobalLexicalValues[(int)h];
+            var v = validity->GlobalLexicalValues[h];
             if (!v.IsEmpty) return v;
         }
         return LoadGlobalMiss(t, pc, st);
@@ -285,14 +300,15 @@ internal sealed unsafe partial class Interp
     {
         byte* ic = t.FeedbackSlot(*(int*)(pc + 5));
         ulong k = *(ulong*)(ic + Entry0Key), h = *(ulong*)(ic + Entry0Value);
-        if (k == GlobalObjectKey && (uint)(h >> 32) == realm.GlobalEpoch)
+        var validity = realm.Validity;
+        if (k == GlobalObjectKey && (uint)(h >> 32) == validity->GlobalEpoch)
         {
             Layout.Slots(realm.GlobalObject)[(uint)h] = value.Bits;
             return;
         }
-        if (k == GlobalLexicalKey && !realm.GlobalLexicalValues[(int)h].IsEmpty)
+        if (k == GlobalLexicalKey && !validity->GlobalLexicalValues[h].IsEmpty)
         {
-            realm.GlobalLexicalValues[(int)h] = value;
+            validity->GlobalLexicalValues[h] = value;
             return;
         }
         StoreGlobalMiss(t, pc, value, strict, st);
@@ -370,7 +386,7 @@ internal sealed unsafe partial class Interp
         }
         for (int i = 0; i < icHandlerCount; i++)
         {
-            ref var r = ref icHandlers[i];
+            ref var r = ref Handler((ulong)i);
             gc.MarkCell(r.Holder);
             gc.MarkCell(r.NewShape);
             gc.Mark(new JsValue(r.ReceiverProto));

@@ -154,12 +154,18 @@ internal sealed unsafe partial class Interp(Realm realm)
         return thisv;
     }
 
+    const int ConstructReceiverSlots = 4;
+
     /// <summary>OrdinaryCreateFromConstructor for a bytecode constructor (a hole for derived classes: super() provides `this`).</summary>
     JsValue ConstructReceiver(FunctionTemplate t, JsValue newTarget)
     {
         if ((t.Flags & FunctionFlags.Derived) != 0) return JsValue.Empty;
         var proto = LoadConstructPrototype(t, newTarget);
-        return JsValue.FromPtr(realm.NewObject(Realm.IsObject(proto) ? proto : JsValue.FromPtr(realm.ObjectPrototype)));
+        nint o = realm.NewObject(Realm.IsObject(proto) ? proto : JsValue.FromPtr(realm.ObjectPrototype));
+        // Constructors almost always add properties: giving the receiver the capacity its first add
+        // would allocate anyway lets the add-property caches (and baseline code) store without allocating.
+        realm.EnsureSlots(o, ConstructReceiverSlots);
+        return JsValue.FromPtr(o);
     }
 
     /// <summary>Pushes a frame for bytecode function <paramref name="t"/> whose <paramref name="argc"/> arguments are at <paramref name="args"/> (the stack top).</summary>

@@ -1,21 +1,43 @@
+using System.Runtime.InteropServices;
+
 namespace Flywheel.Engine.Runtime;
 
 /// <summary>
 /// The global environment: the global object (var and function declarations of scripts, built-ins)
 /// and the global lexical table (top-level let/const/class, shared by all scripts of the engine).
 /// </summary>
-internal sealed partial class Realm
+internal sealed unsafe partial class Realm
 {
     public nint GlobalObject;
     readonly Dictionary<ulong, (int Index, bool IsConst)> globalLexicals = [];
-    /// <summary>Values of global lexical bindings; a hole means "in TDZ". Part of the root set.</summary>
-    public readonly List<JsValue> GlobalLexicalValues = [];
+    int globalLexicalCapacity;
+
+    /// <summary>Number of global lexical bindings declared.</summary>
+    public int GlobalLexicalCount { get; private set; }
+
+    /// <summary>The value of global lexical binding <paramref name="index"/>; a hole means "in TDZ". Part of the root set.</summary>
+    public ref JsValue GlobalLexical(int index)
+    {
+        System.Diagnostics.Debug.Assert((uint)index < (uint)GlobalLexicalCount);
+        return ref Validity->GlobalLexicalValues[index];
+    }
+
+    int AddGlobalLexicalValue()
+    {
+        if (GlobalLexicalCount == globalLexicalCapacity)
+        {
+            globalLexicalCapacity = Math.Max(16, globalLexicalCapacity * 2);
+            Validity->GlobalLexicalValues = (JsValue*)NativeMemory.Realloc(Validity->GlobalLexicalValues, (nuint)(globalLexicalCapacity * sizeof(JsValue)));
+        }
+        Validity->GlobalLexicalValues[GlobalLexicalCount] = JsValue.Empty;
+        return GlobalLexicalCount++;
+    }
 
     public JsValue LoadGlobal(JsValue name, bool throwIfMissing)
     {
         if (globalLexicals.TryGetValue(name.Bits, out var lex))
         {
-            var v = GlobalLexicalValues[lex.Index];
+            var v = GlobalLexical(lex.Index);
             if (v.IsEmpty) throw new JsThrow(MakeError(ErrorKind.ReferenceError, $"Cannot access '{ToClr(name)}' before initialization"));
             return v;
         }
@@ -33,9 +55,9 @@ internal sealed partial class Realm
     {
         if (globalLexicals.TryGetValue(name.Bits, out var lex))
         {
-            if (GlobalLexicalValues[lex.Index].IsEmpty) throw new JsThrow(MakeError(ErrorKind.ReferenceError, $"Cannot access '{ToClr(name)}' before initialization"));
+            if (GlobalLexical(lex.Index).IsEmpty) throw new JsThrow(MakeError(ErrorKind.ReferenceError, $"Cannot access '{ToClr(name)}' before initialization"));
             if (lex.IsConst) throw new JsThrow(MakeError(ErrorKind.TypeError, "Assignment to constant variable."));
-            GlobalLexicalValues[lex.Index] = value;
+            GlobalLexical(lex.Index) = value;
             return;
         }
         var key = PropKey.FromCell(name.Ptr);
@@ -54,17 +76,16 @@ internal sealed partial class Realm
     {
         if (globalLexicals.ContainsKey(name.Bits)) throw new JsThrow(MakeError(ErrorKind.SyntaxError, $"Identifier '{ToClr(name)}' has already been declared"));
         GlobalEpoch++; // the new binding shadows a global object property that caches may hold
-        globalLexicals[name.Bits] = (GlobalLexicalValues.Count, isConst);
-        GlobalLexicalValues.Add(JsValue.Empty);
+        globalLexicals[name.Bits] = (AddGlobalLexicalValue(), isConst);
     }
 
-    public void InitGlobalLexical(JsValue name, JsValue value) => GlobalLexicalValues[globalLexicals[name.Bits].Index] = value;
+    public void InitGlobalLexical(JsValue name, JsValue value) => GlobalLexical(globalLexicals[name.Bits].Index) = value;
 
     public bool TryGetGlobalLexical(string name, out JsValue v)
     {
         v = default;
         if (!globalLexicals.TryGetValue((ulong)Intern(name), out var lex)) return false;
-        v = GlobalLexicalValues[lex.Index];
+        v = GlobalLexical(lex.Index);
         return true;
     }
 }

@@ -167,6 +167,7 @@ internal sealed unsafe partial class Realm : IDisposable
         Heap.Dispose();
         Stack.Dispose();
         Interp.Jit?.Dispose();
+        FreeValidityBlock();
     }
 }
 

@@ -18,7 +18,9 @@ internal static unsafe class TypedArrayBuiltins
 
     static JsValue NewTyped(Realm r, TypedKind kind, JsValue proto, JsValue buffer, int offset, int length)
     {
-        nint o = r.NewObjectWithExternal(proto, ObjClass.TypedArray, new TypedArrayData(r, buffer, offset, length, kind));
+        var view = new TypedArrayData(r, buffer, offset, length, kind);
+        nint o = r.NewObjectWithExternal(proto, ObjClass.TypedArray, view);
+        TypedArrayLayout.Init(o, r.External<ArrayBufferData>(buffer.Ptr), view);
         return JsValue.FromPtr(o);
     }
 

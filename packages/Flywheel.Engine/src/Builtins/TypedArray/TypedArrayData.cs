@@ -2,10 +2,16 @@ using System.Runtime.InteropServices;
 
 namespace Flywheel.Engine.Builtins
 {
-    /// <summary>An ArrayBuffer's bytes, in native memory owned by the engine, freed when the buffer object dies.</summary>
+    /// <summary>
+    /// An ArrayBuffer's bytes, in native memory owned by the engine, freed when the buffer object dies.
+    /// The data pointer is kept in a small unmanaged header at a fixed address, which typed arrays
+    /// over the buffer point to (<see cref="TypedArrayLayout"/>), so baseline code reaches the bytes
+    /// without managed objects and a detach (clearing the pointer) is seen by every view at once.
+    /// </summary>
     internal sealed unsafe class ArrayBufferData : IDisposable
     {
-        public byte* Data;
+        /// <summary>The buffer's data pointer (null once detached or freed).</summary>
+        public readonly byte** Header;
         public int Length;
         readonly Heap heap;
 
@@ -13,20 +19,50 @@ namespace Flywheel.Engine.Builtins
         {
             this.heap = heap;
             Length = length;
-            Data = (byte*)NativeMemory.AllocZeroed((nuint)Math.Max(1, length));
+            Header = (byte**)NativeMemory.Alloc((nuint)sizeof(byte*));
+            *Header = (byte*)NativeMemory.AllocZeroed((nuint)Math.Max(1, length));
             heap.NoteExternal(length);
         }
 
+        public byte* Data => *Header;
+
+        bool disposed;
+
         public void Dispose()
         {
-            if (Data == null) return;
-            NativeMemory.Free(Data);
-            heap.NoteExternal(-Length);
-            Data = null;
+            if (disposed) return;
+            disposed = true;
+            if (*Header != null)
+            {
+                NativeMemory.Free(*Header);
+                heap.NoteExternal(-Length);
+            }
+            NativeMemory.Free(Header);
         }
     }
 
-    internal enum TypedKind { Int8, Uint8, Uint8Clamped, Int16, Uint16, Int32, Uint32, Float32, Float64 }
+    /// <summary>
+    /// What a typed array object keeps in its header and internal slots for machine code, besides its
+    /// managed <see cref="TypedArrayData"/>: header byte 5 = <see cref="TypedKind"/>; internal slot 0 =
+    /// the buffer's <see cref="ArrayBufferData.Header"/> address plus <see cref="JsValue.DoubleOffset"/>
+    /// (so it reads as a number, which the collector skips); slot 1 = the element count and slot 2 =
+    /// the byte offset, as int32 values.
+    /// </summary>
+    internal static unsafe class TypedArrayLayout
+    {
+        public const int KindByte = 5;
+        public const int BufferHeaderSlot = Layout.ObjInternal0, LengthSlot = Layout.ObjInternal0 + 8, ByteOffsetSlot = Layout.ObjInternal0 + 16;
+
+        public static void Init(nint o, ArrayBufferData buffer, TypedArrayData view)
+        {
+            *(TypedKind*)(o + KindByte) = view.Kind;
+            *(ulong*)(o + BufferHeaderSlot) = (ulong)buffer.Header + JsValue.DoubleOffset;
+            Layout.Internal(o, 1) = JsValue.FromInt(view.Length);
+            Layout.Internal(o, 2) = JsValue.FromInt(view.ByteOffset);
+        }
+    }
+
+    internal enum TypedKind : byte { Int8, Uint8, Uint8Clamped, Int16, Uint16, Int32, Uint32, Float32, Float64 }
 
     /// <summary>A typed array's view: its buffer object, byte offset, element count and element kind.</summary>
     internal sealed unsafe class TypedArrayData(Realm realm, JsValue buffer, int byteOffset, int length, TypedKind kind) : ITraceable

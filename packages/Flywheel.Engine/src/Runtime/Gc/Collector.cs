@@ -169,7 +169,7 @@ internal sealed unsafe class Collector(Realm realm)
         for (ulong* p = st.Base; p < st.Top; p++) Mark(new JsValue(*p));
         foreach (var v in realm.Handles) Mark(v);
         foreach (var v in realm.PermanentRoots) Mark(v);
-        foreach (var v in realm.GlobalLexicalValues) Mark(v);
+        for (int i = 0; i < realm.GlobalLexicalCount; i++) Mark(realm.GlobalLexical(i));
         foreach (var (h, a, b, c) in realm.Jobs) { Mark(h); Mark(a); Mark(b); Mark(c); }
         foreach (var t in realm.Timers) { Mark(t.Callback); Mark(t.Args); }
         foreach (var (f, h) in realm.FinalizationCleanups) { Mark(f); Mark(h); }
