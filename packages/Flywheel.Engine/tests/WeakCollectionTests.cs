@@ -178,6 +178,15 @@ public class WeakCollectionTests
     }
 
     [Fact]
+    public void DerefInALoopKeepsOneEntryPerTarget()
+    {
+        using var e = new JsEngine();
+        e.SetValue("keptAlive", (Func<double>)(() => e.Realm.KeptAlive.Count));
+        Assert.Equal(2, e.Evaluate("const w = new WeakRef({}), v = new WeakRef({}); for (let i = 0; i < 100000; i++) { w.deref(); v.deref(); } keptAlive()").AsNumber());
+        Assert.Empty(e.Realm.KeptAlive);
+    }
+
+    [Fact]
     public void FinalizationCallbacksRunAsJobsAfterTheCollection()
     {
         var log = new List<string>();

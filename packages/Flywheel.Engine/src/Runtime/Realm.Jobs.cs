@@ -13,8 +13,12 @@ internal sealed partial class Realm
     /// <summary>
     /// Targets of WeakRefs created or dereferenced during the current job (the spec's [[KeptAlive]]
     /// list): rooted until the job ends, so a WeakRef observed alive stays alive for the rest of it.
+    /// A set of value bits, so a loop that calls deref() a million times keeps one entry, not a million.
     /// </summary>
-    public readonly List<JsValue> KeptAlive = [];
+    public readonly HashSet<ulong> KeptAlive = [];
+
+    /// <summary>AddToKeptObjects: keeps <paramref name="target"/> alive until the current job ends.</summary>
+    public void KeepDuringJob(JsValue target) => KeptAlive.Add(target.Bits);
 
     /// <summary>Whether the event loop has anything to run: jobs, timers or finalization cleanups.</summary>
     public bool HasPendingWork => Jobs.Count > 0 || Timers.Count > 0 || FinalizationCleanups.Count > 0;

@@ -29,7 +29,7 @@ internal static class WeakRefBuiltins
             var target = a[0];
             if (!CanBeHeldWeakly(target)) throw Def.TypeError(r, "WeakRef: invalid target");
             var protoValue = Def.ProtoFrom(r, a.NewTarget, r.WeakRefPrototype);
-            r.KeptAlive.Add(target);
+            r.KeepDuringJob(target);
             return JsValue.FromPtr(r.NewObjectWithExternal(protoValue, ObjClass.WeakRef, new WeakRefData(target)));
         }, proto);
         Def.Method(r, proto, "deref", 0, (Realm r, in CallArgs a) =>
@@ -37,7 +37,7 @@ internal static class WeakRefBuiltins
             if (!Realm.IsObject(a.This) || Layout.Class(a.This.Ptr) != ObjClass.WeakRef)
                 throw Def.TypeError(r, "Method WeakRef.prototype.deref called on incompatible receiver " + r.Interp.Describe(a.This));
             var target = r.External<WeakRefData>(a.This.Ptr).Target;
-            if (!target.IsUndefined) r.KeptAlive.Add(target);
+            if (!target.IsUndefined) r.KeepDuringJob(target);
             return target;
         });
         Def.ToStringTag(r, proto, "WeakRef");

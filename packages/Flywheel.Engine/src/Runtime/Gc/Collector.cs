@@ -173,7 +173,7 @@ internal sealed unsafe class Collector(Realm realm)
         foreach (var (h, a, b, c) in realm.Jobs) { Mark(h); Mark(a); Mark(b); Mark(c); }
         foreach (var t in realm.Timers) { Mark(t.Callback); Mark(t.Args); }
         foreach (var (f, h) in realm.FinalizationCleanups) { Mark(f); Mark(h); }
-        foreach (var v in realm.KeptAlive) Mark(v);
+        foreach (var bits in realm.KeptAlive) Mark(new JsValue(bits));
         // Atoms are weak: shapes, constant pools and the realm's well-known keys keep the live ones.
         MarkCell(realm.Shapes.Root.Cell);
         foreach (var t in realm.Templates) foreach (var v in t.Constants) Mark(v);
