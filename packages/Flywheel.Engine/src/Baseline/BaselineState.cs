@@ -18,7 +18,7 @@ internal unsafe struct BaselineState
     public const int RuntimeOffset = 144, SavedRspOffset = 152, SafepointDueOffset = 160;
 
     /// <summary>How many callers' resume addresses an entry can push (<see cref="Continuations"/>).</summary>
-    public const int MaxContinuations = 8;
+    public const int MaxContinuations = 2;
 
     /// <summary>
     /// Calls made in machine code one activation may nest before the next call exits (and the

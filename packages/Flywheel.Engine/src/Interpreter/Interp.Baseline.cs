@@ -26,7 +26,8 @@ internal sealed unsafe partial class Interp
     /// call) for frame <paramref name="fp"/> from <paramref name="pc"/> with the accumulator in
     /// <paramref name="st"/>. Afterwards <paramref name="st"/> holds the frame, instruction and
     /// accumulator the interpreter is to continue with; returns false when no code ran (then only
-    /// <see cref="LoopState.Pc"/> was set, to <paramref name="pc"/>).
+    /// <see cref="LoopState.Pc"/> was set, to <paramref name="pc"/>) or when the code exited in the
+    /// frame it was entered with: then the caller's frame-derived locals are still right.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     bool EnterBaseline(ulong* fp, FunctionTemplate t, byte* pc, LoopState* st)
@@ -76,16 +77,23 @@ internal sealed unsafe partial class Interp
         }
         state->CallDepth = continuations;
 
+        ulong entryCallee = fp[JsStack.CalleeSlot];
         code.Enter(fp, state, target);
 
         int left = state->Budget;
         // An exit for a used-up budget gave its safepoint back: the interpreter runs it.
         budget -= initialBudget - left - (left <= 0 ? 1 : 0);
         Depth = state->Depth;
-        fp = state->Fp;
-        t = FrameTemplate(fp);
-        Stack.Top = fp + JsStack.HeaderSlots + t.RegisterCount;
-        st->Fp = fp;
+        // The same frame pointer with the same callee is the same frame (or one just like it): the
+        // template and stack top are unchanged.
+        bool sameFrame = state->Fp == fp && fp[JsStack.CalleeSlot] == entryCallee;
+        if (!sameFrame)
+        {
+            fp = state->Fp;
+            t = FrameTemplate(fp);
+            Stack.Top = fp + JsStack.HeaderSlots + t.RegisterCount;
+            st->Fp = fp;
+        }
         st->Acc = new JsValue(state->Acc);
         byte* next = t.Code + state->Pc;
         st->Pc = next;
@@ -98,7 +106,7 @@ internal sealed unsafe partial class Interp
             budget++;
             Safepoint(st->Acc, fp);
         }
-        return true;
+        return !sameFrame;
     }
 
     /// <summary>The address of <see cref="ConstructReceiverStub"/>, which baseline code calls.</summary>

@@ -91,7 +91,7 @@ internal sealed unsafe partial class Interp
         byte* code = t.Code;
         JsValue* regs = (JsValue*)(fp + JsStack.HeaderSlots);
         bool cond;
-        if (Jit != null) { st->Acc = acc; if (EnterBaseline(fp, t, pc, st)) { fp = st->Fp; pc = st->Pc; acc = st->Acc; t = FrameTemplate(fp); code = t.Code; regs = (JsValue*)(fp + JsStack.HeaderSlots); } }
+        if (Jit != null) { st->Acc = acc; if (EnterBaseline(fp, t, pc, st)) { fp = st->Fp; t = FrameTemplate(fp); code = t.Code; regs = (JsValue*)(fp + JsStack.HeaderSlots); } pc = st->Pc; acc = st->Acc; }
         while (true)
         {
             // Cases re-read *pc rather than use a local opcode: a value live across the whole switch gets spilled.
@@ -298,7 +298,7 @@ internal sealed unsafe partial class Interp
                     CountBackEdge(t, *(int*)(pc + 1));
                     pc += *(int*)(pc + 5);
                     Safepoint(acc, fp);
-                    if (t.Baseline != null) { st->Acc = acc; if (EnterBaseline(fp, t, pc, st)) { fp = st->Fp; pc = st->Pc; acc = st->Acc; t = FrameTemplate(fp); code = t.Code; regs = (JsValue*)(fp + JsStack.HeaderSlots); } }
+                    if (t.Baseline != null) { st->Acc = acc; if (EnterBaseline(fp, t, pc, st)) { fp = st->Fp; t = FrameTemplate(fp); code = t.Code; regs = (JsValue*)(fp + JsStack.HeaderSlots); } pc = st->Pc; acc = st->Acc; }
                     continue;
                 case Opcode.JumpIfTrue: pc += acc.Bits == JsValue.TrueBits ? *(int*)(pc + 1) : OpSize.JumpIfTrue; continue;
                 case Opcode.JumpIfFalse: pc += acc.Bits == JsValue.FalseBits ? *(int*)(pc + 1) : OpSize.JumpIfFalse; continue;
@@ -426,7 +426,7 @@ internal sealed unsafe partial class Interp
                             t = ct; code = t.Code; pc = code; regs = (JsValue*)(fp + JsStack.HeaderSlots);
                             st->Fp = fp; st->Pc = pc;
                             Safepoint(JsValue.Undefined, fp);
-                            if (Jit != null) { st->Acc = acc; if (EnterBaseline(fp, t, pc, st)) { fp = st->Fp; pc = st->Pc; acc = st->Acc; t = FrameTemplate(fp); code = t.Code; regs = (JsValue*)(fp + JsStack.HeaderSlots); } }
+                            if (Jit != null) { st->Acc = acc; if (EnterBaseline(fp, t, pc, st)) { fp = st->Fp; t = FrameTemplate(fp); code = t.Code; regs = (JsValue*)(fp + JsStack.HeaderSlots); } pc = st->Pc; acc = st->Acc; }
                             continue;
                         }
                         if ((Opcode)(*pc) == Opcode.Call && Functions.Kind(fo) == FunctionKind.Native)
@@ -466,7 +466,7 @@ internal sealed unsafe partial class Interp
                         st->Fp = fp; st->Pc = pc;
                         Stack.Top = (ulong*)(regs + t.RegisterCount);
                         Safepoint(acc, fp);
-                        if (t.Baseline != null) { st->Acc = acc; if (EnterBaseline(fp, t, pc, st)) { fp = st->Fp; pc = st->Pc; acc = st->Acc; t = FrameTemplate(fp); code = t.Code; regs = (JsValue*)(fp + JsStack.HeaderSlots); } }
+                        if (t.Baseline != null) { st->Acc = acc; if (EnterBaseline(fp, t, pc, st)) { fp = st->Fp; t = FrameTemplate(fp); code = t.Code; regs = (JsValue*)(fp + JsStack.HeaderSlots); } pc = st->Pc; acc = st->Acc; }
                         continue;
                     }
                 case Opcode.IteratorStep:
@@ -523,7 +523,7 @@ internal sealed unsafe partial class Interp
             }
             // Cases that break leave pc at their instruction; reading the opcode again keeps op dead across the switch.
             pc += Sizes[*pc];
-            if (t.Baseline != null) { st->Acc = acc; if (EnterBaseline(fp, t, pc, st)) { fp = st->Fp; pc = st->Pc; acc = st->Acc; t = FrameTemplate(fp); code = t.Code; regs = (JsValue*)(fp + JsStack.HeaderSlots); } }
+            if (t.Baseline != null) { st->Acc = acc; if (EnterBaseline(fp, t, pc, st)) { fp = st->Fp; t = FrameTemplate(fp); code = t.Code; regs = (JsValue*)(fp + JsStack.HeaderSlots); } pc = st->Pc; acc = st->Acc; }
             continue;
 
         CompareDone:
@@ -534,7 +534,7 @@ internal sealed unsafe partial class Interp
                 case Opcode.JumpIfFalse: case Opcode.JumpIfToBooleanFalse: pc += cond ? OpSize.JumpIfFalse : *(int*)(pc + 1); break;
                 case Opcode.JumpIfTrue: case Opcode.JumpIfToBooleanTrue: pc += cond ? *(int*)(pc + 1) : OpSize.JumpIfTrue; break;
             }
-            if (t.Baseline != null) { st->Acc = acc; if (EnterBaseline(fp, t, pc, st)) { fp = st->Fp; pc = st->Pc; acc = st->Acc; t = FrameTemplate(fp); code = t.Code; regs = (JsValue*)(fp + JsStack.HeaderSlots); } }
+            if (t.Baseline != null) { st->Acc = acc; if (EnterBaseline(fp, t, pc, st)) { fp = st->Fp; t = FrameTemplate(fp); code = t.Code; regs = (JsValue*)(fp + JsStack.HeaderSlots); } pc = st->Pc; acc = st->Acc; }
         }
     }
 
