@@ -13,6 +13,11 @@ internal static class NumberConversion
     public static (string Digits, int N) ShortestDigits(double d)
     {
         string r = d.ToString("R", CultureInfo.InvariantCulture);
+        // .NET's shortest digits are wrong where the gap below d is half the gap above (d a power
+        // of two): it may pick digits that lie below the lower rounding boundary, so they read back
+        // as the next double down (2 ** -25 came out as 2.980232238769531e-8; JsDiff finding
+        // 1771353629). Then no string of that length or shorter rounds to d: try longer ones.
+        if (double.Parse(r, CultureInfo.InvariantCulture) != d) r = ShortestByRoundTrip(d, SignificantDigits(r));
         if (r[0] == '-') r = r[1..];
         int e = 0;
         int ei = r.IndexOfAny(['E', 'e']);
@@ -26,6 +31,57 @@ internal static class NumberConversion
         digits = digits[lead..].TrimEnd('0');
         if (digits.Length == 0) digits = "0";
         return (digits, n);
+    }
+
+    static int SignificantDigits(string r)
+    {
+        int count = 0;
+        bool leading = true;
+        foreach (char c in r)
+        {
+            if (c is 'E' or 'e') break;
+            if (c is < '0' or > '9') continue;
+            if (leading && c == '0') continue;
+            leading = false;
+            count++;
+        }
+        return Math.Max(count, 1);
+    }
+
+    /// <summary>
+    /// The shortest decimal that reads back as <paramref name="d"/>, from <paramref name="from"/>
+    /// significant digits up (17 always suffice). At each length the correctly rounded digits come
+    /// first, as the closest candidate; when the rounding interval is lopsided, the neighbour one
+    /// unit in the last place further out can lie inside it while the nearest does not.
+    /// </summary>
+    static string ShortestByRoundTrip(double d, int from)
+    {
+        for (int p = from; p <= 17; p++)
+        {
+            string nearest = d.ToString("E" + (p - 1), CultureInfo.InvariantCulture);
+            if (double.Parse(nearest, CultureInfo.InvariantCulture) == d) return nearest;
+            foreach (int step in (ReadOnlySpan<int>)[1, -1])
+            {
+                string neighbour = StepLastDigit(nearest, step);
+                if (neighbour.Length > 0 && double.Parse(neighbour, CultureInfo.InvariantCulture) == d) return neighbour;
+            }
+        }
+        return d.ToString("E16", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>"[-]D.DDDE±XXX" with the last mantissa digit moved by ±1 (carries included); "" when that changes the length.</summary>
+    static string StepLastDigit(string formatted, int step)
+    {
+        int e = formatted.IndexOf('E');
+        var chars = formatted.ToCharArray(0, e);
+        for (int i = chars.Length - 1; i >= 0; i--)
+        {
+            if (chars[i] is < '0' or > '9') continue;
+            int v = chars[i] - '0' + step;
+            if (v is >= 0 and <= 9) { chars[i] = (char)('0' + v); return new string(chars) + formatted[e..]; }
+            chars[i] = step > 0 ? '0' : '9';
+        }
+        return ""; // 9.99…→10.0… or 1.00…→0.99…: the exponent would change; such a neighbour is not needed
     }
 
     public static string ToString(double d)
