@@ -16,7 +16,7 @@ public static class Program
           -e, --eval CODE        evaluate CODE and print nothing else
           -p, --print CODE       evaluate CODE and print its result
           --print-bytecode       print the bytecode of the script before running it
-          --tier=TIER            interp | baseline (every function compiled on its first call) | auto (hot functions compiled) | opt
+          --tier=TIER            auto (default: hot functions compiled) | interp | baseline (every function compiled on its first call) | opt
           --print-code           print an annotated listing of every function the JIT compiles
           --perf-map             write /tmp/perf-<pid>.map so Linux perf names JIT code
           --stats                print engine statistics as JSON on stderr at exit

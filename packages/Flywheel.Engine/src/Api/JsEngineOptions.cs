@@ -99,8 +99,11 @@ public enum TieringMode
 /// <summary>Options of the machine-code tiers.</summary>
 public sealed class JitOptions
 {
-    /// <summary>Which tiers run functions; <see cref="TieringMode.Interpreter"/> by default.</summary>
-    public TieringMode Mode { get; set; } = TieringMode.Interpreter;
+    /// <summary>
+    /// Which tiers run functions; <see cref="TieringMode.Auto"/> (hot functions compiled to baseline
+    /// code) by default. <see cref="TieringMode.Interpreter"/> keeps every function interpreted.
+    /// </summary>
+    public TieringMode Mode { get; set; } = TieringMode.Auto;
 
     /// <summary>Most bytes of machine code the engine keeps; functions that do not fit stay in the interpreter.</summary>
     public long CodeSpaceLimitBytes { get; set; } = 64L << 20;

@@ -144,6 +144,22 @@ internal sealed unsafe partial class BaselineCompiler
         return masm.Finish();
     }
 
+    /// <summary>
+    /// Counts a back-edge in the function's and the loop's profile counters as the interpreter's
+    /// JumpLoop does, so profiles stay exact in compiled loops. When this back-edge would run the
+    /// profiler's back-edge budget out, the code exits before counting and the interpreter's
+    /// JumpLoop counts it and asks the tiering policy.
+    /// </summary>
+    void CountBackEdge(int pc, int loopSlot)
+    {
+        a.mov(rax, (long)function.FeedbackBase);
+        a.cmp(__dword_ptr[rax + Flywheel.Profiling.FeedbackLayout.BackEdgeBudgetOffset], 1);
+        masm.Jump(Condition.LessOrEqual, Bail(pc));
+        a.inc(__qword_ptr[rax + Flywheel.Profiling.FeedbackLayout.BackEdgesOffset]);
+        a.inc(__qword_ptr[rax + function.FeedbackOffsets[loopSlot] + Flywheel.Profiling.FeedbackLayout.LoopBackEdgesOffset]);
+        a.dec(__dword_ptr[rax + Flywheel.Profiling.FeedbackLayout.BackEdgeBudgetOffset]);
+    }
+
     /// <summary>Leaves the code so the interpreter runs the instruction at <paramref name="pc"/>.</summary>
     void ExitTo(int pc)
     {
@@ -208,6 +224,7 @@ internal sealed unsafe partial class BaselineCompiler
             case Opcode.JumpLoop:
                 a.sub(__dword_ptr[State + BaselineState.BudgetOffset], 1);
                 masm.Jump(Condition.LessOrEqual, Bail(pc));
+                if (recordFeedback) CountBackEdge(pc, Operand(p, row, 0));
                 masm.Jump(Target(pc, p, row));
                 return true;
             case Opcode.JumpIfTrue: CompareAccAndJump(JsValue.TrueBits, Condition.Equal, Target(pc, p, row)); return true;
