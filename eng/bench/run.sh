@@ -18,9 +18,10 @@
 #   --timeout SECS      per-run time limit (default 600; --quick: 120)
 #   --slow SECS         a run slower than this ends the cell after it: one timed sample is enough
 #                       (default 60; keeps Jint and interpreter tiers affordable in full mode)
-#   --flywheel CMD      the flywheel command (default: $FLYWHEEL, `flywheel` on PATH, or the built CLI)
+#   --flywheel CMD      the flywheel command (default: $FLYWHEEL, else the repo's ./flywheel, republished
+#                       when stale; with --no-build `flywheel` on PATH or the built CLI)
 #   --no-jint           skip Jint (its full-size runs are slow)
-#   --no-build          do not build the Jint host (use whatever is already built)
+#   --no-build          build nothing (neither the Jint host nor the flywheel command; use what is built)
 #   --out DIR           results directory (default eng/bench/results); latest-<mode>.md/json are
 #                       replaced only by runs without --filter and --size
 #   --list              print the engine table (name, availability, command) and exit
@@ -91,6 +92,11 @@ probe() { # command → 0 when it runs the probe script
   outp=$(timeout 60 bash -c "$1 \"\$0\"" "$probe_script" 2>/dev/null) && [[ $outp == *"probe: ok 3"* ]]
 }
 
+if [[ -z $flywheel_cmd && $build == 1 && -x $root/flywheel ]]; then
+  # The repo's own command republishes itself (ReadyToRun) whenever the sources changed, so a
+  # benchmark never times a stale build left in some bin/ folder.
+  if "$root/flywheel" -e 0 >/dev/null; then flywheel_cmd=$root/artifacts/flywheel/flywheel; fi
+fi
 if [[ -z $flywheel_cmd ]]; then
   for candidate in "$(command -v flywheel 2>/dev/null)" \
       "$root/packages/Flywheel.Cli/src/bin/Release/net10.0/flywheel" \
