@@ -36,6 +36,8 @@ internal sealed unsafe partial class BaselineCompiler
 
     const ulong FunctionHeaderMask = 0xFFFF_0000_00FFUL;
     const ulong BytecodeFunctionHeader = (ulong)FunctionKind.Bytecode << 40 | (ulong)ObjClass.Function << 32 | (ulong)CellKind.Object;
+    const ulong NativeFunctionHeader = (ulong)FunctionKind.Native << 40 | (ulong)ObjClass.Function << 32 | (ulong)CellKind.Object;
+    const ulong BoundFunctionHeader = (ulong)FunctionKind.Bound << 40 | (ulong)ObjClass.Function << 32 | (ulong)CellKind.Object;
     const int FrameFlagsConstruct = (int)FrameFlags.Construct;
 
     /// <summary>
@@ -235,9 +237,9 @@ internal sealed unsafe partial class BaselineCompiler
 
     /// <summary>
     /// <c>Call callee, receiver, args, argc, slot</c> and <c>Construct callee, args, argc, slot</c>: a
-    /// direct call when the callee has a call (construct) entry; anything else (natives, bound
-    /// functions, generators, class constructors called, functions not compiled yet, a new call target
-    /// for the site's feedback) exits and the interpreter makes the call.
+    /// direct call when the callee has a call (construct) entry; natives and bound functions through
+    /// <see cref="CallNative"/>; anything else (generators, class constructors called, functions not
+    /// compiled yet, a new call target for the site's feedback) exits and the interpreter makes the call.
     /// </summary>
     bool EmitCall(Opcode op, int pc, byte* p, OpInfo row)
     {
@@ -254,7 +256,14 @@ internal sealed unsafe partial class BaselineCompiler
         a.and(rdx, rcx);
         a.mov(rcx, unchecked((long)BytecodeFunctionHeader));
         a.cmp(rdx, rcx);
-        masm.Jump(Condition.NotEqual, bail);
+        var notBytecode = masm.CreateLabel();
+        masm.Jump(Condition.NotEqual, notBytecode);
+        outOfLine.Add(() =>
+        {
+            masm.Bind(notBytecode);
+            CallNative(pc, row, construct, bail);
+            masm.Jump(instructionLabels[pc + row.Size]);
+        });
         a.mov(ecx, __dword_ptr[rax + Layout.ObjInternal0]);
         a.cmp(ecx, StateInt(BaselineState.CallTableLengthOffset));
         masm.Jump(Condition.AboveOrEqual, bail);
@@ -303,6 +312,64 @@ internal sealed unsafe partial class BaselineCompiler
         // The return address is the next instruction's resume point: the callee's Return lands there.
         a.call(r10);
         return true;
+    }
+
+    /// <summary>
+    /// <c>CallSpread</c> and <c>ConstructSpread</c>: native callees through <see cref="CallNative"/>;
+    /// bytecode callees exit (their arguments are spread onto the stack by the interpreter, which
+    /// then pushes the frame).
+    /// </summary>
+    void EmitSpreadCall(Opcode op, int pc, byte* p, OpInfo row)
+    {
+        var bail = Bail(pc);
+        a.mov(rax, Register(Operand(p, row, 0)));
+        JumpUnlessCell(bail);
+        a.mov(rdx, __qword_ptr[rax]);
+        a.mov(rcx, unchecked((long)FunctionHeaderMask));
+        a.and(rdx, rcx);
+        CallNative(pc, row, op == Opcode.ConstructSpread, bail);
+    }
+
+    /// <summary>
+    /// The call at <paramref name="pc"/> when its callee is a native or bound function (rdx = the
+    /// callee's masked header): made by <see cref="Interp.CallNativeStub"/> on the frame as it is,
+    /// leaving the result in the accumulator. A callee the stub does not take, or a call that threw,
+    /// exits at the call (the interpreter makes the call, or raises the exception there); a call that
+    /// made a collection due exits after it, for the interpreter's safepoint.
+    /// </summary>
+    void CallNative(int pc, OpInfo row, bool construct, Flywheel.MachineCode.Label bail)
+    {
+        var callStub = masm.CreateLabel();
+        a.mov(rcx, unchecked((long)NativeFunctionHeader));
+        a.cmp(rdx, rcx);
+        masm.Jump(Condition.Equal, callStub);
+        if (construct)
+        {
+            masm.Jump(bail);
+        }
+        else
+        {
+            a.mov(rcx, unchecked((long)BoundFunctionHeader));
+            a.cmp(rdx, rcx);
+            masm.Jump(Condition.NotEqual, bail);
+        }
+        masm.Bind(callStub);
+        var convention = X64CallingConvention.Host;
+        a.mov(StateField(BaselineState.SavedRspOffset), rsp);
+        a.and(rsp, -16);
+        if (convention.ShadowSpaceBytes > 0) a.sub(rsp, convention.ShadowSpaceBytes);
+        a.mov(convention.IntegerArguments[0], StateField(BaselineState.RuntimeOffset));
+        a.mov(convention.IntegerArguments[1], Fp);
+        a.mov(convention.IntegerArguments[2], pc);
+        masm.CallAbsolute(Interp.CallNativeStubAddress, r11);
+        a.mov(rsp, StateField(BaselineState.SavedRspOffset));
+        a.cmp(rax, (int)BaselineState.CallNotMade);
+        masm.Jump(Condition.Equal, bail);
+        a.cmp(rax, (int)BaselineState.CallThrew);
+        masm.Jump(Condition.Equal, bail);
+        a.mov(Acc, rax);
+        a.cmp(StateInt(BaselineState.SafepointDueOffset), 0);
+        masm.Jump(Condition.NotEqual, Bail(pc + row.Size));
     }
 
     /// <summary>

@@ -46,6 +46,7 @@ internal sealed unsafe partial class BaselineCompiler
     readonly Label exit;
     readonly Label[] instructionLabels;
     readonly Dictionary<int, Label> exitStubs = [];
+    readonly List<Action> outOfLine = [];
     readonly int length;
     readonly bool annotate;
     readonly bool recordFeedback;
@@ -130,6 +131,8 @@ internal sealed unsafe partial class BaselineCompiler
         // exit keeps the code safe if it ever did.
         ExitTo(length);
 
+        // Slow paths placed after the code so the fast paths fall through (one may add exit stubs).
+        foreach (var emit in outOfLine) emit();
         foreach (var (pc, label) in exitStubs)
         {
             masm.Bind(label);
@@ -260,6 +263,7 @@ internal sealed unsafe partial class BaselineCompiler
             case Opcode.StaGlobal or Opcode.StaGlobalSloppy when function.FeedbackBase != null: EmitStoreGlobal(pc, Operand(p, row, 1)); return true;
             case Opcode.GetKeyed: EmitGetKeyed(pc, Operand(p, row, 0)); return true;
             case Opcode.Call: case Opcode.Construct: return EmitCall(op, pc, p, row);
+            case Opcode.CallSpread: case Opcode.ConstructSpread: EmitSpreadCall(op, pc, p, row); return true;
             case Opcode.Return: EmitReturn(pc); return true;
             case Opcode.SetKeyed: EmitSetKeyed(pc, Operand(p, row, 0), Operand(p, row, 1)); return true;
             default: return EmitArithmetic(op, row, p, pc);

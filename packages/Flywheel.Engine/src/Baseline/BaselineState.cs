@@ -17,6 +17,20 @@ internal unsafe struct BaselineState
     public const int ScratchOffset = 56, CallTableLengthOffset = 64, DepthOffset = 68, MaxDepthOffset = 72, CallDepthOffset = 76, ContinuationsOffset = 80;
     public const int RuntimeOffset = 144, SavedRspOffset = 152, SafepointDueOffset = 160;
 
+    /// <summary>
+    /// What a runtime stub returns for a call it did not make (no effect: the code exits before the
+    /// call) and for a call that threw (the code exits at the call, where the interpreter raises the
+    /// exception). Neither is a value: both have the "other" tag bit but are not a defined constant,
+    /// and neither is a cell address (not 8-byte aligned).
+    /// </summary>
+    public const ulong CallNotMade = 0x12, CallThrew = 0x16;
+
+    /// <summary>
+    /// <see cref="SafepointDue"/> values: set by a construction's receiver allocation, which took the
+    /// safepoint's budget, and by a native call, which took none.
+    /// </summary>
+    public const int SafepointDueAfterAllocation = 1, SafepointDueAfterCall = 2;
+
     /// <summary>How many callers' resume addresses an entry can push (<see cref="Continuations"/>).</summary>
     public const int MaxContinuations = 2;
 

@@ -10,8 +10,9 @@ namespace Flywheel.Engine.Interpreter;
 /// instruction it ran itself) and takes it back when the code exits before an instruction it leaves
 /// to the interpreter. Machine code calls and returns between compiled functions itself, so the
 /// frame it exits in may be another than the one it was entered with: the loop then continues in
-/// that frame. The only .NET code machine code calls is <see cref="ConstructReceiverStub"/>, and no
-/// .NET exception ever unwinds through machine code.
+/// that frame. Machine code calls .NET only through <c>[UnmanagedCallersOnly]</c> runtime stubs
+/// (<see cref="ConstructReceiverStub"/>, <see cref="CallNativeStub"/>), and no .NET exception ever
+/// unwinds through machine code.
 /// </summary>
 internal sealed unsafe partial class Interp
 {
@@ -98,12 +99,21 @@ internal sealed unsafe partial class Interp
         byte* next = t.Code + state->Pc;
         st->Pc = next;
         jit.Exits[*next]++;
+        if (pendingMachineThrow != null)
+        {
+            // A native called from machine code threw: raised here, at the call, as the interpreter would.
+            var pending = pendingMachineThrow;
+            pendingMachineThrow = null;
+            state->SafepointDue = 0;
+            pending.Throw();
+        }
         if (state->SafepointDue != 0)
         {
             // A construction in machine code allocated and made a collection due: its safepoint, whose
-            // budget the code already took (hence the +1), runs here in the new frame.
+            // budget the code already took (hence the +1), runs here in the new frame. After a native
+            // call that allocated, the next instruction's safepoint runs early instead.
+            if (state->SafepointDue == BaselineState.SafepointDueAfterAllocation) budget++;
             state->SafepointDue = 0;
-            budget++;
             Safepoint(st->Acc, fp);
         }
         return !sameFrame;
@@ -137,7 +147,7 @@ internal sealed unsafe partial class Interp
     ulong ConstructReceiverForMachineCode(JsValue callee)
     {
         var receiver = ConstructReceiver(Functions.Template(realm, callee.Ptr), callee);
-        if (realm.Heap.GcRequested || (realm.Gc.Stress && realm.Heap.AllocatedSinceGc >= StressBytes)) Jit!.State->SafepointDue = 1;
+        if (realm.Heap.GcRequested || (realm.Gc.Stress && realm.Heap.AllocatedSinceGc >= StressBytes)) Jit!.State->SafepointDue = BaselineState.SafepointDueAfterAllocation;
         return receiver.Bits;
     }
 }
