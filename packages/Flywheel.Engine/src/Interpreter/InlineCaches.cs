@@ -124,12 +124,15 @@ internal sealed unsafe partial class Interp
             t.Feedback.RecordShape(slot, shapeCell, (ulong)own.Slot);
             return new JsValue(Layout.Slots(o)[own.Slot]);
         }
+        // A typed array answers numeric string keys ("-1", "NaN", …) itself, before any prototype.
+        if (Layout.Class(o) == ObjClass.TypedArray && realm.IsCanonicalNumericString(key)) return realm.Get(obj, key);
         var receiverProto = Layout.Proto(o);
         nint holder = 0;
         int holderSlot = 0;
         for (var p = receiverProto; ; p = Layout.Proto(p.Ptr))
         {
             if (!p.IsCell) return JsValue.Undefined;
+            if (Layout.Class(p.Ptr) == ObjClass.TypedArray && realm.IsCanonicalNumericString(key)) return realm.Get(obj, key);
             if (realm.ShapeOf(p.Ptr).TryGet(key.Bits, out var e))
             {
                 if ((e.Flags & PropFlags.Accessor) != 0) return realm.Get(obj, key);

@@ -256,6 +256,11 @@ internal static unsafe class ObjectBuiltins
     {
         // Mapped arguments: per-element redefinition is what breaks the aliasing.
         if (Layout.Class(o) == ObjClass.Arguments) r.MakeSparse(o);
+        if (frozen && Layout.Class(o) == ObjClass.TypedArray && r.TypedArrayOf(o).Length > 0)
+        {
+            Layout.Flags(o) |= CellFlags.NotExtensible;
+            throw Def.TypeError(r, "Cannot freeze array buffer views with elements");
+        }
         foreach (var k in r.OwnKeys(o))
         {
             if (k.IsIndex && !Realm.IsSparse(o) && Layout.Class(o) != ObjClass.TypedArray) continue;
@@ -277,7 +282,8 @@ internal static unsafe class ObjectBuiltins
         foreach (var k in r.OwnKeys(o))
         {
             if (!r.GetOwnProperty(o, k, out var d)) continue;
-            if (d.Configurable) return false;
+            // V8 counts typed array elements as sealed once the view is not extensible (they are writable, so never frozen).
+            if (d.Configurable && !(k.IsIndex && Layout.Class(o) == ObjClass.TypedArray)) return false;
             if (frozen && !d.IsAccessor && d.Writable) return false;
         }
         return true;
@@ -338,11 +344,25 @@ internal static unsafe class ObjectBuiltins
     /// <summary>[[DefineOwnProperty]] with ValidateAndApplyPropertyDescriptor's checks.</summary>
     public static void DefinePropertyOrThrow(Realm r, nint o, PropKey key, PropDesc d)
     {
-        if (!DefineOwnProperty(r, o, key, d)) throw Def.TypeError(r, $"Cannot redefine property: {r.KeyToClr(key)}");
+        if (DefineOwnProperty(r, o, key, d)) return;
+        if (Layout.Class(o) == ObjClass.TypedArray && r.TypedArrayNumericKey(o, key, out int element) && element < 0) throw Def.TypeError(r, "Invalid typed array index");
+        throw Def.TypeError(r, $"Cannot redefine property: {r.KeyToClr(key)}");
     }
 
     public static bool DefineOwnProperty(Realm r, nint o, PropKey key, PropDesc d)
     {
+        if (Layout.Class(o) == ObjClass.TypedArray && r.TypedArrayNumericKey(o, key, out int element))
+        {
+            // IntegerIndexedExotic [[DefineOwnProperty]]: only a valid index, and only as a writable,
+            // enumerable, configurable data property.
+            if (element < 0) return false;
+            if ((d.Has & PropDesc.Fields.Configurable) != 0 && !d.Configurable) return false;
+            if ((d.Has & PropDesc.Fields.Enumerable) != 0 && !d.Enumerable) return false;
+            if (d.IsAccessor) return false;
+            if ((d.Has & PropDesc.Fields.Writable) != 0 && !d.Writable) return false;
+            if ((d.Has & PropDesc.Fields.Value) != 0) r.TypedArrayOf(o).Set(element, r.ToNumber(d.Value));
+            return true;
+        }
         bool exists = r.GetOwnProperty(o, key, out var cur);
         if (!exists)
         {

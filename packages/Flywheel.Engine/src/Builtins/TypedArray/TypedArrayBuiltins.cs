@@ -139,6 +139,13 @@ internal static unsafe class TypedArrayBuiltins
             return a.This;
         });
 
+        // %TypedArray%: the abstract constructor the concrete ones inherit from (and from/of with them).
+        nint abstractCtor = r.NewNative("TypedArray", 0, (Realm r, in CallArgs a) => throw Def.TypeError(r, "Abstract class TypedArray not directly constructable"), constructor: true);
+        r.DefineData(abstractCtor, r.KPrototype, JsValue.FromPtr(tap), PropFlags.None);
+        r.DefineData(tap, r.KConstructor, JsValue.FromPtr(abstractCtor), PropFlags.Hidden);
+        Def.Method(r, abstractCtor, "of", 0, (Realm r, in CallArgs a) => r.Interp.Construct(a.This, [JsValue.FromPtr(r.NewArrayFrom(new ReadOnlySpan<JsValue>(a.Argv, a.Count)))], a.This));
+        Def.Method(r, abstractCtor, "from", 1, (Realm r, in CallArgs a) => r.Interp.Construct(a.This, [JsValue.FromPtr(r.NewArrayFrom(ListOf(r, a[0], a[1])))], a.This));
+
         foreach (TypedKind k in Enum.GetValues<TypedKind>())
         {
             var kind = k;
@@ -184,8 +191,7 @@ internal static unsafe class TypedArrayBuiltins
             }, proto);
             r.DefineData(c, "BYTES_PER_ELEMENT", JsValue.FromInt(size), PropFlags.None);
             r.DefineData(proto, "BYTES_PER_ELEMENT", JsValue.FromInt(size), PropFlags.None);
-            Def.Method(r, c, "from", 1, (Realm r, in CallArgs a) => r.Interp.Construct(a.This, [JsValue.FromPtr(r.NewArrayFrom(ListOf(r, a[0], a[1])))], a.This));
-            Def.Method(r, c, "of", 0, (Realm r, in CallArgs a) => r.Interp.Construct(a.This, [JsValue.FromPtr(r.NewArrayFrom(new ReadOnlySpan<JsValue>(a.Argv, a.Count)))], a.This));
+            Layout.Proto(c) = JsValue.FromPtr(abstractCtor);
         }
     }
 

@@ -23,7 +23,7 @@ internal sealed unsafe partial class Realm
             else if (cls == ObjClass.TypedArray)
             {
                 var ta = TypedArrayOf(o);
-                flags = PropFlags.Writable | PropFlags.Enumerable;
+                flags = PropFlags.Writable | PropFlags.Enumerable | PropFlags.Configurable;
                 if (key.Index < (uint)ta.Length) { value = ta.Get((int)key.Index); return true; }
                 value = JsValue.Undefined; return false;
             }
@@ -97,6 +97,8 @@ internal sealed unsafe partial class Realm
         }
         while (true)
         {
+            if (Layout.Class(o) == ObjClass.TypedArray && TypedArrayNumericKey(o, key, out int element))
+                return element >= 0 ? TypedArrayOf(o).Get(element) : JsValue.Undefined;
             if (GetOwnRaw(o, key, out var v, out var f))
             {
                 if ((f & PropFlags.Accessor) == 0) return v;
@@ -116,6 +118,7 @@ internal sealed unsafe partial class Realm
     {
         while (true)
         {
+            if (Layout.Class(o) == ObjClass.TypedArray && TypedArrayNumericKey(o, key, out int element)) return element >= 0;
             if (GetOwnRaw(o, key, out _, out _)) return true;
             var p = Layout.Proto(o);
             if (!p.IsCell) return false;
@@ -160,6 +163,20 @@ internal sealed unsafe partial class Realm
         nint cur = o;
         while (true)
         {
+            if (Layout.Class(cur) == ObjClass.TypedArray && TypedArrayNumericKey(cur, key, out int element))
+            {
+                // IntegerIndexedExotic [[Set]]: the element itself when the typed array is the receiver
+                // (the value converts even when the index is invalid), else nothing for an invalid index
+                // and an ordinary set on the receiver for a valid one.
+                if (receiver.Bits == JsValue.FromPtr(cur).Bits)
+                {
+                    double number = ToNumber(value);
+                    if (element >= 0) TypedArrayOf(cur).Set(element, number);
+                    return true;
+                }
+                if (element < 0) return true;
+                break;
+            }
             if (GetOwnRaw(cur, key, out var v, out var f))
             {
                 if ((f & PropFlags.Accessor) != 0)
@@ -206,9 +223,9 @@ internal sealed unsafe partial class Realm
     /// <summary>Adds a new own property (the key must not exist).</summary>
     public bool AddOwn(nint o, PropKey key, JsValue value, PropFlags flags)
     {
+        if (Layout.Class(o) == ObjClass.TypedArray && TypedArrayNumericKey(o, key, out _)) return false;
         if (key.IsIndex)
         {
-            if (Layout.Class(o) == ObjClass.TypedArray) return false;
             if (Layout.Class(o) == ObjClass.Array && key.Index >= ArrayLength(o) && (Layout.Flags(o) & CellFlags.FrozenElements) != 0) return false;
             if ((flags & ~PropFlags.Accessor) == PropFlags.Default && (flags & PropFlags.Accessor) == 0) PutElement(o, key.Index, value);
             else PutElementWithFlags(o, key.Index, value, flags);
@@ -291,6 +308,7 @@ internal sealed unsafe partial class Realm
     /// <summary>[[Delete]]: false if the property is non-configurable.</summary>
     public bool DeleteOwn(nint o, PropKey key)
     {
+        if (Layout.Class(o) == ObjClass.TypedArray && TypedArrayNumericKey(o, key, out int element)) return element < 0;
         if (!GetOwnRaw(o, key, out _, out var f)) return true;
         if ((f & PropFlags.Configurable) == 0) return false;
         if (key.IsIndex) return DeleteElement(o, key.Index);
@@ -315,6 +333,38 @@ internal sealed unsafe partial class Realm
         if (includeStrings) foreach (var k in keys) if (Layout.Kind((nint)k) == CellKind.String) r.Add(new PropKey(k));
         if (includeSymbols) foreach (var k in keys) if (Layout.Kind((nint)k) == CellKind.Symbol && !IsPrivateSymbol((nint)k)) r.Add(new PropKey(k));
         return r;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="key"/> is a CanonicalNumericIndexString (array indices included) for the
+    /// typed array <paramref name="o"/>, which then handles it as an integer index and never as an
+    /// ordinary property; <paramref name="element"/> is the element it denotes, or -1 when it is not a
+    /// valid integer index (negative, fractional, -0, NaN, infinite or out of range).
+    /// </summary>
+    public bool TypedArrayNumericKey(nint o, PropKey key, out int element)
+    {
+        if (key.IsIndex)
+        {
+            element = key.Index < (uint)TypedArrayOf(o).Length ? (int)key.Index : -1;
+            return true;
+        }
+        element = -1;
+        return IsCanonicalNumericString(key);
+    }
+
+    /// <summary>
+    /// CanonicalNumericIndexString for a string key that is not an array index: "-0", or a string that
+    /// ToString(ToNumber(s)) gives back unchanged ("-1", "1.5", "NaN", "Infinity", "1e+21", …).
+    /// </summary>
+    public bool IsCanonicalNumericString(PropKey key)
+    {
+        if (key.IsIndex) return true;
+        if (Layout.Kind(key.Ptr) != CellKind.String) return false;
+        var s = Span(JsValue.FromPtr(key.Ptr));
+        // Every canonical numeric string starts with a digit, '-', 'I' (Infinity) or 'N' (NaN).
+        if (s.Length == 0 || !(char.IsAsciiDigit(s[0]) || s[0] is '-' or 'I' or 'N')) return false;
+        if (s.SequenceEqual("-0")) return true;
+        return s.SequenceEqual(NumberConversion.ToString(NumberConversion.StringToNumber(s)));
     }
 
     public bool IsExtensible(nint o) => (Layout.Flags(o) & CellFlags.NotExtensible) == 0;
