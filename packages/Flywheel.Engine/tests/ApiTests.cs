@@ -63,6 +63,24 @@ public class ApiTests
         Assert.Equal(3, e.Evaluate("1 + 2").AsNumber());
     }
 
+    // Each level of these recursions nested C# frames (capped at ~200 levels) until generators
+    // stepped by for-of, spread and destructuring were resumed in the caller's dispatch loop.
+    [Theory]
+    [InlineData("function* g(n) { if (n > 0) for (const x of g(n - 1)) yield x; yield n; } function f(n) { let c = 0; for (const x of g(n)) c++; return c; }")]
+    [InlineData("function* g(n) { if (n > 0) yield [...g(n - 1)].length; yield n; } function f(n) { return [...g(n)].length; }")]
+    [InlineData("function* g(n) { yield n > 0 ? Math.max(...g(n - 1)) + 1 : 0; } function f(n) { return Math.max(...g(n)); }")]
+    [InlineData("function* g(n) { if (n > 0) { const [a, ...rest] = g(n - 1); yield a + 1 + rest.length; } else yield 0; } function f(n) { const [r] = g(n); return r; }")]
+    [InlineData("function* g(n) { if (n > 0) yield* g(n - 1); yield n; } function f(n) { let c = 0; for (const x of g(n)) c++; return c; }")]
+    [InlineData("function f(n) { let s = 0; for (const x of (function* () { yield n > 0 ? f(n - 1) : 0; })()) s += x + 1; return s; }")]
+    public void RecursionThroughGeneratorsIsBoundedOnlyByTheCallDepth(string program)
+    {
+        using var e = new JsEngine();
+        e.Execute(program);
+        Assert.True(e.Evaluate("f(4000)").AsNumber() > 0);
+        Assert.Equal("RangeError", e.Evaluate("try { f(1e6) } catch (x) { x.name }").AsString());
+        Assert.True(e.Evaluate("f(10)").AsNumber() > 0);
+    }
+
     [Fact]
     public void TimeLimitStopsInfiniteLoopsAndEngineStaysUsable()
     {

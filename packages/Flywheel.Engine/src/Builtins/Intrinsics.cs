@@ -7,6 +7,8 @@ namespace Flywheel.Engine.Runtime
             MapPrototype, SetPrototype, WeakMapPrototype, WeakSetPrototype, RegExpPrototype, DatePrototype, PromisePrototype,
             ArrayBufferPrototype, TypedArrayPrototype, MapIteratorPrototype, SetIteratorPrototype, StringIteratorPrototype,
             RegExpStringIteratorPrototype, AsyncFunctionPrototype, WeakRefPrototype, FinalizationRegistryPrototype, ThrowTypeErrorFn, ObjectConstructor, ArrayConstructor;
+        /// <summary>%GeneratorPrototype%.next as created (a permanent root, so its address is never reused).</summary>
+        public JsValue GeneratorNext;
         public JsValue ArrayIteratorNext, FunctionProtoHasInstance, ArrayProtoValues, NativeCallIndex, NativeApplyIndex;
 
         /// <summary>True when iterating <paramref name="arr"/> would use the built-in array iterator unchanged.</summary>

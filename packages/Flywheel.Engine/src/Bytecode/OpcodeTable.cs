@@ -68,7 +68,7 @@ internal static class OpcodeTable
             R(Opcode.CallRuntime, W | T | F.Call | F.Safepoint, Count, Reg, Count),
             R(Opcode.Return, Rd | F.Returns | F.Safepoint), R(Opcode.Throw, Rd | F.Throws), R(Opcode.ReThrow, Rd | F.Throws),
             R(Opcode.CreateClosure, W, Idx), R(Opcode.CreateObject, W), R(Opcode.CreateArray, W),
-            R(Opcode.ArrayPush, Rd, Reg), R(Opcode.ArrayPushHole, F.None, Reg), R(Opcode.ArrayPushSpread, Rd | T | F.Call, Reg),
+            R(Opcode.ArrayPush, Rd, Reg), R(Opcode.ArrayPushHole, F.None, Reg), R(Opcode.ArrayPushSpread, RW | T | F.Call, Reg),
             R(Opcode.CreateRegExp, W | T, Idx, Idx),
             R(Opcode.CopyDataProperties, Rd | T, Reg), R(Opcode.GetTemplateObject, W, Idx),
             R(Opcode.GetIterator, Rd | T | F.Call, Reg), R(Opcode.IteratorStep, W | T | F.Call | F.Jumps | F.ConditionalJump, Reg, Jump),

@@ -311,7 +311,7 @@ internal sealed partial class BytecodeCompiler
             foreach (var a in args)
             {
                 int m = TempMark;
-                if (a is SpreadElement sp) { VisitExpression(sp.Argument); B.Emit(Opcode.ArrayPushSpread, arr); }
+                if (a is SpreadElement sp) EmitSpread(sp, arr);
                 else { VisitExpression(a); B.Emit(Opcode.ArrayPush, arr); }
                 Release(m);
             }

@@ -169,11 +169,32 @@ internal sealed partial class BytecodeCompiler
         {
             int m = TempMark;
             if (el == null) B.Emit(Opcode.ArrayPushHole, arr);
-            else if (el is SpreadElement sp) { VisitExpression(sp.Argument); B.Emit(Opcode.ArrayPushSpread, arr); }
+            else if (el is SpreadElement sp) EmitSpread(sp, arr);
             else { VisitExpression(el); B.Emit(Opcode.ArrayPush, arr); }
             Release(m);
         }
         B.Emit(Opcode.Ldar, arr);
+    }
+
+    /// <summary>
+    /// Appends the values of a spread element to array <paramref name="arr"/>. ArrayPushSpread copies
+    /// every iterable but a generator in one go (leaving the hole in the accumulator); a generator is
+    /// stepped by a bytecode loop, so a recursive generator resumes in this dispatch loop instead of
+    /// nesting a C# frame per level (see <c>Interp.StepGeneratorInLoop</c>).
+    /// </summary>
+    void EmitSpread(SpreadElement sp, int arr)
+    {
+        VisitExpression(sp.Argument);
+        B.Emit(Opcode.ArrayPushSpread, arr);
+        var end = new Label(); var loop = new Label();
+        B.EmitJump(Opcode.JumpIfHole, end);
+        int it = fn.Temps(2);
+        B.Emit(Opcode.GetIterator, it);
+        B.Bind(loop);
+        B.EmitJump(Opcode.IteratorStep, end, it);
+        B.Emit(Opcode.ArrayPush, arr);
+        B.EmitJump(Opcode.Jump, loop);
+        B.Bind(end);
     }
 
     void VisitObject(ObjectExpression oe)

@@ -131,8 +131,33 @@ internal sealed unsafe partial class Interp
         nint g = recv.Ptr;
         int state = Layout.Internal(g, 0).Int32;
         if (state != Generators.SuspendedStart && state != Generators.SuspendedYield) return null;
-        if (!realm.GetOwnRaw(realm.GeneratorPrototype, realm.KNext, out var intrinsic, out var fl) || (fl & PropFlags.Accessor) != 0 || intrinsic.Bits != callee.Bits)
-            return null;
+        if (callee.Bits != realm.GeneratorNext.Bits) return null;
         return RestoreGeneratorFrame(g, 0, FrameFlags.Generator, returnPc, callerFp, out pc);
+    }
+
+    /// <summary>
+    /// An <c>IteratorStep</c> over the iterator record at <paramref name="it"/>: when it is a suspended
+    /// generator with the intrinsic next, pushes the generator's frame as a callee of
+    /// <paramref name="callerFp"/> (flags <see cref="FrameFlags.IteratorStep"/>), whose Yield and Return
+    /// complete the step in the caller's dispatch loop. Null when not applicable. This keeps for-of,
+    /// spread and array destructuring over recursive generators off the C# stack.
+    /// </summary>
+    ulong* StepGeneratorInLoop(JsValue* it, ulong* callerFp, int returnPc, out int pc)
+    {
+        pc = 0;
+        if (it[1].Bits != realm.GeneratorNext.Bits) return null;
+        var recv = it[0];
+        if (!Realm.IsObject(recv) || Layout.Class(recv.Ptr) != ObjClass.Generator) return null;
+        nint g = recv.Ptr;
+        int state = Layout.Internal(g, 0).Int32;
+        if (state != Generators.SuspendedStart && state != Generators.SuspendedYield) return null;
+        return RestoreGeneratorFrame(g, 0, FrameFlags.Generator | FrameFlags.IteratorStep, returnPc, callerFp, out pc);
+    }
+
+    /// <summary>The exit jump's target of the IteratorStep that ends just before <paramref name="next"/>.</summary>
+    static byte* IteratorStepExit(byte* next)
+    {
+        byte* step = next - OpcodeTable.Size(Opcode.IteratorStep);
+        return step + *(int*)(step + 3);
     }
 }

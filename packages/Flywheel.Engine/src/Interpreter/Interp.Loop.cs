@@ -455,14 +455,18 @@ internal sealed unsafe partial class Interp
                         if ((flags & (int)FrameFlags.Generator) != 0)
                         {
                             Generators.Complete(realm, new JsValue(fp[JsStack.NewTargetSlot]));
-                            // A generator resumed in this loop (ResumeGeneratorInLoop) returns an iterator result.
-                            if ((flags & (int)FrameFlags.Entry) == 0) acc = realm.IterResult(acc, true);
+                            // A generator resumed in this loop returns an iterator result to a next() call
+                            // (ResumeGeneratorInLoop), or ends its caller's IteratorStep (StepGeneratorInLoop).
+                            if ((flags & (int)FrameFlags.IteratorStep) != 0) acc = JsValue.Undefined;
+                            else if ((flags & (int)FrameFlags.Entry) == 0) acc = realm.IterResult(acc, true);
                         }
                         Stack.Top = fp - argc;
                         Depth--;
                         if ((flags & (int)FrameFlags.Entry) != 0) { Yielded = false; return acc; }
                         fp = Stack.Base + callerIdx;
                         t = FrameTemplate(fp); code = t.Code; pc = code + retPc; regs = (JsValue*)(fp + JsStack.HeaderSlots);
+                        // The IteratorStep that resumed a finished generator takes its exit jump.
+                        if ((flags & (int)FrameFlags.IteratorStep) != 0) pc = IteratorStepExit(pc);
                         st->Fp = fp; st->Pc = pc;
                         Stack.Top = (ulong*)(regs + t.RegisterCount);
                         Safepoint(acc, fp);
@@ -472,6 +476,15 @@ internal sealed unsafe partial class Interp
                 case Opcode.IteratorStep:
                     {
                         st->Pc = pc;
+                        ulong* gfp = StepGeneratorInLoop(regs + *(ushort*)(pc + 1), fp, (int)(pc - code) + Sizes[*pc], out int gpc);
+                        if (gfp != null)
+                        {
+                            fp = gfp; acc = JsValue.Undefined;
+                            t = FrameTemplate(fp); code = t.Code; pc = code + gpc; regs = (JsValue*)(fp + JsStack.HeaderSlots);
+                            st->Fp = fp; st->Pc = pc;
+                            Safepoint(acc, fp);
+                            continue;
+                        }
                         // A temporary, not acc: taking acc's address would keep it in memory for the whole loop.
                         bool more = IteratorStep(regs + *(ushort*)(pc + 1), out var value);
                         acc = value;
@@ -498,9 +511,10 @@ internal sealed unsafe partial class Interp
                         int yCaller = new JsValue(fp[JsStack.CallerFpSlot]).Int32;
                         if ((new JsValue(fp[JsStack.FlagsSlot]).Int32 & (int)FrameFlags.Entry) == 0)
                         {
-                            // Resumed in this loop: the caller's next() call completes with an iterator result.
+                            // Resumed in this loop: the caller's next() call completes with an iterator result,
+                            // or its IteratorStep with the value.
                             int yRet = new JsValue(fp[JsStack.ReturnPcSlot]).Int32;
-                            acc = realm.IterResult(acc, false);
+                            if ((new JsValue(fp[JsStack.FlagsSlot]).Int32 & (int)FrameFlags.IteratorStep) == 0) acc = realm.IterResult(acc, false);
                             fp = Stack.Base + yCaller;
                             t = FrameTemplate(fp); code = t.Code; pc = code + yRet; regs = (JsValue*)(fp + JsStack.HeaderSlots);
                             st->Fp = fp; st->Pc = pc;
@@ -643,7 +657,7 @@ internal sealed unsafe partial class Interp
                     Realm.SetArrayLengthRaw(a, Realm.ArrayLength(a) + 1);
                     break;
                 }
-            case Opcode.ArrayPushSpread: ArrayPushSpread(regs[*(ushort*)(pc + 1)].Ptr, acc); break;
+            case Opcode.ArrayPushSpread: acc = ArrayPushSpread(regs[*(ushort*)(pc + 1)].Ptr, acc); break;
             case Opcode.CreateRegExp:
                 acc = Builtins.RegExpBuiltins.Create(realm, t.Constants[*(int*)(pc + 1)], t.Constants[*(int*)(pc + 5)]);
                 break;

@@ -202,8 +202,14 @@ internal sealed unsafe partial class Interp
         return JsValue.FromPtr(a);
     }
 
-    void ArrayPushSpread(nint arr, JsValue iterable)
+    /// <summary>
+    /// Appends the values of <paramref name="iterable"/> to <paramref name="arr"/> and returns the hole,
+    /// except for a generator object, which is returned untouched for the bytecode loop that follows
+    /// (<c>BytecodeCompiler.EmitSpread</c>).
+    /// </summary>
+    JsValue ArrayPushSpread(nint arr, JsValue iterable)
     {
+        if (Realm.IsObject(iterable) && Layout.Class(iterable.Ptr) == ObjClass.Generator) return iterable;
         if (Realm.IsArray(iterable) && realm.HasDefaultArrayIteration(iterable.Ptr))
         {
             nint src = iterable.Ptr;
@@ -215,7 +221,7 @@ internal sealed unsafe partial class Interp
                 realm.PutElement(arr, at + i, v.IsEmpty ? realm.Get(iterable, PropKey.FromIndex(i)) : v);
             }
             Realm.SetArrayLengthRaw(arr, at + n);
-            return;
+            return JsValue.Empty;
         }
         using var hs = new HandleScope(realm);
         int hArr = hs.Add(JsValue.FromPtr(arr));
@@ -225,7 +231,7 @@ internal sealed unsafe partial class Interp
         while (true)
         {
             it[0] = hs[hIt]; it[1] = hs[hNext];
-            if (!IteratorStep(it, out var v)) break;
+            if (!IteratorStep(it, out var v)) return JsValue.Empty;
             nint a = hs[hArr].Ptr;
             realm.PutElement(a, Realm.ArrayLength(a), v);
         }

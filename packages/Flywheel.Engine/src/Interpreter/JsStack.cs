@@ -56,4 +56,11 @@ internal enum FrameFlags
     Construct = 2,
     /// <summary>A generator resumed by next()/throw()/return(): its registers are saved on return.</summary>
     Generator = 4,
+    /// <summary>
+    /// With <see cref="Generator"/>: a generator resumed by its caller's <c>IteratorStep</c> in the
+    /// caller's dispatch loop (the return pc is after that instruction). A yield continues the caller
+    /// after the IteratorStep with the value in the accumulator, a return takes the IteratorStep's
+    /// exit jump, so no iterator result object is made and no C# frame nests per generator.
+    /// </summary>
+    IteratorStep = 8,
 }

@@ -108,7 +108,8 @@ internal static class IteratorBuiltins
     {
         Def.SymbolMethod(r, r.IteratorPrototype, r.SymIterator, "[Symbol.iterator]", 0, (Realm r, in CallArgs a) => a.This);
         nint g = r.GeneratorPrototype;
-        Def.Method(r, g, "next", 1, (Realm r, in CallArgs a) => Generators.Resume(r, a.This, a[0], 0));
+        r.GeneratorNext = JsValue.FromPtr(Def.Method(r, g, "next", 1, (Realm r, in CallArgs a) => Generators.Resume(r, a.This, a[0], 0)));
+        r.PermanentRoots.Add(r.GeneratorNext);
         Def.Method(r, g, "return", 1, (Realm r, in CallArgs a) => Generators.Resume(r, a.This, a[0], 2));
         Def.Method(r, g, "throw", 1, (Realm r, in CallArgs a) => Generators.Resume(r, a.This, a[0], 1));
         Def.ToStringTag(r, g, "Generator");
