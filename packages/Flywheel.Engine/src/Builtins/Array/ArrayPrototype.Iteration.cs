@@ -47,12 +47,12 @@ internal static unsafe partial class ArrayPrototype
             }
             return hs[hr];
         });
-        Def.Method(r, p, "some", 1, (Realm r, in CallArgs a) => JsValue.FromBool(Find(r, a, false, true) >= 0));
-        Def.Method(r, p, "every", 1, (Realm r, in CallArgs a) => JsValue.FromBool(Find(r, a, false, false) < 0));
-        Def.Method(r, p, "find", 1, (Realm r, in CallArgs a) => { double i = Find(r, a, false, true, all: true); return i < 0 ? JsValue.Undefined : Get(r, a.This, i); });
-        Def.Method(r, p, "findIndex", 1, (Realm r, in CallArgs a) => JsValue.FromNumber(Find(r, a, false, true, all: true)));
-        Def.Method(r, p, "findLast", 1, (Realm r, in CallArgs a) => { double i = Find(r, a, true, true, all: true); return i < 0 ? JsValue.Undefined : Get(r, a.This, i); });
-        Def.Method(r, p, "findLastIndex", 1, (Realm r, in CallArgs a) => JsValue.FromNumber(Find(r, a, true, true, all: true)));
+        Def.Method(r, p, "some", 1, (Realm r, in CallArgs a) => JsValue.FromBool(Find(r, a, false, true, out _) >= 0));
+        Def.Method(r, p, "every", 1, (Realm r, in CallArgs a) => JsValue.FromBool(Find(r, a, false, false, out _) < 0));
+        Def.Method(r, p, "find", 1, (Realm r, in CallArgs a) => { Find(r, a, false, true, out var found, all: true); return found; });
+        Def.Method(r, p, "findIndex", 1, (Realm r, in CallArgs a) => JsValue.FromNumber(Find(r, a, false, true, out _, all: true)));
+        Def.Method(r, p, "findLast", 1, (Realm r, in CallArgs a) => { Find(r, a, true, true, out var found, all: true); return found; });
+        Def.Method(r, p, "findLastIndex", 1, (Realm r, in CallArgs a) => JsValue.FromNumber(Find(r, a, true, true, out _, all: true)));
         Def.Method(r, p, "reduce", 1, (Realm r, in CallArgs a) => Reduce(r, a, false));
         Def.Method(r, p, "reduceRight", 1, (Realm r, in CallArgs a) => Reduce(r, a, true));
         Def.Method(r, p, "flat", 0, (Realm r, in CallArgs a) =>
@@ -110,20 +110,25 @@ internal static unsafe partial class ArrayPrototype
         }
     }
 
-    /// <summary>Index of the first (or last) element whose predicate result equals <paramref name="want"/>, or -1.</summary>
-    static double Find(Realm r, in CallArgs a, bool fromEnd, bool want, bool all = false)
+    /// <summary>
+    /// Index of the first (or last) element whose predicate result equals <paramref name="want"/>, or -1;
+    /// <paramref name="found"/> is the element as read for the predicate (read once: it may be a getter), else undefined.
+    /// </summary>
+    static double Find(Realm r, in CallArgs a, bool fromEnd, bool want, out JsValue found, bool all = false)
     {
+        found = JsValue.Undefined;
         var o = JsValue.FromPtr(r.ToObject(a.This));
         var f = Callback(r, a[0]);
         using var hs = new HandleScope(r);
-        int ho = hs.Add(o), hf = hs.Add(f), ht = hs.Add(a[1]);
+        int ho = hs.Add(o), hf = hs.Add(f), ht = hs.Add(a[1]), hv = hs.Add(JsValue.Undefined);
         double len = LengthOf(r, o);
         for (double i = 0; i < len; i++)
         {
             double k = fromEnd ? len - 1 - i : i;
             if (!all && !Has(r, hs[ho], k)) continue;
             var v = Get(r, hs[ho], k);
-            if (Realm.ToBoolean(r.Interp.Call(hs[hf], hs[ht], [v, JsValue.FromNumber(k), hs[ho]])) == want) return k;
+            hs[hv] = v;
+            if (Realm.ToBoolean(r.Interp.Call(hs[hf], hs[ht], [v, JsValue.FromNumber(k), hs[ho]])) == want) { found = hs[hv]; return k; }
         }
         return -1;
     }
