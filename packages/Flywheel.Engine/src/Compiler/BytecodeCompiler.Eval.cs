@@ -62,7 +62,7 @@ internal sealed partial class BytecodeCompiler
         var vars = new List<string>();
         ScopeAnalysis.CollectVars(script, vars);
         foreach (var s in script.Body)
-            if (s is FunctionDeclaration fd && fd.Id != null) vars.Add(fd.Id.Name);
+            if (ScopeAnalysis.DeclaredFunction(s) is { } fd) vars.Add(fd.Id!.Name);
         if (!strict)
         {
             var lexical = new List<string>();

@@ -109,7 +109,7 @@ internal sealed partial class BytecodeCompiler
                 if (paramExprs) { varScope = new Scope(fscope, fs, false) { IsVarScope = true }; fs.HasSeparateVarScope = true; }
                 var vars = new List<string>();
                 ScopeAnalysis.CollectVars(body, vars);
-                foreach (var s in body.Body) if (s is FunctionDeclaration fd && fd.Id != null) vars.Add(fd.Id.Name);
+                foreach (var s in body.Body) if (ScopeAnalysis.DeclaredFunction(s) is { } fd) vars.Add(fd.Id!.Name);
                 if (!fs.IsStrict)
                 {
                     var lexical = new List<string>();

@@ -401,6 +401,15 @@ internal sealed partial class BytecodeCompiler
         PushScope(blockScope);
         var c = PushControl(ControlKind.Switch);
         c.Break = new Label();
+        // The case block's functions exist before any case test runs (BlockDeclarationInstantiation).
+        // (Annex B's var copy is made only where the declaration is evaluated, which this does not model.)
+        foreach (var st in all)
+            if (ScopeAnalysis.DeclaredFunction(st) is { } fd)
+            {
+                string name = fd.Id!.Name;
+                EmitFunction(fd, name);
+                EmitStoreVar(name, fd, true);
+            }
         var labels = new Label[ss.Cases.Count];
         Label? defaultL = null;
         for (int i = 0; i < ss.Cases.Count; i++)
@@ -413,7 +422,6 @@ internal sealed partial class BytecodeCompiler
             B.EmitJump(Opcode.JumpIfTrue, labels[i]);
         }
         B.EmitJump(Opcode.Jump, defaultL ?? c.Break);
-        foreach (var st in all) if (st is FunctionDeclaration fd && fd.Id != null) { EmitFunction(fd, fd.Id.Name); EmitStoreVar(fd.Id.Name, fd, true); }
         for (int i = 0; i < ss.Cases.Count; i++)
         {
             B.Bind(labels[i]);

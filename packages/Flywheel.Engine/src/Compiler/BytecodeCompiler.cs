@@ -97,7 +97,7 @@ internal sealed partial class BytecodeCompiler
         var vars = new List<string>();
         ScopeAnalysis.CollectVars(script, vars);
         foreach (var s in script.Body)
-            if (s is FunctionDeclaration fd && fd.Id != null) vars.Add(fd.Id.Name);
+            if (ScopeAnalysis.DeclaredFunction(s) is { } fd) vars.Add(fd.Id!.Name);
         if (!script.Strict)
         {
             var lexical = new List<string>();
@@ -187,8 +187,8 @@ internal sealed partial class BytecodeCompiler
             case ClassDeclaration cd when cd.Id != null:
                 s.Declare(cd.Id.Name, VarKind.Class, captured.Contains(cd.Id.Name));
                 break;
-            case FunctionDeclaration fd when functionsAreLexical && fd.Id != null:
-                s.Declare(fd.Id.Name, VarKind.Let, captured.Contains(fd.Id.Name));
+            case Statement stmt when functionsAreLexical && ScopeAnalysis.DeclaredFunction(stmt) is { } fd:
+                s.Declare(fd.Id!.Name, VarKind.Let, captured.Contains(fd.Id!.Name));
                 break;
         }
     }
@@ -207,12 +207,13 @@ internal sealed partial class BytecodeCompiler
     void HoistFunctions(in NodeList<Statement> body, Scope? block = null)
     {
         foreach (var st in body)
-            if (st is FunctionDeclaration fd && fd.Id != null)
+            if (ScopeAnalysis.DeclaredFunction(st) is { } fd)
             {
-                EmitFunction(fd, fd.Id.Name);
-                EmitStoreVar(fd.Id.Name, fd, init: true);
+                string name = fd.Id!.Name;
+                EmitFunction(fd, name);
+                EmitStoreVar(name, fd, init: true);
                 // Annex B.3.3: in sloppy code a block-level function is also assigned to a var of the same name.
-                if (block != null && !fn.IsStrict && fn.AnnexBNames.Contains(fd.Id.Name)) EmitAnnexBStore(fd.Id.Name, block, fd);
+                if (block != null && !fn.IsStrict && fn.AnnexBNames.Contains(name)) EmitAnnexBStore(name, block, fd);
             }
     }
 
@@ -247,7 +248,7 @@ internal sealed partial class BytecodeCompiler
                 return;
             case IFunction or ClassDeclaration or ClassExpression or Expression: return;
         }
-        foreach (var c in n.ChildNodes) CollectBlockFunctions(c, into, top && n is Program or FunctionBody);
+        foreach (var c in n.ChildNodes) CollectBlockFunctions(c, into, top && n is Program or FunctionBody or LabeledStatement);
     }
 
     /// <summary>Enters a block scope: declares its lexicals, pushes a context if any is captured, initialises TDZ.</summary>

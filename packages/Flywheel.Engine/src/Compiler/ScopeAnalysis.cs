@@ -143,6 +143,16 @@ internal sealed class ScopeAnalysis
         }
     }
 
+    /// <summary>
+    /// The function a statement declares, looking through labels: in sloppy code `l: function f() {}`
+    /// (Annex B.3.2) declares f like an unlabelled declaration in the same statement list.
+    /// </summary>
+    public static FunctionDeclaration? DeclaredFunction(Statement s)
+    {
+        while (s is LabeledStatement ls) s = ls.Body;
+        return s is FunctionDeclaration { Id: not null } fd ? fd : null;
+    }
+
     /// <summary>var-declared names in a function body (not entering nested functions); with <paramref name="topLexical"/> also its top-level lexical and function declarations.</summary>
     public static void CollectVarScoped(Node body, ICollection<string> into, bool topLexical)
     {
@@ -150,7 +160,7 @@ internal sealed class ScopeAnalysis
             foreach (var s in b.Body)
             {
                 if (s is VariableDeclaration vd && vd.Kind != VariableDeclarationKind.Var) foreach (var d in vd.Declarations) CollectPatternNames(d.Id, into);
-                else if (s is FunctionDeclaration fd && fd.Id != null) into.Add(fd.Id.Name);
+                else if (DeclaredFunction(s) is { } fd) into.Add(fd.Id!.Name);
                 else if (s is ClassDeclaration cd && cd.Id != null) into.Add(cd.Id.Name);
             }
         CollectVars(body, into);

@@ -96,6 +96,18 @@ internal static class DateBuiltins
             double t = TimeOf(r, a.This);
             return double.IsNaN(t) ? JsValue.NaN : JsValue.FromNumber(-DateMath.LocalOffset(t) / 60000);
         });
+        // Annex B.2.4.2: a year 0-99 means 1900-1999; a NaN time starts from +0.
+        Def.Method(r, p, "setYear", 1, (Realm r, in CallArgs a) =>
+        {
+            double t = TimeOf(r, a.This);
+            double y = r.ToNumber(a[0]);
+            if (double.IsNaN(y)) return SetTime(a.This, double.NaN);
+            double lt = double.IsNaN(t) ? 0 : DateMath.LocalTime(t);
+            double year = double.IsInfinity(y) ? y : Math.Truncate(y) + 0.0;
+            if (year is >= 0 and <= 99) year += 1900;
+            double nt = DateMath.MakeDate(DateMath.MakeDay(year, DateMath.MonthFromTime(lt), DateMath.DateFromTime(lt)), DateMath.TimeWithinDay(lt));
+            return SetTime(a.This, DateMath.Utc(nt));
+        });
         Def.Method(r, p, "setTime", 1, (Realm r, in CallArgs a) => { TimeOf(r, a.This); return SetTime(a.This, r.ToNumber(a[0])); });
         // Setters: (name, first component index in [y, mo, d, h, mi, s, ms], max args)
         foreach (var (n, first, count) in new[] { ("FullYear", 0, 3), ("Month", 1, 2), ("Date", 2, 1), ("Hours", 3, 4), ("Minutes", 4, 3), ("Seconds", 5, 2), ("Milliseconds", 6, 1) })
