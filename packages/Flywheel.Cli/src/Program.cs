@@ -22,6 +22,7 @@ public static class Program
           --stats                print engine statistics as JSON on stderr at exit
           --gc-stress            collect garbage at every safepoint
           --max-heap=SIZE        heap limit, e.g. 64m, 1g (bytes without suffix)
+          --code-space=SIZE      machine-code limit (default 64m); when full, the coldest code is evicted
           --timeout=SECONDS      wall-clock limit
           --stack-size=SIZE      JavaScript stack size, e.g. 16m
           --profile-out=FILE     save the profile (counters, feedback, tiering) as JSON at exit
@@ -94,6 +95,12 @@ public static class Program
             {
                 if (!TryParseSize(a["--max-heap=".Length..], out long n)) return Fail($"flywheel: invalid size in {a}", 2);
                 options.Limits.MaxHeapBytes = n;
+                continue;
+            }
+            if (a.StartsWith("--code-space="))
+            {
+                if (!TryParseSize(a["--code-space=".Length..], out long n) || n <= 0) return Fail($"flywheel: invalid size in {a}", 2);
+                options.Jit.CodeSpaceLimitBytes = n;
                 continue;
             }
             if (a.StartsWith("--stack-size="))
@@ -250,12 +257,20 @@ public static class Program
             w.WriteNumber("gcMarkedCells", s.GcMarkedCells);
             w.WriteNumber("bytecodeBytes", s.BytecodeBytes);
             w.WriteNumber("functionsCompiled", s.FunctionsCompiled);
+            w.WriteNumber("liveFunctions", s.LiveFunctions);
+            w.WriteNumber("functionsReleased", s.FunctionsReleased);
             w.WriteNumber("shapes", s.Shapes);
             w.WriteStartObject("baseline");
             w.WriteNumber("functionsCompiled", s.BaselineFunctionsCompiled);
             w.WriteNumber("functionsRejected", s.BaselineFunctionsRejected);
             w.WriteNumber("bytecodeBytes", s.BaselineBytecodeBytes);
             w.WriteNumber("codeBytes", s.BaselineCodeBytes);
+            w.WriteNumber("liveCodeBytes", s.BaselineLiveCodeBytes);
+            w.WriteNumber("freedCodeBytes", s.BaselineFreedCodeBytes);
+            w.WriteNumber("liveFunctions", s.BaselineLiveFunctions);
+            w.WriteNumber("evictions", s.BaselineEvictions);
+            w.WriteNumber("functionsReleased", s.BaselineFunctionsReleased);
+            w.WriteNumber("deferredCompiles", s.BaselineDeferredCompiles);
             w.WriteNumber("compileMs", Math.Round(s.BaselineCompileMs, 3));
             w.WriteStartObject("exits");
             foreach (var (opcode, count) in s.BaselineExits) w.WriteNumber(opcode, count);

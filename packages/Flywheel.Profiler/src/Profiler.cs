@@ -16,6 +16,10 @@ namespace Flywheel.Profiling;
 public sealed class Profiler
 {
     private readonly List<FeedbackVector> functions = [];
+    // Ids of released functions that no sample or tiering event names: RegisterFunction reuses them.
+    private readonly Stack<int> freeIds = new();
+    // Ids a sample or tiering event names: never reused, so the profile keeps meaning what it recorded.
+    private readonly HashSet<int> mentioned = [];
     private readonly List<TieringEvent> tieringEvents = [];
     private readonly SampleRecorder samples = new();
     private Dictionary<string, FunctionProfile>? warmProfile;
@@ -31,8 +35,18 @@ public sealed class Profiler
     /// <summary>The tiering thresholds.</summary>
     public TieringOptions Options { get; }
 
-    /// <summary>Every registered function's vector, indexed by <see cref="FunctionId.Value"/>.</summary>
+    /// <summary>
+    /// Every registered function's vector, indexed by <see cref="FunctionId.Value"/>. A released
+    /// function's entry is a header-only copy (<see cref="FeedbackVector.IsReleased"/>) until its
+    /// id is reused.
+    /// </summary>
     public IReadOnlyList<FeedbackVector> Functions => functions;
+
+    /// <summary>Registered functions not released.</summary>
+    public int LiveFunctionCount { get; private set; }
+
+    /// <summary>Functions released so far (<see cref="ReleaseFunction"/>).</summary>
+    public long ReleasedFunctionCount { get; private set; }
 
     /// <summary>Every tiering decision so far, in order.</summary>
     public IReadOnlyList<TieringEvent> TieringEvents => tieringEvents;
@@ -58,11 +72,32 @@ public sealed class Profiler
         ArgumentNullException.ThrowIfNull(info);
         if (info.Key is null || info.Name is null || info.Url is null)
             throw new ArgumentException("Key, Name and Url must not be null (use empty strings).", nameof(info));
-        var vector = new FeedbackVector(this, new FunctionId(functions.Count), info, slots);
+        var reuse = freeIds.Count > 0;
+        var vector = new FeedbackVector(this, new FunctionId(reuse ? freeIds.Peek() : functions.Count), info, slots);
         if (warmProfile != null && warmProfile.TryGetValue(info.Key, out var saved)) WarmStart.Seed(vector, saved);
         TieringPolicy.Initialize(vector, Options);
-        functions.Add(vector);
+        if (reuse) functions[freeIds.Pop()] = vector;
+        else functions.Add(vector);
+        LiveFunctionCount++;
         return vector;
+    }
+
+    /// <summary>
+    /// Releases a function the embedder has freed (its code can never run again): its vector is
+    /// replaced by a header-only copy (name, tier and counters stay in snapshots), so the slots'
+    /// memory can be reclaimed once the embedder drops its own reference. The id is handed to a
+    /// later <see cref="RegisterFunction"/> unless a recorded sample or tiering event names it.
+    /// </summary>
+    /// <param name="id">A registered function that was not released yet.</param>
+    public void ReleaseFunction(FunctionId id)
+    {
+        if ((uint)id.Value >= (uint)functions.Count) throw new ArgumentOutOfRangeException(nameof(id), $"{id} is not registered.");
+        var vector = functions[id.Value];
+        if (vector.IsReleased) throw new InvalidOperationException($"{id} was released already.");
+        functions[id.Value] = vector.Release();
+        LiveFunctionCount--;
+        ReleasedFunctionCount++;
+        if (!mentioned.Contains(id.Value)) freeIds.Push(id.Value);
     }
 
     /// <summary>The vector of a registered function.</summary>
@@ -91,7 +126,10 @@ public sealed class Profiler
     public void RecordSample(ReadOnlySpan<FunctionId> stack, long timestampMicroseconds)
     {
         foreach (var id in stack)
+        {
             if ((uint)id.Value >= (uint)functions.Count) throw new ArgumentOutOfRangeException(nameof(stack), $"{id} is not registered.");
+            mentioned.Add(id.Value);
+        }
         samples.Record(stack, timestampMicroseconds);
     }
 
@@ -136,6 +174,12 @@ public sealed class Profiler
         TieringPolicy.Refill(vector, Options, -1);
     }
 
+    internal void OnCodeDiscarded(FeedbackVector vector, ExecutionTier currentTier)
+    {
+        ChangeTier(vector, currentTier, TieringReason.CodeDiscarded, -1);
+        TieringPolicy.Refill(vector, Options, -1);
+    }
+
     internal void OnCacheTransition(FeedbackVector vector, int slot, InlineCacheState from, InlineCacheState to, ulong key)
     {
         CacheTransitioned?.Invoke(new CacheTransition(vector.Id, vector.Info.Key, slot, vector.GetBytecodeOffset(slot),
@@ -149,6 +193,7 @@ public sealed class Profiler
             header.Invocations, header.BackEdges, header.Ticks, loopOffset);
         header.Tier = to;
         tieringEvents.Add(tieringEvent);
+        mentioned.Add(vector.Id.Value);
         TieringDecided?.Invoke(tieringEvent);
     }
 }

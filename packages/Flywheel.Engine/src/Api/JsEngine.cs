@@ -114,8 +114,9 @@ public sealed unsafe class JsEngine : IDisposable
     /// <summary>Compiles a script without running it and returns its disassembled bytecode.</summary>
     public string Disassemble(string source, string? fileName = null)
     {
-        var t = Run(() => { var tt = realm.Compile(source, fileName ?? "<script>"); return Runtime.JsValue.FromInt(tt.Index); });
-        return Bytecode.Disassembler.Print(realm.Templates[t.Int32], realm);
+        FunctionTemplate? template = null;
+        Run(() => { template = realm.Compile(source, fileName ?? "<script>"); return Runtime.JsValue.Undefined; });
+        return Bytecode.Disassembler.Print(template!, realm);
     }
 
     /// <summary>Runs a full garbage collection now.</summary>
@@ -146,11 +147,19 @@ public sealed unsafe class JsEngine : IDisposable
             GcMarkedCells = realm.Gc.MarkedCells,
             BytecodeBytes = realm.BytecodeBytes,
             FunctionsCompiled = realm.Interp.FunctionsCompiled,
+            LiveFunctions = realm.Templates.LiveCount,
+            FunctionsReleased = realm.Templates.ReleasedCount,
             Shapes = realm.Shapes.Count,
             BaselineFunctionsCompiled = realm.Interp.Jit?.FunctionsCompiled ?? 0,
             BaselineFunctionsRejected = realm.Interp.Jit?.Rejected.Values.Sum() ?? 0,
             BaselineBytecodeBytes = realm.Interp.Jit?.BytecodeBytes ?? 0,
             BaselineCodeBytes = realm.Interp.Jit?.CodeBytes ?? 0,
+            BaselineLiveCodeBytes = realm.Interp.Jit?.LiveCodeBytes ?? 0,
+            BaselineFreedCodeBytes = realm.Interp.Jit?.FreedCodeBytes ?? 0,
+            BaselineLiveFunctions = realm.Interp.Jit?.LiveFunctions ?? 0,
+            BaselineEvictions = realm.Interp.Jit?.Evictions ?? 0,
+            BaselineFunctionsReleased = realm.Interp.Jit?.FunctionsReleased ?? 0,
+            BaselineDeferredCompiles = realm.Interp.Jit?.DeferredCompiles ?? 0,
             BaselineCompileMs = realm.Interp.Jit?.CompileTime.TotalMilliseconds ?? 0,
             BaselineExits = realm.Interp.Jit is { } jit
                 ? Enumerable.Range(0, jit.Exits.Length).Where(i => jit.Exits[i] > 0).OrderByDescending(i => jit.Exits[i])
@@ -371,16 +380,32 @@ public sealed record EngineStatistics
     public long BytecodeBytes { get; init; }
     /// <summary>Functions compiled to bytecode.</summary>
     public long FunctionsCompiled { get; init; }
+    /// <summary>Compiled functions (templates) alive now: the collector frees those no function object, frame or job refers to.</summary>
+    public int LiveFunctions { get; init; }
+    /// <summary>Compiled functions (templates) the collector has freed, with their feedback and baseline code.</summary>
+    public long FunctionsReleased { get; init; }
     /// <summary>Live hidden classes.</summary>
     public int Shapes { get; init; }
     /// <summary>Functions compiled by the baseline JIT.</summary>
     public int BaselineFunctionsCompiled { get; init; }
-    /// <summary>Functions the baseline JIT left in the interpreter (no code space left).</summary>
+    /// <summary>Functions the baseline JIT left in the interpreter for good (larger than the whole code space).</summary>
     public int BaselineFunctionsRejected { get; init; }
     /// <summary>Bytes of bytecode the baseline JIT compiled.</summary>
     public long BaselineBytecodeBytes { get; init; }
-    /// <summary>Bytes of baseline machine code.</summary>
+    /// <summary>Bytes of baseline machine code compiled (live or freed since).</summary>
     public long BaselineCodeBytes { get; init; }
+    /// <summary>Bytes of baseline machine code installed now.</summary>
+    public long BaselineLiveCodeBytes { get; init; }
+    /// <summary>Bytes of baseline machine code freed: evicted, or freed with a collected function.</summary>
+    public long BaselineFreedCodeBytes { get; init; }
+    /// <summary>Functions that have baseline code now.</summary>
+    public int BaselineLiveFunctions { get; init; }
+    /// <summary>Functions whose code was evicted to make room in the code space (they run in the interpreter until compiled again).</summary>
+    public int BaselineEvictions { get; init; }
+    /// <summary>Functions whose baseline code was freed because the collector freed the function.</summary>
+    public int BaselineFunctionsReleased { get; init; }
+    /// <summary>Compilations put off because the code space was full while machine code was running (nothing can be evicted then).</summary>
+    public int BaselineDeferredCompiles { get; init; }
     /// <summary>Time spent compiling baseline code, in milliseconds.</summary>
     public double BaselineCompileMs { get; init; }
     /// <summary>Exits from baseline code to the interpreter by the bytecode instruction handed over, most frequent first.</summary>

@@ -16,8 +16,14 @@ internal sealed unsafe class BaselineCode(InstalledCode code, int[] resumeOffset
 {
     readonly int[] resumeOffsets = resumeOffsets;
 
-    /// <summary>The installed code; freed with the engine.</summary>
+    /// <summary>The installed code; freed when evicted, when its template is collected, or with the engine.</summary>
     public InstalledCode Code { get; } = code;
+
+    /// <summary>Compile order, to evict the oldest first among equally cold functions.</summary>
+    public long Serial { get; init; }
+
+    /// <summary>The function's invocations + back-edges at the last eviction (or at compile time): activity since then is what keeps code.</summary>
+    public long ActivityAtLastEviction { get; set; }
 
     /// <summary>Size of the bytecode compiled, for code-size-per-bytecode statistics.</summary>
     public int BytecodeLength { get; } = bytecodeLength;

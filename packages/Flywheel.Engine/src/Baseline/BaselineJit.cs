@@ -9,27 +9,61 @@ namespace Flywheel.Engine.Baseline;
 /// One engine's baseline tier: the code heap (W^X, bounded by the code-space limit), the state block
 /// the code exchanges with the interpreter, and compile statistics. A function the tier cannot take
 /// (no code space left, an unsupported host) stays in the interpreter; that is never a script error.
+/// <para>
+/// Code lives as long as its function template (<see cref="Release"/> frees it when the collector
+/// releases the template) or until it is evicted: when the code space is full, the coldest code is
+/// discarded to make room (<see cref="EvictColdCode"/>) and those functions run in the interpreter
+/// until they are compiled again. Code is only ever freed while no machine code runs: every
+/// activation of machine code is inside <see cref="Run"/>, and with none on the native stack no
+/// return address or continuation points into code (the interpreter reads <c>t.Baseline</c> afresh
+/// at every entry and computes the continuations then). Code released during an activation (a
+/// collection run by a callback of machine code) is freed when the outermost activation ends.
+/// </para>
 /// </summary>
 internal sealed unsafe class BaselineJit : IDisposable
 {
     readonly ExecutableMemory memory;
-    readonly List<InstalledCode> installed = [];
+    /// <summary>Functions that have code now.</summary>
+    readonly HashSet<FunctionTemplate> compiled = [];
+    /// <summary>Code released while machine code was running, freed when it stops (<see cref="Run"/>).</summary>
+    readonly List<InstalledCode> pendingFrees = [];
     readonly TextWriter? printCode;
     readonly PerfMap? perfMap;
+    /// <summary>Activations of machine code on the native stack (nested ones come from callbacks of machine code).</summary>
+    int activeEntries;
+    long compileSerial;
 
     public BaselineState* State { get; }
 
-    /// <summary>Functions compiled, bytecode bytes compiled, machine-code bytes, compile time, and functions left in the interpreter (by reason).</summary>
+    /// <summary>Functions compiled, bytecode bytes compiled, machine-code bytes compiled, compile time, and functions left in the interpreter (by reason).</summary>
     public int FunctionsCompiled, BytecodeBytes, CodeBytes;
     public TimeSpan CompileTime;
     public readonly Dictionary<string, int> Rejected = [];
+
+    /// <summary>Machine-code bytes installed now, and freed so far (evicted or released with their template).</summary>
+    public long LiveCodeBytes, FreedCodeBytes;
+
+    /// <summary>
+    /// Functions whose code was evicted to make room, functions whose code was freed because their
+    /// template died, and compilations put off because the code space was full while machine code
+    /// was running (nothing can be evicted then).
+    /// </summary>
+    public int Evictions, FunctionsReleased, DeferredCompiles;
+
+    /// <summary>Functions that have code now.</summary>
+    public int LiveFunctions => compiled.Count;
 
     /// <summary>Exits from baseline code to the interpreter, by the opcode handed over: what to compile inline next.</summary>
     public readonly long[] Exits = new long[256];
 
     public BaselineJit(long codeSpaceLimitBytes, TextWriter? printCode, bool perfMap)
     {
-        memory = new ExecutableMemory(new ExecutableMemoryOptions { CodeSpaceLimit = codeSpaceLimitBytes });
+        // Chunks no larger than the limit, so a small code space still holds code (and can be evicted from).
+        memory = new ExecutableMemory(new ExecutableMemoryOptions
+        {
+            CodeSpaceLimit = codeSpaceLimitBytes,
+            ChunkSize = (int)Math.Min(new ExecutableMemoryOptions().ChunkSize, codeSpaceLimitBytes),
+        });
         State = (BaselineState*)NativeMemory.AllocZeroed((nuint)sizeof(BaselineState));
         this.printCode = printCode;
         if (perfMap) this.perfMap = new PerfMap();
@@ -67,23 +101,41 @@ internal sealed unsafe class BaselineJit : IDisposable
             Reject(function, "code buffer: " + e.Message);
             return;
         }
-        InstalledCode code;
-        try
+        var code = TryInstall(blob);
+        if (code == null)
         {
-            code = memory.Install(blob);
+            if (activeEntries > 0)
+            {
+                // Machine code is running (this compile comes from one of its callbacks): no code
+                // may be freed now, so the function stays interpreted and is compiled again later.
+                DeferredCompiles++;
+                Trace?.Write($"baseline: {DisplayName(function)} stays in the interpreter for now: code space full while machine code runs\n");
+                Demote(function);
+                return;
+            }
+            EvictColdCode(blob.Length);
+            code = TryInstall(blob);
+            if (code == null)
+            {
+                // Fragmentation, or hotter code than half the space: make all the room there is.
+                EvictColdCode(long.MaxValue);
+                code = TryInstall(blob);
+            }
+            if (code == null)
+            {
+                Reject(function, "larger than the code space");
+                return;
+            }
         }
-        catch (CodeSpaceExhaustedException)
-        {
-            Reject(function, "code space exhausted");
-            return;
-        }
-        installed.Add(code);
-        function.Baseline = new BaselineCode(code, resume, function.CodeArray.Length - 1);
+        function.Baseline = new BaselineCode(code, resume, function.CodeArray.Length - 1) { Serial = ++compileSerial, ActivityAtLastEviction = Activity(function) };
+        compiled.Add(function);
         if (callEntry >= 0 || constructEntry >= 0)
             SetCallEntries(function.Index, callEntry < 0 ? 0 : code.Address + callEntry, constructEntry < 0 ? 0 : code.Address + constructEntry);
         FunctionsCompiled++;
         BytecodeBytes += function.CodeArray.Length - 1;
         CodeBytes += code.Size;
+        LiveCodeBytes += code.Size;
+        Realm.Heap.NoteCompiledCode(code.Size);
         var elapsed = Stopwatch.GetElapsedTime(started);
         CompileTime += elapsed;
         Trace?.Write($"baseline: compiled {DisplayName(function)}: {function.CodeArray.Length - 1} bytecode bytes -> {code.Size} code bytes in {elapsed.TotalMicroseconds:0} us\n");
@@ -123,6 +175,98 @@ internal sealed unsafe class BaselineJit : IDisposable
         state->CallTable[2 * index + 1] = constructEntry;
     }
 
+    InstalledCode? TryInstall(CodeBlob blob)
+    {
+        try
+        {
+            return memory.Install(blob);
+        }
+        catch (CodeSpaceExhaustedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Runs machine code: <c>code.Enter(fp, State, target)</c>. Every activation goes through here,
+    /// so the tier knows when no machine code is on the native stack and code may be freed.
+    /// </summary>
+    public void Run(BaselineCode code, ulong* fp, nint target)
+    {
+        activeEntries++;
+        code.Enter(fp, State, target);
+        if (--activeEntries == 0 && pendingFrees.Count > 0)
+        {
+            foreach (var c in pendingFrees) c.Free();
+            pendingFrees.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Frees the code of a template the collector released: nothing can call or resume it any
+    /// more, and its index (the call table's row) goes to a new template.
+    /// </summary>
+    public void Release(FunctionTemplate function)
+    {
+        if (function.Baseline == null) return;
+        Discard(function);
+        FunctionsReleased++;
+    }
+
+    /// <summary>
+    /// Evicts the coldest code until at least <paramref name="bytesWanted"/> and half of the live
+    /// code bytes are free: the functions entered least (invocations and back-edges, as the
+    /// feedback vectors count them) since the last eviction, oldest first among equals. They run in
+    /// the interpreter and tier up again when hot. Only called with no machine code running.
+    /// </summary>
+    void EvictColdCode(long bytesWanted)
+    {
+        if (compiled.Count == 0) return;
+        var victims = compiled
+            .Select(t => (Template: t, Activity: Activity(t) - t.Baseline!.ActivityAtLastEviction, t.Baseline.Serial))
+            .OrderBy(v => v.Activity).ThenBy(v => v.Serial)
+            .ToList();
+        long goal = Math.Max(bytesWanted, LiveCodeBytes / 2), freed = 0;
+        foreach (var (t, _, _) in victims)
+        {
+            if (freed >= goal) break;
+            freed += t.Baseline!.Code.Size;
+            Trace?.Write($"baseline: evicted {DisplayName(t)} ({t.Baseline.Code.Size} code bytes) for code space\n");
+            Discard(t);
+            Evictions++;
+            Demote(t);
+        }
+        // The survivors' activity is counted afresh from now, so code hot long ago can age out.
+        foreach (var t in compiled) t.Baseline!.ActivityAtLastEviction = Activity(t);
+    }
+
+    /// <summary>How often a function was entered and looped so far (0 when feedback is off: eviction is then oldest first).</summary>
+    static long Activity(FunctionTemplate t) => t.Feedback.Invocations + t.Feedback.BackEdges;
+
+    /// <summary>Tells the profiler a function runs in the interpreter again, so it tiers up (and is compiled) again once hot.</summary>
+    void Demote(FunctionTemplate function)
+    {
+        if (!CompileOnFirstCall && function.Feedback.Tier != Flywheel.Profiling.ExecutionTier.Interpreter)
+            function.Feedback.ReportCodeDiscarded(Flywheel.Profiling.ExecutionTier.Interpreter);
+    }
+
+    /// <summary>Takes a function's code away: calls from machine code exit again and the memory is freed (once no machine code runs).</summary>
+    void Discard(FunctionTemplate function)
+    {
+        var code = function.Baseline!.Code;
+        function.Baseline = null;
+        compiled.Remove(function);
+        if (function.Index < State->CallTableLength)
+        {
+            State->CallTable[2 * function.Index] = 0;
+            State->CallTable[2 * function.Index + 1] = 0;
+        }
+        LiveCodeBytes -= code.Size;
+        FreedCodeBytes += code.Size;
+        if (activeEntries > 0) pendingFrees.Add(code);
+        else code.Free();
+    }
+
     void Reject(FunctionTemplate function, string reason)
     {
         function.BaselineRejected = true;
@@ -135,8 +279,10 @@ internal sealed unsafe class BaselineJit : IDisposable
 
     public void Dispose()
     {
-        foreach (var code in installed) code.Free();
-        installed.Clear();
+        foreach (var t in compiled) t.Baseline!.Code.Free();
+        compiled.Clear();
+        foreach (var c in pendingFrees) c.Free();
+        pendingFrees.Clear();
         memory.Dispose();
         NativeMemory.Free(State->CallTable);
         if (State->Runtime != 0) GCHandle.FromIntPtr(State->Runtime).Free();

@@ -90,6 +90,8 @@ internal sealed unsafe class FunctionTemplate
     public object[] EvalScopes = [];
     /// <summary>Source text of the callee at each call instruction (for "x is not a function" messages).</summary>
     public Dictionary<int, string> CallSiteText = [];
+    /// <summary>The collection that last found this template live (<see cref="Collector"/>); templates it did not reach are released.</summary>
+    public int MarkEpoch;
     /// <summary>Baseline machine code, once the tier compiled it.</summary>
     public BaselineCode? Baseline;
     /// <summary>The baseline tier declined this function (see <see cref="BaselineJit.Rejected"/>); it stays interpreted.</summary>

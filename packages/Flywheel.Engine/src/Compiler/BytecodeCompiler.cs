@@ -147,9 +147,8 @@ internal sealed partial class BytecodeCompiler
         if (f.SourceStart >= 0 && f.SourceStart <= node.End && node.End <= source.Length) t.SourceText = source[f.SourceStart..node.End];
         lock (realm.Templates)
         {
-            t.Index = realm.Templates.Count;
+            realm.Profiling.Register(t); // assigns t.Index
             realm.Templates.Add(t);
-            realm.Profiling.Register(t);
         }
         return t;
     }

@@ -369,24 +369,29 @@ internal sealed unsafe partial class Interp
     }
 
     /// <summary>
-    /// Keeps everything inline caches refer to alive: cached shapes (so a shape cell's address is
-    /// never reused while an entry names it), prototype holders and transition targets.
+    /// Keeps the shapes a live template's inline caches name alive (the collector calls it for
+    /// each template it finds live), so a shape cell's address is never reused while an entry names it.
+    /// </summary>
+    public static void MarkTemplateCaches(Collector gc, FunctionTemplate t)
+    {
+        if (t.ConstructPrototypeShape != 0) gc.MarkCell((nint)t.ConstructPrototypeShape);
+        foreach (int offset in t.PropertySiteOffsets)
+        {
+            byte* ic = t.FeedbackBase + offset;
+            for (int i = 0, n = ic[L.CacheCountOffset]; i < n; i++)
+            {
+                ulong key = *(ulong*)(ic + L.CacheEntriesOffset + i * L.CacheEntrySize);
+                if (key > GlobalLexicalKey) gc.MarkCell((nint)key);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Keeps what the handler records refer to alive: prototype holders and transition targets
+    /// (the shapes in the vectors are marked per live template, <see cref="MarkTemplateCaches"/>).
     /// </summary>
     void MarkInlineCaches(Collector gc)
     {
-        foreach (var t in realm.Templates)
-        {
-            if (t.ConstructPrototypeShape != 0) gc.MarkCell((nint)t.ConstructPrototypeShape);
-            foreach (int offset in t.PropertySiteOffsets)
-            {
-                byte* ic = t.FeedbackBase + offset;
-                for (int i = 0, n = ic[L.CacheCountOffset]; i < n; i++)
-                {
-                    ulong key = *(ulong*)(ic + L.CacheEntriesOffset + i * L.CacheEntrySize);
-                    if (key > GlobalLexicalKey) gc.MarkCell((nint)key);
-                }
-            }
-        }
         for (int i = 0; i < icHandlerCount; i++)
         {
             ref var r = ref Handler((ulong)i);

@@ -79,7 +79,7 @@ internal sealed unsafe partial class Interp
         state->CallDepth = continuations;
 
         ulong entryCallee = fp[JsStack.CalleeSlot];
-        code.Enter(fp, state, target);
+        jit.Run(code, fp, target);
 
         int left = state->Budget;
         // An exit for a used-up budget gave its safepoint back: the interpreter runs it.

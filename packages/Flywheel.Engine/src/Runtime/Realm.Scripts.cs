@@ -26,8 +26,29 @@ internal sealed unsafe partial class Realm
     void CountTemplate(FunctionTemplate t)
     {
         BytecodeBytes += t.CodeArray.Length;
+        // What a template costs besides its cells, roughly: bytecode, source text, tables and its feedback vector.
+        Heap.NoteCompiledCode(t.CodeArray.Length * 4L + t.SourceText.Length * 2L + t.Feedback.SizeInBytes + 512);
         Interp.FunctionsCompiled++;
         foreach (var c in t.Children) CountTemplate(c);
+    }
+
+    /// <summary>
+    /// Releases the templates the collection numbered <paramref name="epoch"/> did not reach: no
+    /// function object, frame, generator or job refers to them, so they can never run again. Their
+    /// baseline code, feedback vector and index (shared with the profiler and the call table) are
+    /// freed for reuse. Called after marking, before the heap is swept.
+    /// </summary>
+    public void ReleaseDeadTemplates(int epoch)
+    {
+        List<FunctionTemplate>? dead = null;
+        foreach (var t in Templates) if (t.MarkEpoch != epoch) (dead ??= []).Add(t);
+        if (dead == null) return;
+        foreach (var t in dead)
+        {
+            Interp.Jit?.Release(t);
+            Profiling.Release(t);
+            Templates.Remove(t);
+        }
     }
 
     /// <summary>The realm's %eval%: a call of the name eval that reaches it is a direct eval.</summary>

@@ -28,7 +28,7 @@ internal sealed unsafe partial class Realm : IDisposable
     public readonly ShapeTable Shapes;
     public readonly JsStack Stack;
     public readonly Collector Gc;
-    public readonly List<FunctionTemplate> Templates = [];
+    public readonly TemplateTable Templates = new();
     // Sized for the built-ins a new realm registers (about 250), so start-up does not regrow them.
     public readonly List<NativeFn> Natives = new(512);
     public readonly List<string> NativeNames = new(512);

@@ -104,6 +104,14 @@ public sealed unsafe partial class FeedbackVector
     public void ReportCompilationFailure(ExecutionTier failedTier, ExecutionTier currentTier) =>
         owner.OnCompilationFailure(this, failedTier, currentTier);
 
+    /// <summary>
+    /// Reports that the embedder discarded this function's code for its current tier (evicted from
+    /// a bounded code space): it runs in <paramref name="currentTier"/> from now on and tiers up
+    /// again when the policy finds it hot, at the next budget check.
+    /// </summary>
+    /// <param name="currentTier">The tier the function runs in now.</param>
+    public void ReportCodeDiscarded(ExecutionTier currentTier) => owner.OnCodeDiscarded(this, currentTier);
+
     internal TypeSlot* TypeSlotAt(int slot) => (TypeSlot*)(basePointer + GetSlotOffset(slot));
 
     internal CacheSlot* CacheAt(int slot) => (CacheSlot*)(basePointer + GetSlotOffset(slot));

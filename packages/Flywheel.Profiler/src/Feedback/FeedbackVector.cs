@@ -64,6 +64,21 @@ public sealed unsafe partial class FeedbackVector
         basePointer = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(memory));
     }
 
+    /// <summary>
+    /// The header-only copy <see cref="Profiler.ReleaseFunction"/> keeps of a released function:
+    /// same id, info, tier and counters, no slots. Its budgets are spent, so recording into it
+    /// would only run the policy again; nothing records into a released function.
+    /// </summary>
+    internal FeedbackVector Release()
+    {
+        var released = new FeedbackVector(owner, Id, Info, []) { IsReleased = true };
+        released.Header = Header;
+        return released;
+    }
+
+    /// <summary>Whether this is what remains of a released function (<see cref="Profiler.ReleaseFunction"/>): header only, no slots.</summary>
+    public bool IsReleased { get; private init; }
+
     /// <summary>The function's id in this run.</summary>
     public FunctionId Id { get; }
 

@@ -31,4 +31,9 @@ public enum TieringReason : byte
     Deoptimization,
     /// <summary>Compiling the tier failed; it is disabled for the function (tier down).</summary>
     CompilationFailure,
+    /// <summary>
+    /// The embedder discarded the tier's code (to make room in a bounded code space); the function
+    /// runs in a lower tier and may tier up again once it is hot (tier down).
+    /// </summary>
+    CodeDiscarded,
 }

@@ -33,7 +33,9 @@ internal interface IEphemeronTable : IWeakHolder
 /// calls and returns) when the heap requests it, or at every safepoint under GC stress.
 /// Roots: the JS stack from its base to the current top (every slot there is a valid value by
 /// construction of the frame layout), the handle stack, the realm's permanent roots (intrinsics,
-/// the global object, atoms), function templates' constant pools, and a pending exception.
+/// the global object, atoms), and a pending exception. Function templates are marked through the
+/// bytecode function objects that name them (a live template marks its constant pool, cached
+/// shapes and nested templates); templates no live function reaches are released after marking.
 /// Marking uses an explicit work list, so deep object graphs cannot overflow the .NET stack.
 /// <para>
 /// Weak collections are ephemeron tables: an entry's value is marked only once its key is marked
@@ -49,6 +51,10 @@ internal interface IEphemeronTable : IWeakHolder
 internal sealed unsafe class Collector(Realm realm)
 {
     readonly Stack<nint> work = new();
+    /// <summary>Templates found live whose constants, caches and nested templates are still to be marked.</summary>
+    readonly Stack<FunctionTemplate> templateWork = new();
+    /// <summary>Numbers the collections, so a template's <see cref="FunctionTemplate.MarkEpoch"/> needs no clearing.</summary>
+    int epoch;
     /// <summary>Ephemeron tables found live in this collection, in discovery order; <see cref="visitedTables"/> of them have had their entries visited.</summary>
     readonly List<IEphemeronTable> ephemeronTables = [];
     int visitedTables;
@@ -128,10 +134,22 @@ internal sealed unsafe class Collector(Realm realm)
         work.Push(c);
     }
 
+    /// <summary>
+    /// Marks a function template live: its constant pool, the shapes its inline caches name and its
+    /// nested templates (closures of them can still be created) are marked in the drain.
+    /// </summary>
+    public void MarkTemplate(FunctionTemplate t)
+    {
+        if (t.MarkEpoch == epoch) return;
+        t.MarkEpoch = epoch;
+        templateWork.Push(t);
+    }
+
     public void Collect()
     {
         var sw = Stopwatch.StartNew();
         realm.Heap.NotePeak();
+        epoch++;
         MarkRoots();
         Drain();
         // The ephemeron fixpoint: visiting a table can mark values that reach further tables and keys.
@@ -141,6 +159,7 @@ internal sealed unsafe class Collector(Realm realm)
             Drain();
         }
         foreach (var h in weakHolders) h.ClearDead(this);
+        realm.ReleaseDeadTemplates(epoch);
         ephemeronTables.Clear();
         weakHolders.Clear();
         waiting.Clear();
@@ -176,15 +195,22 @@ internal sealed unsafe class Collector(Realm realm)
         foreach (var bits in realm.KeptAlive) Mark(new JsValue(bits));
         // Atoms are weak: shapes, constant pools and the realm's well-known keys keep the live ones.
         MarkCell(realm.Shapes.Root.Cell);
-        foreach (var t in realm.Templates) foreach (var v in t.Constants) Mark(v);
         Mark(realm.PendingException);
         realm.Interp.MarkRoots(this);
     }
 
     void Drain()
     {
-        while (work.Count > 0)
+        while (work.Count > 0 || templateWork.Count > 0)
         {
+            if (work.Count == 0)
+            {
+                var t = templateWork.Pop();
+                foreach (var v in t.Constants) Mark(v);
+                Interp.MarkTemplateCaches(this, t);
+                foreach (var child in t.Children) MarkTemplate(child);
+                continue;
+            }
             nint c = work.Pop();
             MarkedCells++;
             if (waiting.Count != 0 && waiting.Remove(c, out var parked)) foreach (var v in parked) Mark(v);
@@ -231,7 +257,12 @@ internal sealed unsafe class Collector(Realm realm)
             if (el != null) for (int i = 0, n = (int)el[-1]; i < n; i++) Mark(new JsValue(el[i]));
         }
         bool ext = (flags & CellFlags.External) != 0;
-        for (int i = 0; i < (ext ? 3 : 4); i++) Mark(Layout.Internal(o, i));
+        if (Layout.Class(o) == ObjClass.Function && Functions.Kind(o) == FunctionKind.Bytecode)
+        {
+            MarkTemplate(realm.Templates[Layout.Internal(o, 0).Int32]);
+            for (int i = 1; i < (ext ? 3 : 4); i++) Mark(Layout.Internal(o, i));
+        }
+        else for (int i = 0; i < (ext ? 3 : 4); i++) Mark(Layout.Internal(o, i));
         if (ext && realm.External(Layout.Internal(o, 3).Int32) is ITraceable t) t.Trace(this);
     }
 }

@@ -144,6 +144,16 @@ internal sealed unsafe class Heap : IDisposable
         NativeMemory.Free(values - header);
     }
 
+    /// <summary>
+    /// Memory compiled code took outside the heap since the last collection (bytecode, feedback
+    /// vectors, machine code): it dies with the functions, which only a collection finds, so it
+    /// makes a collection due like allocation does (without counting as heap bytes).
+    /// </summary>
+    public long CompiledSinceGc;
+
+    /// <summary>Counts <paramref name="bytes"/> of compiled code towards the next collection (see <see cref="CompiledSinceGc"/>).</summary>
+    public void NoteCompiledCode(long bytes) { CompiledSinceGc += bytes; if (CompiledSinceGc > GcThreshold) GcRequested = true; }
+
     public void NoteExternal(long bytes) { externalBytes += bytes; AllocatedSinceGc += Math.Max(0, bytes); if (AllocatedSinceGc > GcThreshold) GcRequested = true; }
 
     /// <summary>Calls <paramref name="keep"/> for every allocated cell; returning false frees it (after it has been finalized by the visitor).</summary>
@@ -177,6 +187,7 @@ internal sealed unsafe class Heap : IDisposable
             }
         allocatedBeforeLastGc += AllocatedSinceGc;
         AllocatedSinceGc = 0;
+        CompiledSinceGc = 0;
     }
 
     /// <summary>

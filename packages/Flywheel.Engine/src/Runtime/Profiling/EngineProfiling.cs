@@ -13,7 +13,7 @@ namespace Flywheel.Engine.Runtime;
 internal sealed unsafe class EngineProfiling : IDisposable
 {
     readonly Realm realm;
-    readonly List<FunctionTemplate> byFunctionId = [];
+    readonly List<FunctionTemplate?> byFunctionId = [];
     Timer? sampleTimer;
     long sampleEpochTicks;
     FunctionId[] sampleStack = new FunctionId[64];
@@ -44,10 +44,13 @@ internal sealed unsafe class EngineProfiling : IDisposable
 
     public Profiler Profiler { get; }
 
-    /// <summary>The template a profiler function id names.</summary>
-    public FunctionTemplate TemplateOf(FunctionId id) => byFunctionId[id.Value];
+    /// <summary>The template a profiler function id names, or null when it was released.</summary>
+    public FunctionTemplate? TemplateOf(FunctionId id) => (uint)id.Value < (uint)byFunctionId.Count ? byFunctionId[id.Value] : null;
 
-    /// <summary>Registers a freshly compiled function: one slot per Slot operand, in slot-index order.</summary>
+    /// <summary>
+    /// Registers a freshly compiled function: one slot per Slot operand, in slot-index order. The
+    /// profiler's function id becomes the template's index (a released index may come back).
+    /// </summary>
     public void Register(FunctionTemplate t)
     {
         var slots = new FeedbackSlotInfo[t.FeedbackSlots];
@@ -71,10 +74,18 @@ internal sealed unsafe class EngineProfiling : IDisposable
         // Top-level code has no name of its own; "(script)" tells it apart from anonymous functions.
         var info = FunctionInfo.Create((t.Flags & FunctionFlags.Script) != 0 && t.Name.Length == 0 ? "(script)" : t.Name, t.SourceFile, t.Line, t.Column);
         var vector = Profiler.RegisterFunction(info, slots);
-        // Call-target feedback names bytecode functions by template index + 1: ids must equal indices.
-        if (vector.Id.Value != byFunctionId.Count || vector.Id.Value != t.Index) throw new InvalidOperationException("profiler ids out of step with the engine's templates");
-        byFunctionId.Add(t);
+        // Call-target feedback names bytecode functions by template index + 1: ids are indices.
+        t.Index = vector.Id.Value;
+        while (byFunctionId.Count <= t.Index) byFunctionId.Add(null);
+        byFunctionId[t.Index] = t;
         t.AttachFeedback(vector);
+    }
+
+    /// <summary>Releases a collected function's feedback vector; its id (= template index) may be reused.</summary>
+    public void Release(FunctionTemplate t)
+    {
+        Profiler.ReleaseFunction(t.Feedback.Id);
+        byFunctionId[t.Index] = null;
     }
 
     /// <summary>What the Slot operand of <paramref name="op"/> records.</summary>
@@ -93,7 +104,7 @@ internal sealed unsafe class EngineProfiling : IDisposable
     /// <summary>Source position of the operation at <paramref name="bytecodeOffset"/> of a registered function.</summary>
     public SourceLocation Locate(FunctionId id, int bytecodeOffset)
     {
-        var t = TemplateOf(id);
+        var t = TemplateOf(id) ?? throw new ArgumentException($"{id} was released", nameof(id));
         var p = t.PositionAt(bytecodeOffset);
         return new SourceLocation(t.SourceFile, p.Line, p.Column);
     }
@@ -103,13 +114,14 @@ internal sealed unsafe class EngineProfiling : IDisposable
         var w = TraceInlineCaches;
         if (w == null) return;
         var t = TemplateOf(c.Function);
+        if (t == null) return;
         var at = Locate(c.Function, c.BytecodeOffset);
         string what = "";
         var op = (Opcode)t.Code[c.BytecodeOffset];
         if (op is Opcode.GetNamed or Opcode.SetNamed) what = " ." + realm.KeyToClr(new PropKey(t.Constants[*(int*)(t.Code + c.BytecodeOffset + 3)].Bits));
         else if (op is Opcode.LdaGlobal or Opcode.StaGlobal or Opcode.StaGlobalSloppy) what = " " + Realm.ToClr(t.Constants[*(int*)(t.Code + c.BytecodeOffset + 1)]);
         w.Write(string.Create(CultureInfo.InvariantCulture,
-            $"ic {at} {TemplateOf(c.Function).Feedback.Info.DisplayName}{what} {Names(c.Kind)} {Names(c.From)}->{Names(c.To)} distinct={c.DistinctKeys}\n"));
+            $"ic {at} {t.Feedback.Info.DisplayName}{what} {Names(c.Kind)} {Names(c.From)}->{Names(c.To)} distinct={c.DistinctKeys}\n"));
     }
 
     static string Names(FeedbackSlotKind k) => k switch
@@ -160,10 +172,10 @@ internal sealed unsafe class EngineProfiling : IDisposable
         {
             var callee = new JsValue(f[JsStack.CalleeSlot]);
             if (!Realm.IsCallable(callee) || Functions.Kind(callee.Ptr) != FunctionKind.Bytecode) break;
-            int index = Layout.Internal(callee.Ptr, 0).Int32;
-            if ((uint)index >= (uint)realm.Templates.Count) break;
+            var template = realm.Templates.TryGet(Layout.Internal(callee.Ptr, 0).Int32);
+            if (template == null) break;
             if (n == sampleStack.Length) Array.Resize(ref sampleStack, n * 2);
-            sampleStack[n++] = realm.Templates[index].Feedback.Id;
+            sampleStack[n++] = template.Feedback.Id;
             int caller = new JsValue(f[JsStack.CallerFpSlot]).Int32;
             if (caller < 0 || stack.Base + caller >= f) break;
             f = stack.Base + caller;
@@ -191,6 +203,8 @@ internal sealed class EngineSourceResolver(EngineProfiling profiling) : ISourceR
             foreach (var v in profiling.Profiler.Functions) byKey.TryAdd(v.Info.Key, v.Id);
         }
         if (!byKey.TryGetValue(function.Key, out var id)) return false;
+        // A released function's id may name another function now: resolve only what is still the same function.
+        if (profiling.TemplateOf(id) is not { } t || t.Feedback.Info.Key != function.Key) return false;
         location = profiling.Locate(id, bytecodeOffset);
         return true;
     }
