@@ -87,6 +87,25 @@ public class CodeLifetimeTests
         Assert.NotNull(engine.Profiler.GetFunctionProfile("survivor"));
     }
 
+    [Theory]
+    [InlineData(TieringMode.Interpreter)]
+    [InlineData(TieringMode.Baseline)]
+    public void BindingsOutliveTheScriptsThatDeclaredThem(TieringMode mode)
+    {
+        // Each script's template dies once it has run; the names of its global bindings (atoms its
+        // constant pool held) and the closures it made must not go with it.
+        using var engine = new JsEngine(Options(mode, TextWriter.Null));
+        engine.Execute("let counter = 0; const label = 'n'; class Box { constructor(v) { this.v = v; } } var inc = () => ++counter;");
+        for (int i = 0; i < 5; i++)
+        {
+            engine.CollectGarbage();
+            engine.Execute("inc(); globalThis.last = new Box(label + counter);");
+        }
+        engine.CollectGarbage();
+        Assert.Equal("n5 5", engine.Evaluate("last.v + ' ' + counter").AsString());
+        Assert.True(engine.GetStatistics().FunctionsReleased >= 5);
+    }
+
     /// <summary>
     /// Many hot functions, recursion that keeps frames of evicted code on the stack, and suspended
     /// generators whose code is evicted before they resume.

@@ -10,6 +10,12 @@ internal sealed unsafe partial class Realm
 {
     public nint GlobalObject;
     readonly Dictionary<ulong, (int Index, bool IsConst)> globalLexicals = [];
+
+    /// <summary>
+    /// The atoms naming global lexical bindings: the table is keyed by their addresses, so the
+    /// collector keeps them (the constant pool of the script that declared a binding may be long gone).
+    /// </summary>
+    public Dictionary<ulong, (int Index, bool IsConst)>.KeyCollection GlobalLexicalNames => globalLexicals.Keys;
     int globalLexicalCapacity;
 
     /// <summary>Number of global lexical bindings declared.</summary>

@@ -24,8 +24,11 @@ internal sealed class TemplateTable : IEnumerable<FunctionTemplate>
     public long ReleasedCount { get; private set; }
 
     /// <summary>The live template at <paramref name="index"/>.</summary>
-    public FunctionTemplate this[int index] =>
-        templates[index] ?? throw new InvalidOperationException($"function template {index} was released");
+    public FunctionTemplate this[int index] => templates[index] ?? Released(index);
+
+    // Out of line, so the indexer stays small enough to inline into the interpreter's frame lookups.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    static FunctionTemplate Released(int index) => throw new InvalidOperationException($"function template {index} was released");
 
     /// <summary>The template at <paramref name="index"/>, or null when the index is free or out of range.</summary>
     public FunctionTemplate? TryGet(int index) => (uint)index < (uint)templates.Count ? templates[index] : null;

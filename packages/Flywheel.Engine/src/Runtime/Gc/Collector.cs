@@ -189,6 +189,7 @@ internal sealed unsafe class Collector(Realm realm)
         foreach (var v in realm.Handles) Mark(v);
         foreach (var v in realm.PermanentRoots) Mark(v);
         for (int i = 0; i < realm.GlobalLexicalCount; i++) Mark(realm.GlobalLexical(i));
+        foreach (var name in realm.GlobalLexicalNames) MarkCell((nint)name);
         foreach (var (h, a, b, c) in realm.Jobs) { Mark(h); Mark(a); Mark(b); Mark(c); }
         foreach (var t in realm.Timers) { Mark(t.Callback); Mark(t.Args); }
         foreach (var (f, h) in realm.FinalizationCleanups) { Mark(f); Mark(h); }
