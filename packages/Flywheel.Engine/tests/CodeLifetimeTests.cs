@@ -107,8 +107,9 @@ public class CodeLifetimeTests
     }
 
     /// <summary>
-    /// Many hot functions, recursion that keeps frames of evicted code on the stack, and suspended
-    /// generators whose code is evicted before they resume.
+    /// Many hot functions, recursion that keeps frames of evicted code on the stack, suspended
+    /// generators whose code is evicted before they resume, and callbacks from natives called by
+    /// machine code (compiles and collections while machine code is on the native stack).
     /// </summary>
     static string ManyHotFunctions(int count)
     {
@@ -141,6 +142,8 @@ public class CodeLifetimeTests
               for (let i = 0; i < fs.length; i++) total = (total + fs[(i * 7 + round) % fs.length](i + round, o)) | 0;
               total = (total + rec(12, round, o)) | 0;
               total = (total + g.next().value) | 0;
+              // Natives calling back into compiled code: compiles and collections inside an activation.
+              total = (total + [round, round + 1, round + 2].map(x => fs[(x * 5) % fs.length](x, o)).reduce((a, b) => (a + b) | 0, 0)) | 0;
             }
             console.log(total, o.a, o.b);
             """);
@@ -176,6 +179,30 @@ public class CodeLifetimeTests
         if (mode == TieringMode.Baseline) Assert.True(stats.BaselineFunctionsCompiled > roomyStats.BaselineFunctionsCompiled, $"{stats.BaselineFunctionsCompiled} vs {roomyStats.BaselineFunctionsCompiled} compilations");
         Assert.Equal(0, stats.BaselineFunctionsRejected);
         Assert.Equal(stats.BaselineEvictions + stats.BaselineFunctionsReleased, stats.BaselineFunctionsCompiled - stats.BaselineLiveFunctions);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void CompilesInCallbacksOfMachineCodeWaitForTheActivationToEnd(bool gcStress)
+    {
+        // outer runs as machine code and calls map (a native) with callbacks that are compiled at
+        // their first call, inside outer's activation: when the space is full nothing may be evicted
+        // then, so the compile is deferred and the room is made once the activation ends.
+        const string source = """
+            const cbs = [];
+            for (let i = 0; i < 40; i++) cbs.push(new Function('x', 'let s = x; for (let j = 0; j < 3; j++) s = (s * 7 + ' + i + ') | 0; return s;'));
+            function outer(k) { let t = 0; for (let i = 0; i < cbs.length; i++) t = (t + [k, k + 1].map(cbs[i])[1]) | 0; return t; }
+            let total = 0;
+            for (let r = 0; r < 30; r++) total = (total + outer(r)) | 0;
+            console.log(total);
+            """;
+        var (expected, _) = Run(source, TieringMode.Interpreter);
+        var (tight, stats) = Run(source, TieringMode.Baseline, 16 << 10, gcStress);
+        Assert.Equal(expected, tight);
+        Assert.True(stats.BaselineDeferredCompiles > 0, "no deferred compiles");
+        Assert.True(stats.BaselineEvictions > 0, "no evictions");
+        Assert.Equal(0, stats.BaselineFunctionsRejected);
     }
 
     [Fact]

@@ -32,6 +32,8 @@ internal sealed unsafe class BaselineJit : IDisposable
     /// <summary>Activations of machine code on the native stack (nested ones come from callbacks of machine code).</summary>
     int activeEntries;
     long compileSerial;
+    /// <summary>Bytes a compile deferred during an activation needed: evicted for when the outermost activation ends.</summary>
+    long evictionWanted;
 
     public BaselineState* State { get; }
 
@@ -109,6 +111,7 @@ internal sealed unsafe class BaselineJit : IDisposable
                 // Machine code is running (this compile comes from one of its callbacks): no code
                 // may be freed now, so the function stays interpreted and is compiled again later.
                 DeferredCompiles++;
+                evictionWanted = Math.Max(evictionWanted, blob.Length);
                 Trace?.Write($"baseline: {DisplayName(function)} stays in the interpreter for now: code space full while machine code runs\n");
                 Demote(function);
                 return;
@@ -195,10 +198,18 @@ internal sealed unsafe class BaselineJit : IDisposable
     {
         activeEntries++;
         code.Enter(fp, State, target);
-        if (--activeEntries == 0 && pendingFrees.Count > 0)
+        if (--activeEntries == 0 && (pendingFrees.Count > 0 || evictionWanted > 0)) AfterActivations();
+    }
+
+    /// <summary>No machine code runs any more: frees code released meanwhile and makes the room a deferred compile wanted.</summary>
+    void AfterActivations()
+    {
+        foreach (var c in pendingFrees) c.Free();
+        pendingFrees.Clear();
+        if (evictionWanted > 0)
         {
-            foreach (var c in pendingFrees) c.Free();
-            pendingFrees.Clear();
+            EvictColdCode(evictionWanted);
+            evictionWanted = 0;
         }
     }
 
@@ -221,7 +232,7 @@ internal sealed unsafe class BaselineJit : IDisposable
     /// </summary>
     void EvictColdCode(long bytesWanted)
     {
-        if (compiled.Count == 0) return;
+        if (compiled.Count == 0 || activeEntries > 0) return;
         var victims = compiled
             .Select(t => (Template: t, Activity: Activity(t) - t.Baseline!.ActivityAtLastEviction, t.Baseline.Serial))
             .OrderBy(v => v.Activity).ThenBy(v => v.Serial)
