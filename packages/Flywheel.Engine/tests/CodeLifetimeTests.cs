@@ -106,6 +106,25 @@ public class CodeLifetimeTests
         Assert.True(engine.GetStatistics().FunctionsReleased >= 5);
     }
 
+    [Fact]
+    public void ReportsResolveFunctionsThatReplacedCollectedOnesWithTheSameKey()
+    {
+        using var engine = new JsEngine(Options(TieringMode.Interpreter, TextWriter.Null));
+        const string source = "function hot(n) { let s = 0; for (let i = 0; i < n; i++) s += i; return s; }\nhot(10);";
+        engine.Execute(source, "app.js");
+        var resolver = engine.Profiler.SourceResolver;
+        var first = engine.Profiler.GetFunctionProfile("hot")!.Function;
+        Assert.True(resolver.TryResolve(first, 0, out var before));
+        // The same source again: a new template with the same key; the old one dies.
+        engine.Execute(source, "app.js");
+        engine.CollectGarbage();
+        for (int i = 0; i < 20; i++) engine.Evaluate($"(function other{i}() {{ return {i}; }})()"); // reuse the freed ids
+        var live = engine.Profiler.Profiler.Functions.Single(v => !v.IsReleased && v.Info.Name == "hot");
+        Assert.True(resolver.TryResolve(live.Info, 0, out var after));
+        Assert.Equal(before, after);
+        Assert.Equal("app.js", after.Url);
+    }
+
     /// <summary>
     /// Many hot functions, recursion that keeps frames of evicted code on the stack, suspended
     /// generators whose code is evicted before they resume, and callbacks from natives called by

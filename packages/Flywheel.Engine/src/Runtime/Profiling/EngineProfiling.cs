@@ -193,19 +193,26 @@ internal sealed unsafe class EngineProfiling : IDisposable
 internal sealed class EngineSourceResolver(EngineProfiling profiling) : ISourceResolver
 {
     Dictionary<string, FunctionId>? byKey;
+    /// <summary>The profiler's registrations and releases when <see cref="byKey"/> was built: rebuilt only when they changed.</summary>
+    (int Registered, long Released) builtAt = (-1, -1);
 
     public bool TryResolve(FunctionInfo function, int bytecodeOffset, out SourceLocation location)
     {
         location = default;
-        if (byKey == null || !byKey.ContainsKey(function.Key))
+        var profiler = profiling.Profiler;
+        var now = (profiler.Functions.Count + profiler.LiveFunctionCount, profiler.ReleasedFunctionCount);
+        // Rebuilt when a key is missing or names a released function, and the profiler changed since.
+        if (byKey == null || (!(byKey.TryGetValue(function.Key, out var known) && IsLive(known, function.Key)) && now != builtAt))
         {
+            // Live functions only: a released one has no position table, and its id may name another function now.
             byKey = [];
-            foreach (var v in profiling.Profiler.Functions) byKey.TryAdd(v.Info.Key, v.Id);
+            foreach (var v in profiler.Functions) if (!v.IsReleased) byKey.TryAdd(v.Info.Key, v.Id);
+            builtAt = now;
         }
-        if (!byKey.TryGetValue(function.Key, out var id)) return false;
-        // A released function's id may name another function now: resolve only what is still the same function.
-        if (profiling.TemplateOf(id) is not { } t || t.Feedback.Info.Key != function.Key) return false;
+        if (!byKey.TryGetValue(function.Key, out var id) || !IsLive(id, function.Key)) return false;
         location = profiling.Locate(id, bytecodeOffset);
         return true;
     }
+
+    bool IsLive(FunctionId id, string key) => profiling.TemplateOf(id) is { } t && t.Feedback.Info.Key == key;
 }
