@@ -11,8 +11,10 @@ namespace Flywheel.Engine.Baseline;
 /// each as the interpreter computes it. Typed-array loads box as <see cref="JsValue.FromNumber"/>
 /// does (Float64 NaNs canonical, integral values as int32); stores take int32 values and doubles the
 /// element type converts without a call (ToInt32 of a double in int32 range is its truncation).
-/// Anything else (holes, out-of-bounds or negative or non-int32 keys, other receivers, values that
-/// need ToNumber) exits to the interpreter before the instruction has had an effect.
+/// Anything else on an object (holes, out-of-bounds or negative or non-int32 keys, other objects,
+/// values that need ToNumber) goes to a runtime stub (Interp.PropertyStubs) that completes loads and
+/// stores of data properties, growing dense elements, and otherwise answers 0; that, and primitive
+/// receivers, exit to the interpreter before the instruction has had an effect.
 /// </summary>
 internal sealed unsafe partial class BaselineCompiler
 {
@@ -20,7 +22,7 @@ internal sealed unsafe partial class BaselineCompiler
 
     void EmitGetKeyed(int pc, int objectRegister)
     {
-        var bail = Bail(pc);
+        var bail = masm.CreateLabel();
         var notArray = masm.CreateLabel();
         var done = masm.CreateLabel();
         a.mov(rax, Register(objectRegister));
@@ -64,8 +66,10 @@ internal sealed unsafe partial class BaselineCompiler
             masm.Bind(next);
             next = masm.CreateLabel();
         }
-        masm.Jump(bail);
         masm.Bind(next);
+        masm.Bind(bail);
+        CallKeyedStub(Interp.GetKeyedStubAddress, pc, objectRegister);
+        a.mov(Acc, rax);
         masm.Bind(done);
     }
 
@@ -78,7 +82,7 @@ internal sealed unsafe partial class BaselineCompiler
 
     void EmitSetKeyed(int pc, int objectRegister, int keyRegister)
     {
-        var bail = Bail(pc);
+        var bail = masm.CreateLabel();
         var notArray = masm.CreateLabel();
         var done = masm.CreateLabel();
         a.mov(r9, Register(keyRegister));
@@ -128,9 +132,24 @@ internal sealed unsafe partial class BaselineCompiler
             masm.Bind(next);
             next = masm.CreateLabel();
         }
-        masm.Jump(bail);
         masm.Bind(next);
+        masm.Bind(bail);
+        CallKeyedStub(Interp.SetKeyedStubAddress, pc, objectRegister);
         masm.Bind(done);
+    }
+
+    /// <summary>
+    /// The miss path of a keyed access (holes, growing or adding elements, other objects' properties):
+    /// the runtime stub when the receiver is an object, the exit to <paramref name="pc"/> otherwise
+    /// and when the stub answers 0 (rax = its answer).
+    /// </summary>
+    void CallKeyedStub(nint stub, int pc, int objectRegister)
+    {
+        a.mov(rax, Register(objectRegister));
+        JumpUnlessCell(Bail(pc));
+        a.cmp(__byte_ptr[rax], (int)CellKind.Object);
+        masm.Jump(Condition.NotEqual, Bail(pc));
+        CallPropertyStub(stub, pc);
     }
 
     /// <summary>

@@ -11,9 +11,13 @@ namespace Flywheel.Engine.Baseline;
 /// stored after one shape compare; a prototype-chain load or an add-property store also checks its
 /// handler record (in the realm's unmanaged <see cref="CacheValidityBlock.Handlers"/>) against the
 /// receiver's prototype and the realm's prototype epoch, exactly as the interpreter's miss path
-/// does, and an add stores only into a free slot within the receiver's capacity. Everything else
-/// (a megamorphic site, a stale record, a primitive receiver, an add that must grow the slots) exits to
-/// the interpreter, whose IC miss path also updates the entry the code reads next time.
+/// does, and an add stores only into a free slot within the receiver's capacity. An object that
+/// misses all of that (a new shape, a megamorphic site, a stale record, an add that must grow the
+/// slots) goes to a runtime stub that is the interpreter's miss path (Interp.PropertyStubs): it
+/// completes data-property loads, stores and adds and updates the entries the code reads next
+/// time, and answers 0 for whatever may run script or fail (getters, setters, read-only
+/// properties), which exits to the interpreter before the instruction. Primitive receivers exit
+/// at once, except for a string's <c>length</c>, which is read inline like an array's.
 /// </summary>
 internal sealed unsafe partial class BaselineCompiler
 {
@@ -23,10 +27,10 @@ internal sealed unsafe partial class BaselineCompiler
     /// <summary>
     /// For the object in rax whose shape one of the entries at <paramref name="feedbackSlot"/> has:
     /// rdx = that entry's handler word and the jump to <paramref name="notOwn"/> taken when it is not
-    /// an own data slot (rcx = the receiver's slot array otherwise); jumps to the exit of
-    /// <paramref name="pc"/> on anything else.
+    /// an own data slot (rcx = the receiver's slot array otherwise). An object whose shape no entry
+    /// has jumps to <paramref name="miss"/>, anything else to the exit of <paramref name="pc"/>.
     /// </summary>
-    void LoadCachedHandler(int pc, int feedbackSlot, Label notOwn)
+    void LoadCachedHandler(int pc, int feedbackSlot, Label notOwn, Label miss)
     {
         var bail = Bail(pc);
         JumpUnlessCell(bail);
@@ -43,7 +47,7 @@ internal sealed unsafe partial class BaselineCompiler
         {
             var next = masm.CreateLabel();
             a.cmp(rdx, __qword_ptr[rcx + Entry0Key + i * L.CacheEntrySize]);
-            masm.Jump(Condition.NotEqual, i == L.MaxCacheEntries - 1 ? bail : next);
+            masm.Jump(Condition.NotEqual, i == L.MaxCacheEntries - 1 ? miss : next);
             a.add(rcx, i * L.CacheEntrySize);
             masm.Jump(found);
             masm.Bind(next);
@@ -60,14 +64,20 @@ internal sealed unsafe partial class BaselineCompiler
     /// <summary>
     /// For the handler word in rdx: rdx = its record when the word has <paramref name="tag"/> and the
     /// record is valid for the receiver in rax (same prototype, current prototype epoch); rcx = the
-    /// realm's <see cref="CacheValidityBlock"/>. Otherwise jumps to <paramref name="bail"/> (clobbers r8).
+    /// realm's <see cref="CacheValidityBlock"/>. A valid getter or setter record exits to
+    /// <paramref name="pc"/> (the interpreter calls it; the stub would only say so); anything else
+    /// jumps to <paramref name="bail"/> (clobbers r8, r9).
     /// </summary>
-    void LoadValidHandlerRecord(ulong tag, Label bail)
+    void LoadValidHandlerRecord(int pc, ulong tag, Label bail)
     {
-        a.mov(rcx, rdx);
-        a.shr(rcx, 56);
-        a.cmp(ecx, (int)(tag >> 56));
+        var tagged = masm.CreateLabel();
+        a.mov(r9, rdx);
+        a.shr(r9, 56);
+        a.cmp(r9d, (int)(tag >> 56));
+        masm.Jump(Condition.Equal, tagged);
+        a.cmp(r9d, (int)(Interp.AccessorTag >> 56));
         masm.Jump(Condition.NotEqual, bail);
+        masm.Bind(tagged);
         // index << log2(record size), with the tag shifted out.
         a.shl(rdx, 8);
         a.shr(rdx, 8 - Interp.IcHandler.SizeLog2);
@@ -79,68 +89,113 @@ internal sealed unsafe partial class BaselineCompiler
         a.mov(r8d, __dword_ptr[rdx + Interp.IcHandler.EpochOffset]);
         a.cmp(r8d, __dword_ptr[rcx + CacheValidityBlock.ProtoEpochOffset]);
         masm.Jump(Condition.NotEqual, bail);
+        a.cmp(r9d, (int)(Interp.AccessorTag >> 56));
+        masm.Jump(Condition.Equal, Bail(pc));
     }
 
     void EmitGetNamed(int pc, int objectRegister, int nameIndex, int feedbackSlot)
     {
+        var miss = masm.CreateLabel();
+        var done = masm.CreateLabel();
         a.mov(rax, Register(objectRegister));
         if (Realm.IsString(function.Constants[nameIndex]) && Realm.ToClr(function.Constants[nameIndex]) == "length")
         {
-            // An array's length is its first internal slot, kept as the number value "length" reads;
-            // the inline caches leave it to the generic path, so it is compiled here.
+            // An array's length is its first internal slot, kept as the number value "length" reads,
+            // and a string's is its header's aux word (ropes included); the inline caches leave both
+            // to the generic path, so they are compiled here. Other objects' lengths are properties.
             var bail = Bail(pc);
+            var notArray = masm.CreateLabel();
             JumpUnlessCell(bail);
             a.mov(rdx, __qword_ptr[rax]);
             a.mov(rcx, unchecked((long)ClassAndKindMask));
             a.and(rdx, rcx);
             a.mov(rcx, unchecked((long)ArrayHeaderBits));
             a.cmp(rdx, rcx);
-            masm.Jump(Condition.NotEqual, bail);
+            masm.Jump(Condition.NotEqual, notArray);
             a.mov(Acc, __qword_ptr[rax + Layout.ObjInternal0]);
-            return;
+            masm.Jump(done);
+            masm.Bind(notArray);
+            a.cmp(__byte_ptr[rax], (int)CellKind.String);
+            masm.Jump(Condition.NotEqual, miss);
+            a.mov(Acc32, __dword_ptr[rax + 4]);
+            a.or(Acc, Tag);
+            masm.Jump(done);
         }
         var notOwn = masm.CreateLabel();
-        var done = masm.CreateLabel();
-        LoadCachedHandler(pc, feedbackSlot, notOwn);
+        LoadCachedHandler(pc, feedbackSlot, notOwn, miss);
         a.mov(Acc, __qword_ptr[rcx + rdx * 8]);
         masm.Jump(done);
 
         masm.Bind(notOwn);
-        LoadValidHandlerRecord(Interp.ProtoLoadTag, Bail(pc));
+        LoadValidHandlerRecord(pc, Interp.ProtoLoadTag, miss);
         a.mov(rcx, __qword_ptr[rdx + Interp.IcHandler.HolderOffset]);
         a.mov(rcx, __qword_ptr[rcx + Layout.ObjSlots]);
         a.movsxd(r8, __dword_ptr[rdx + Interp.IcHandler.SlotOffset]);
         a.mov(Acc, __qword_ptr[rcx + r8 * 8]);
+        masm.Jump(done);
+
+        masm.Bind(miss);
+        CallPropertyStub(Interp.GetNamedStubAddress, pc);
+        a.mov(Acc, rax);
         masm.Bind(done);
     }
 
     void EmitSetNamed(int pc, int objectRegister, int feedbackSlot)
     {
-        var bail = Bail(pc);
+        var miss = masm.CreateLabel();
         var notOwn = masm.CreateLabel();
         var done = masm.CreateLabel();
         a.mov(rax, Register(objectRegister));
-        LoadCachedHandler(pc, feedbackSlot, notOwn);
+        LoadCachedHandler(pc, feedbackSlot, notOwn, miss);
         a.mov(__qword_ptr[rcx + rdx * 8], Acc);
         masm.Jump(done);
 
         // An add-property store: the receiver must be extensible and not relied on by any cache
         // (header byte 6), as in the interpreter's TryTransition, and have the new slot in capacity.
         masm.Bind(notOwn);
-        LoadValidHandlerRecord(Interp.TransitionTag, bail);
+        LoadValidHandlerRecord(pc, Interp.TransitionTag, miss);
         a.test(__byte_ptr[rax + 3], (int)CellFlags.NotExtensible);
-        masm.Jump(Condition.NotEqual, bail);
+        masm.Jump(Condition.NotEqual, miss);
         a.cmp(__byte_ptr[rax + 6], 0);
-        masm.Jump(Condition.NotEqual, bail);
+        masm.Jump(Condition.NotEqual, miss);
         a.mov(rcx, __qword_ptr[rax + Layout.ObjSlots]);
         a.test(rcx, rcx);
-        masm.Jump(Condition.Equal, bail);
+        masm.Jump(Condition.Equal, miss);
         a.movsxd(r8, __dword_ptr[rdx + Interp.IcHandler.SlotOffset]);
         a.cmp(r8, __qword_ptr[rcx - 8]);
-        masm.Jump(Condition.AboveOrEqual, bail);
+        masm.Jump(Condition.AboveOrEqual, miss);
         a.mov(__qword_ptr[rcx + r8 * 8], Acc);
         a.mov(r8, __qword_ptr[rdx + Interp.IcHandler.NewShapeOffset]);
         a.mov(__qword_ptr[rax + Layout.ObjShape], r8);
+        masm.Jump(done);
+
+        // The add that grows the slots, a new shape, a megamorphic site: the interpreter's miss path.
+        masm.Bind(miss);
+        CallPropertyStub(Interp.SetNamedStubAddress, pc);
         masm.Bind(done);
+    }
+
+    /// <summary>
+    /// Calls the property stub at <paramref name="stub"/> (Interp.PropertyStubs) for the instruction
+    /// at <paramref name="pc"/> with the frame and the accumulator, which it never moves or collects
+    /// (so holding it in its register across the call is safe): rax = the stub's answer, and the
+    /// exit to <paramref name="pc"/> taken when that is 0 (nothing happened). Clobbers the
+    /// caller-saved registers.
+    /// </summary>
+    void CallPropertyStub(nint stub, int pc)
+    {
+        var convention = X64CallingConvention.Host;
+        var args = convention.IntegerArguments;
+        a.mov(StateField(BaselineState.SavedRspOffset), rsp);
+        a.and(rsp, -16);
+        if (convention.ShadowSpaceBytes > 0) a.sub(rsp, convention.ShadowSpaceBytes);
+        a.mov(args[0], StateField(BaselineState.RuntimeOffset));
+        a.mov(args[1], Fp);
+        a.mov(args[2], pc);
+        a.mov(args[3], Acc);
+        masm.CallAbsolute(stub, r11);
+        a.mov(rsp, StateField(BaselineState.SavedRspOffset));
+        a.test(rax, rax);
+        masm.Jump(Condition.Equal, Bail(pc));
     }
 }

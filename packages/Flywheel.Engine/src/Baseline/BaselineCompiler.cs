@@ -148,16 +148,23 @@ internal sealed unsafe partial class BaselineCompiler
     }
 
     /// <summary>
-    /// Counts a back-edge in the function's and the loop's profile counters as the interpreter's
-    /// JumpLoop does, so profiles stay exact in compiled loops. When this back-edge would run the
-    /// profiler's back-edge budget out, the code exits before counting and the interpreter's
-    /// JumpLoop counts it and asks the tiering policy.
+    /// When this back-edge would run the profiler's back-edge budget out, the code exits before it
+    /// and the interpreter's JumpLoop counts it and asks the tiering policy.
     /// </summary>
-    void CountBackEdge(int pc, int loopSlot)
+    void ExitIfBackEdgeBudgetRunsOut(int pc)
     {
         a.mov(rax, (long)function.FeedbackBase);
         a.cmp(__dword_ptr[rax + Flywheel.Profiling.FeedbackLayout.BackEdgeBudgetOffset], 1);
         masm.Jump(Condition.LessOrEqual, Bail(pc));
+    }
+
+    /// <summary>
+    /// Counts a back-edge in the function's and the loop's profile counters as the interpreter's
+    /// JumpLoop does, so profiles stay exact in compiled loops (after <see cref="ExitIfBackEdgeBudgetRunsOut"/>).
+    /// </summary>
+    void CountBackEdge(int loopSlot)
+    {
+        a.mov(rax, (long)function.FeedbackBase);
         a.inc(__qword_ptr[rax + Flywheel.Profiling.FeedbackLayout.BackEdgesOffset]);
         a.inc(__qword_ptr[rax + function.FeedbackOffsets[loopSlot] + Flywheel.Profiling.FeedbackLayout.LoopBackEdgesOffset]);
         a.dec(__dword_ptr[rax + Flywheel.Profiling.FeedbackLayout.BackEdgeBudgetOffset]);
@@ -225,9 +232,12 @@ internal sealed unsafe partial class BaselineCompiler
                 return true;
             case Opcode.Jump: masm.Jump(Target(pc, p, row)); return true;
             case Opcode.JumpLoop:
+                // Both exits come before the safepoint takes its budget: an exit after it would lose
+                // one safepoint from the interpreter's count.
+                if (recordFeedback) ExitIfBackEdgeBudgetRunsOut(pc);
                 a.sub(__dword_ptr[State + BaselineState.BudgetOffset], 1);
                 masm.Jump(Condition.LessOrEqual, Bail(pc));
-                if (recordFeedback) CountBackEdge(pc, Operand(p, row, 0));
+                if (recordFeedback) CountBackEdge(Operand(p, row, 0));
                 masm.Jump(Target(pc, p, row));
                 return true;
             case Opcode.JumpIfTrue: CompareAccAndJump(JsValue.TrueBits, Condition.Equal, Target(pc, p, row)); return true;

@@ -24,6 +24,9 @@ namespace Flywheel.Engine.Interpreter;
 ///   &lt; 2^32                own data property of the receiver: its slot index (loads and stores)
 ///   ProtoLoadTag   | i     prototype-chain load: handler record i (holder, slot, receiver's prototype, epoch)
 ///   TransitionTag  | i     add-property store: handler record i (new shape, slot, receiver's prototype, epoch)
+///   AccessorTag    | i     prototype-chain getter (loads) or setter (stores): handler record i (holder, slot of
+///                          the accessor pair, receiver's prototype, epoch); the interpreter calls it without a
+///                          lookup and baseline code exits to the interpreter at once instead of calling its stub
 /// global sites:
 ///   key GlobalObjectKey    GlobalEpoch &lt;&lt; 32 | slot of the global object's own data property
 ///   key GlobalLexicalKey   index of a global lexical binding (never removed, so always valid)
@@ -31,7 +34,7 @@ namespace Flywheel.Engine.Interpreter;
 /// </remarks>
 internal sealed unsafe partial class Interp
 {
-    internal const ulong ProtoLoadTag = 1UL << 56, TransitionTag = 2UL << 56, HandlerIndexMask = (1UL << 56) - 1;
+    internal const ulong ProtoLoadTag = 1UL << 56, TransitionTag = 2UL << 56, AccessorTag = 3UL << 56, HandlerIndexMask = (1UL << 56) - 1;
     internal const ulong GlobalObjectKey = 1, GlobalLexicalKey = 2;
     const int Entry0Key = L.CacheEntriesOffset, Entry0Value = L.CacheEntriesOffset + 8;
 
@@ -80,76 +83,127 @@ internal sealed unsafe partial class Interp
     [MethodImpl(MethodImplOptions.NoInlining)]
     JsValue LoadNamedMiss(FunctionTemplate t, byte* pc, JsValue obj, LoopState* st)
     {
-        ulong stale = 0;
-        if (inlineCaches && obj.IsCell && Layout.Kind(obj.Ptr) == CellKind.Object)
-        {
-            byte* ic = t.FeedbackSlot(*(int*)(pc + 7));
-            nint o = obj.Ptr;
-            ulong shapeCell = (ulong)Layout.ShapePtr(o);
-            for (int i = 0, n = ic[L.CacheCountOffset]; i < n; i++)
-            {
-                byte* e = ic + L.CacheEntriesOffset + i * L.CacheEntrySize;
-                if (*(ulong*)e != shapeCell) continue;
-                ulong h = *(ulong*)(e + 8);
-                if (h <= uint.MaxValue) return new JsValue(Layout.Slots(o)[h]);
-                ref var r = ref Handler(h & HandlerIndexMask);
-                if (Layout.Proto(o).Bits == r.ReceiverProto && r.Epoch == realm.ProtoEpoch) return new JsValue(Layout.Slots(r.Holder)[r.Slot]);
-                stale = h;
-                break;
-            }
-        }
         st->Pc = pc;
-        return LoadNamedUncached(t, pc, obj, stale);
+        return LoadNamedSlow(t, pc, obj, mayRunScript: true);
     }
 
-    JsValue LoadNamedUncached(FunctionTemplate t, byte* pc, JsValue obj, ulong stale)
+    /// <summary>
+    /// The miss path of <c>GetNamed</c>, shared by the interpreter and baseline code's runtime stub
+    /// (<see cref="GetNamedStub"/>): the site's entries (polymorphic and prototype-chain hits), then the
+    /// lookup that fills the cache. With <paramref name="mayRunScript"/> it is the whole [[Get]], getters
+    /// and errors included. Without, it completes only what runs no script and cannot throw: a data
+    /// property of an object (own, inherited or absent); for anything else it returns
+    /// <see cref="JsValue.Empty"/> having changed nothing but the cache (an inherited getter is cached).
+    /// </summary>
+    JsValue LoadNamedSlow(FunctionTemplate t, byte* pc, JsValue obj, bool mayRunScript)
     {
         var key = new PropKey(t.Constants[*(int*)(pc + 3)].Bits);
-        if (obj.IsNullish) throw ReadNullishError(obj, key);
-        if (!inlineCaches || !obj.IsCell || Layout.Kind(obj.Ptr) != CellKind.Object) return realm.Get(obj, key);
+        if (!Realm.IsObject(obj))
+        {
+            if (!mayRunScript) return JsValue.Empty;
+            if (obj.IsNullish) throw ReadNullishError(obj, key);
+            return realm.Get(obj, key);
+        }
+        if (!inlineCaches) return LoadGeneric(obj, key, mayRunScript);
         int slot = *(int*)(pc + 7);
         byte* ic = t.FeedbackSlot(slot);
         nint o = obj.Ptr;
         ulong shapeCell = (ulong)Layout.ShapePtr(o);
+        ulong stale = 0;
+        if (FindCacheEntry(ic, shapeCell, out ulong h))
+        {
+            if (h <= uint.MaxValue) return new JsValue(Layout.Slots(o)[h]);
+            ref var r = ref Handler(h & HandlerIndexMask);
+            if (Layout.Proto(o).Bits == r.ReceiverProto && r.Epoch == realm.ProtoEpoch)
+            {
+                var found = new JsValue(Layout.Slots(r.Holder)[r.Slot]);
+                if (h < AccessorTag) return found;
+                if (!mayRunScript) return JsValue.Empty;
+                var getter = Layout.Val(found.Ptr, 8);
+                return getter.IsUndefined ? JsValue.Undefined : Call(getter, obj, []);
+            }
+            stale = h;
+        }
         if (ic[L.CacheStateOffset] == (byte)InlineCacheState.Megamorphic)
         {
+            JsValue value = default;
+            if (!mayRunScript && !realm.TryGetData(o, key, out value)) return JsValue.Empty;
             if (recordFeedback) t.Feedback.RecordShape(slot, shapeCell, 0);
-            return realm.Get(obj, key);
+            return mayRunScript ? realm.Get(obj, key) : value;
         }
         var shape = realm.Shapes.Of((nint)shapeCell);
-        if (key.Bits == realm.KLength.Bits || shape.IsDictionary) return realm.Get(obj, key);
+        if (key.Bits == realm.KLength.Bits || shape.IsDictionary) return LoadGeneric(obj, key, mayRunScript);
         if (shape.TryGet(key.Bits, out var own))
         {
-            if ((own.Flags & PropFlags.Accessor) != 0) return realm.Get(obj, key);
+            if ((own.Flags & PropFlags.Accessor) != 0) return LoadGeneric(obj, key, mayRunScript);
             t.Feedback.RecordShape(slot, shapeCell, (ulong)own.Slot);
             return new JsValue(Layout.Slots(o)[own.Slot]);
         }
         // A typed array answers numeric string keys ("-1", "NaN", …) itself, before any prototype.
-        if (Layout.Class(o) == ObjClass.TypedArray && realm.IsCanonicalNumericString(key)) return realm.Get(obj, key);
+        if (Layout.Class(o) == ObjClass.TypedArray && realm.IsCanonicalNumericString(key)) return LoadGeneric(obj, key, mayRunScript);
         var receiverProto = Layout.Proto(o);
         nint holder = 0;
         int holderSlot = 0;
+        bool accessor = false;
         for (var p = receiverProto; ; p = Layout.Proto(p.Ptr))
         {
             if (!p.IsCell) return JsValue.Undefined;
-            if (Layout.Class(p.Ptr) == ObjClass.TypedArray && realm.IsCanonicalNumericString(key)) return realm.Get(obj, key);
+            if (Layout.Class(p.Ptr) == ObjClass.TypedArray && realm.IsCanonicalNumericString(key)) return LoadGeneric(obj, key, mayRunScript);
             if (realm.ShapeOf(p.Ptr).TryGet(key.Bits, out var e))
             {
-                if ((e.Flags & PropFlags.Accessor) != 0) return realm.Get(obj, key);
+                accessor = (e.Flags & PropFlags.Accessor) != 0;
                 holder = p.Ptr;
                 holderSlot = e.Slot;
                 break;
             }
         }
+        CacheHolder(t, slot, shapeCell, stale, accessor ? AccessorTag : ProtoLoadTag, receiverProto, holder, holderSlot);
+        // A getter is cached too, so the next miss calls it without a lookup (and baseline code exits at once).
+        if (accessor) return LoadGeneric(obj, key, mayRunScript);
+        return new JsValue(Layout.Slots(holder)[holderSlot]);
+    }
+
+    /// <summary>
+    /// Records that the property a site looks up is found on prototype <paramref name="holder"/> at
+    /// <paramref name="holderSlot"/> (a data property or an accessor pair, per <paramref name="tag"/>) for
+    /// receivers of shape <paramref name="shapeCell"/> whose prototype is <paramref name="receiverProto"/>,
+    /// reusing the record of the <paramref name="stale"/> entry it replaces; the prototypes up to the
+    /// holder are flagged so any change to them invalidates the record.
+    /// </summary>
+    void CacheHolder(FunctionTemplate t, int slot, ulong shapeCell, ulong stale, ulong tag, JsValue receiverProto, nint holder, int holderSlot)
+    {
         for (var p = receiverProto; ; p = Layout.Proto(p.Ptr))
         {
             Realm.IcFlags(p.Ptr) |= Realm.IcPrototypeFlag;
             if (p.Ptr == holder) break;
         }
-        int index = stale >= ProtoLoadTag && stale < TransitionTag ? (int)(stale & HandlerIndexMask) : NewHandler();
+        // A load site holds prototype loads and getters, a store site transitions and setters: a site's
+        // records are all of one layout, so a stale one is reused whatever it was.
+        int index = stale > uint.MaxValue ? (int)(stale & HandlerIndexMask) : NewHandler();
         Handler((ulong)index) = new IcHandler { Holder = holder, ReceiverProto = receiverProto.Bits, Slot = holderSlot, Epoch = realm.ProtoEpoch };
-        t.Feedback.RecordShape(slot, shapeCell, ProtoLoadTag | (uint)index);
-        return new JsValue(Layout.Slots(holder)[holderSlot]);
+        t.Feedback.RecordShape(slot, shapeCell, tag | (uint)index);
+    }
+
+    /// <summary>[[Get]] of an object's property without the cache; without <paramref name="mayRunScript"/> only of a data property (<see cref="JsValue.Empty"/> otherwise).</summary>
+    JsValue LoadGeneric(JsValue obj, PropKey key, bool mayRunScript) =>
+        mayRunScript ? realm.Get(obj, key) : realm.TryGetData(obj.Ptr, key, out var value) ? value : JsValue.Empty;
+
+    /// <summary>
+    /// The handler word of the entry for <paramref name="shapeCell"/> among the site's entries at
+    /// <paramref name="ic"/>: the one scan of the miss paths (hits on entry 0 are inlined by the
+    /// interpreter and the baseline code, which checks all entries inline).
+    /// </summary>
+    static bool FindCacheEntry(byte* ic, ulong shapeCell, out ulong handler)
+    {
+        for (int i = 0, n = ic[L.CacheCountOffset]; i < n; i++)
+        {
+            byte* e = ic + L.CacheEntriesOffset + i * L.CacheEntrySize;
+            if (*(ulong*)e != shapeCell) continue;
+            handler = *(ulong*)(e + 8);
+            return true;
+        }
+        handler = 0;
+        return false;
     }
 
     /// <summary>Named store (<c>SetNamed r, name, slot</c>) of <paramref name="value"/>.</summary>
@@ -173,83 +227,109 @@ internal sealed unsafe partial class Interp
     [MethodImpl(MethodImplOptions.NoInlining)]
     void StoreNamedMiss(FunctionTemplate t, byte* pc, JsValue obj, JsValue value, LoopState* st)
     {
-        ulong stale = 0;
-        if (inlineCaches && obj.IsCell && Layout.Kind(obj.Ptr) == CellKind.Object)
-        {
-            byte* ic = t.FeedbackSlot(*(int*)(pc + 7));
-            nint o = obj.Ptr;
-            ulong shapeCell = (ulong)Layout.ShapePtr(o);
-            for (int i = 0, n = ic[L.CacheCountOffset]; i < n; i++)
-            {
-                byte* e = ic + L.CacheEntriesOffset + i * L.CacheEntrySize;
-                if (*(ulong*)e != shapeCell) continue;
-                ulong h = *(ulong*)(e + 8);
-                if (h <= uint.MaxValue) { Layout.Slots(o)[h] = value.Bits; return; }
-                if (TryTransition(o, ref Handler(h & HandlerIndexMask), value)) return;
-                stale = h;
-                break;
-            }
-        }
         st->Pc = pc;
-        StoreNamedUncached(t, pc, obj, value, stale);
+        StoreNamedSlow(t, pc, obj, value, mayRunScript: true);
     }
 
-    void StoreNamedUncached(FunctionTemplate t, byte* pc, JsValue obj, JsValue value, ulong stale)
+    /// <summary>
+    /// The miss path of <c>SetNamed</c>, shared by the interpreter and baseline code's runtime stub
+    /// (<see cref="SetNamedStub"/>): the site's entries (polymorphic hits and adds, growing the
+    /// receiver's slots when needed), then the store that fills the cache. With
+    /// <paramref name="mayRunScript"/> it is the whole [[Set]]. Without, it completes only a store that
+    /// runs no script and cannot fail (a writable data property of an object, own or inherited, or an
+    /// add to an extensible object) and otherwise returns false having changed nothing but the cache
+    /// (an inherited setter is cached).
+    /// </summary>
+    bool StoreNamedSlow(FunctionTemplate t, byte* pc, JsValue obj, JsValue value, bool mayRunScript)
     {
         var key = new PropKey(t.Constants[*(int*)(pc + 3)].Bits);
-        if (!inlineCaches || !obj.IsCell || Layout.Kind(obj.Ptr) != CellKind.Object)
+        if (!Realm.IsObject(obj))
         {
+            if (!mayRunScript) return false;
             realm.Set(obj, key, value, t.IsStrict);
-            return;
+            return true;
         }
+        if (!inlineCaches) return StoreGeneric(t, obj, key, value, mayRunScript);
         int slot = *(int*)(pc + 7);
         byte* ic = t.FeedbackSlot(slot);
         nint o = obj.Ptr;
         ulong shapeCell = (ulong)Layout.ShapePtr(o);
+        ulong stale = 0;
+        if (FindCacheEntry(ic, shapeCell, out ulong h))
+        {
+            if (h <= uint.MaxValue)
+            {
+                Layout.Slots(o)[h] = value.Bits;
+                return true;
+            }
+            ref var r = ref Handler(h & HandlerIndexMask);
+            if (h < AccessorTag)
+            {
+                if (TryTransition(o, ref r, value)) return true;
+            }
+            else if (Layout.Proto(o).Bits == r.ReceiverProto && r.Epoch == realm.ProtoEpoch)
+            {
+                if (!mayRunScript) return false;
+                var setter = Layout.Val((nint)Layout.Slots(r.Holder)[r.Slot], 16);
+                if (!setter.IsUndefined)
+                {
+                    Call(setter, obj, [value]);
+                    return true;
+                }
+            }
+            stale = h;
+        }
         if (ic[L.CacheStateOffset] == (byte)InlineCacheState.Megamorphic)
         {
+            if (!mayRunScript && !realm.TrySetData(o, key, value)) return false;
             if (recordFeedback) t.Feedback.RecordShape(slot, shapeCell, 0);
-            realm.Set(obj, key, value, t.IsStrict);
-            return;
+            if (mayRunScript) realm.Set(obj, key, value, t.IsStrict);
+            return true;
         }
         var shape = realm.Shapes.Of((nint)shapeCell);
-        if (key.Bits == realm.KLength.Bits || shape.IsDictionary)
-        {
-            realm.Set(obj, key, value, t.IsStrict);
-            return;
-        }
+        if (key.Bits == realm.KLength.Bits || shape.IsDictionary) return StoreGeneric(t, obj, key, value, mayRunScript);
         if (shape.TryGet(key.Bits, out var own))
         {
-            if ((own.Flags & (PropFlags.Accessor | PropFlags.Writable)) == PropFlags.Writable)
-            {
-                t.Feedback.RecordShape(slot, shapeCell, (ulong)own.Slot);
-                Layout.Slots(o)[own.Slot] = value.Bits;
-            }
-            else realm.Set(obj, key, value, t.IsStrict);
-            return;
+            if ((own.Flags & (PropFlags.Accessor | PropFlags.Writable)) != PropFlags.Writable) return StoreGeneric(t, obj, key, value, mayRunScript);
+            t.Feedback.RecordShape(slot, shapeCell, (ulong)own.Slot);
+            Layout.Slots(o)[own.Slot] = value.Bits;
+            return true;
         }
         // An add: cacheable when the receiver is an ordinary extensible object nothing else relies
-        // on and no prototype has a setter or a read-only property of that name.
+        // on and no prototype has a setter or a read-only property of that name. Then the add runs
+        // no script and cannot fail.
         var receiverProto = Layout.Proto(o);
         bool cacheable = (Layout.Flags(o) & CellFlags.NotExtensible) == 0 && Realm.IcFlags(o) == 0 && shape.SlotCount < Shape.MaxSharedProperties;
         for (var p = receiverProto; cacheable && p.IsCell; p = Layout.Proto(p.Ptr))
         {
             var ps = realm.ShapeOf(p.Ptr);
-            if (ps.TryGet(key.Bits, out var e) && (e.Flags & (PropFlags.Accessor | PropFlags.Writable)) != PropFlags.Writable) cacheable = false;
+            if (!ps.TryGet(key.Bits, out var e)) continue;
+            if ((e.Flags & PropFlags.Accessor) != 0)
+            {
+                // An inherited setter: cached, so the next miss calls it without a lookup (and baseline code exits at once).
+                CacheHolder(t, slot, shapeCell, stale, AccessorTag, receiverProto, p.Ptr, e.Slot);
+                return StoreGeneric(t, obj, key, value, mayRunScript);
+            }
+            if ((e.Flags & PropFlags.Writable) == 0) cacheable = false;
         }
-        if (!cacheable)
-        {
-            realm.Set(obj, key, value, t.IsStrict);
-            return;
-        }
+        if (!cacheable) return StoreGeneric(t, obj, key, value, mayRunScript);
         for (var p = receiverProto; p.IsCell; p = Layout.Proto(p.Ptr)) Realm.IcFlags(p.Ptr) |= Realm.IcPrototypeFlag;
         uint epoch = realm.ProtoEpoch;
         realm.Set(obj, key, value, t.IsStrict);
         var after = realm.ShapeOf(o);
-        if (epoch != realm.ProtoEpoch || after.IsDictionary || after.Parent != shape || after.Key != key.Bits || after.Flags != PropFlags.Default) return;
+        if (epoch != realm.ProtoEpoch || after.IsDictionary || after.Parent != shape || after.Key != key.Bits || after.Flags != PropFlags.Default) return true;
         int index = stale >= TransitionTag ? (int)(stale & HandlerIndexMask) : NewHandler();
         Handler((ulong)index) = new IcHandler { NewShape = after.Cell, ReceiverProto = receiverProto.Bits, Slot = after.SlotCount - 1, Epoch = epoch };
         t.Feedback.RecordShape(slot, shapeCell, TransitionTag | (uint)index);
+        return true;
+    }
+
+    /// <summary>[[Set]] on an object without the cache; without <paramref name="mayRunScript"/> only a store <see cref="Realm.TrySetData"/> completes (false otherwise, with no effect).</summary>
+    bool StoreGeneric(FunctionTemplate t, JsValue obj, PropKey key, JsValue value, bool mayRunScript)
+    {
+        if (!mayRunScript) return realm.TrySetData(obj.Ptr, key, value);
+        realm.Set(obj, key, value, t.IsStrict);
+        return true;
     }
 
     bool TryTransition(nint o, ref IcHandler r, JsValue value)

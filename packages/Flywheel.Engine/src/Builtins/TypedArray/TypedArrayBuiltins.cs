@@ -61,6 +61,8 @@ internal static unsafe class TypedArrayBuiltins
         r.DefineData(tap, PropKey.FromCell(r.SymIterator), r.Get(JsValue.FromPtr(ap), "values"), PropFlags.Hidden);
         r.DefineData(tap, "toString", r.Get(JsValue.FromPtr(ap), "toString"));
         Def.Getter(r, tap, "length", (Realm r, in CallArgs a) => JsValue.FromInt(Data(r, a.This).Length));
+        r.GetOwnRaw(tap, r.KLength, out var lengthAccessor, out _);
+        r.TypedArrayLengthNative = Layout.Internal(Layout.Val(lengthAccessor.Ptr, 8).Ptr, 0).Int32;
         Def.Getter(r, tap, "byteLength", (Realm r, in CallArgs a) => { var d = Data(r, a.This); return JsValue.FromInt(d.Length * d.ElementSizeBytes); });
         Def.Getter(r, tap, "byteOffset", (Realm r, in CallArgs a) => JsValue.FromInt(Data(r, a.This).ByteOffset));
         Def.Getter(r, tap, "buffer", (Realm r, in CallArgs a) => Data(r, a.This).Buffer);
