@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using FsCheck;
@@ -227,7 +228,9 @@ public partial class ProfilingTests
         byte[] saved = [];
         var first = new List<TieringEvent>();
         Run(HotProgram, o => o.Profiling.Tiering = SmallThresholds, e => { saved = Save(e); first.AddRange(e.Profiler.TieringEvents); });
-        Assert.Contains(first, e => e.FunctionKey.EndsWith(":hottest") && e.To == ExecutionTier.Optimized);
+        // hottest passes the optimizing thresholds, but there is no optimizing tier to decide for.
+        Assert.Contains(first, e => e.FunctionKey.EndsWith(":hottest") && e.To == ExecutionTier.Baseline);
+        Assert.DoesNotContain(first, e => e.To == ExecutionTier.Optimized);
 
         var second = new List<TieringEvent>();
         var output = new StringWriter();
@@ -251,6 +254,40 @@ public partial class ProfilingTests
             Assert.Equal(savedProfile.Functions.Single(f => f.Function.Key == key).Invocations + 1, event0.Invocations);
         }
         Assert.DoesNotContain(second, e => e.FunctionKey.EndsWith(":cold"));
+    }
+
+    [Theory]
+    [InlineData(TieringMode.Auto)]
+    [InlineData(TieringMode.Interpreter)]
+    public void Tiering_traces_name_only_tiers_the_engine_runs_even_from_a_profile_past_the_optimizing_thresholds(TieringMode mode)
+    {
+        // The first run's counts pass SmallThresholds' optimizing thresholds (hottest: 300 calls,
+        // 900,000 back-edges), so a profile loaded in a later run makes every check decide at once.
+        byte[] saved = [];
+        Run(HotProgram, o => o.Profiling.Tiering = SmallThresholds, e => saved = Save(e));
+        var trace = new StringWriter { NewLine = "\n" };
+        var options = new JsEngineOptions { Output = TextWriter.Null, Error = TextWriter.Null };
+        options.Profiling.Tiering = SmallThresholds;
+        options.Profiling.TraceTiering = trace;
+        options.Jit.Mode = mode;
+        using var engine = new JsEngine(options);
+        engine.Profiler.LoadProfile(new MemoryStream(saved));
+        engine.Execute(HotProgram, "test.js");
+        var decisions = trace.ToString().Split('\n').Where(l => l.StartsWith("tiering ")).ToList();
+        Assert.DoesNotContain(decisions, l => l.Contains("optimized"));
+        Assert.DoesNotContain(engine.Profiler.TieringEvents, e => e.To == ExecutionTier.Optimized);
+        if (mode == TieringMode.Interpreter || RuntimeInformation.ProcessArchitecture != Architecture.X64)
+        {
+            // No machine-code tier: nothing is decided, nothing compiled.
+            Assert.Empty(decisions);
+            Assert.Equal(0, engine.GetStatistics().BaselineFunctionsCompiled);
+            return;
+        }
+        // Each decision names baseline code, and every function so decided was compiled.
+        Assert.Contains(decisions, l => l.Contains(":hottest interpreter->baseline"));
+        Assert.All(decisions, l => Assert.Contains(" interpreter->baseline ", l));
+        Assert.Equal(decisions.Count, engine.GetStatistics().BaselineFunctionsCompiled);
+        Assert.Contains("baseline: compiled hottest ", trace.ToString());
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed unsafe class JsEngine : IDisposable
             GcStress = options.Debug.GcStress,
             RecordFeedback = options.Profiling.Feedback,
             InlineCaches = options.Profiling.InlineCaches,
-            Tiering = options.Profiling.Tiering,
+            Tiering = AvailableTiers(options),
         };
         if (options.Debug.RandomSeed is int seed) lim.RandomSeed = seed;
         realm = new Runtime.Realm(lim);
@@ -65,6 +65,23 @@ public sealed unsafe class JsEngine : IDisposable
         if (options.Profiling.TraceTiering is { } tiering) realm.Profiling.Profiler.TieringDecided += e => tiering.Write(e + "\n");
         realm.Profiling.TraceInlineCaches = options.Profiling.TraceInlineCaches;
         if (options.Profiling.SampleInterval is { } interval) Profiler.StartSampling(interval);
+    }
+
+    /// <summary>
+    /// The profiler's thresholds limited to the tiers this engine has: it decides only what the engine
+    /// carries out, so traces, events and saved profiles name the tier a function actually runs in
+    /// (a warm profile whose functions reached optimized code elsewhere brings them to baseline code
+    /// here). There is no optimizing tier yet, and in the interpreter mode (or on a host without the
+    /// baseline JIT) no machine-code tier at all.
+    /// </summary>
+    static Flywheel.Profiling.TieringOptions AvailableTiers(JsEngineOptions options)
+    {
+        const long never = Flywheel.Profiling.TieringOptions.Never;
+        var tiering = options.Profiling.Tiering ?? new Flywheel.Profiling.TieringOptions();
+        tiering = tiering with { OptimizeInvocations = never, OptimizeBackEdges = never, OsrBackEdges = never };
+        if (options.Jit.Mode == TieringMode.Interpreter || !Baseline.BaselineJit.IsSupported)
+            tiering = tiering with { BaselineInvocations = never, BaselineBackEdges = never };
+        return tiering;
     }
 
     /// <summary>Feedback, tiering decisions, saved profiles, reports and CPU samples of this engine's functions.</summary>
