@@ -64,6 +64,34 @@ public class LazyGlobalsTests
     static string Describe(string name, string g) =>
         $"(() => {{ const d = Object.getOwnPropertyDescriptor({g}, '{name}'); return '{name} ' + typeof d.value + ' ' + d.writable + d.enumerable + d.configurable + ' ' + (typeof d.value === 'function' ? d.value.name + d.value.length : ''); }})()";
 
+    // Symbol, the errors, RegExp and Promise have instances before their globals are first looked up:
+    // the first touch of their prototypes (in a fresh engine each) must see everything the group creates.
+    [Theory]
+    [InlineData("/b+/.exec('abbc')[0] + /x/gi.flags + 'a-b'.split(/-/).length + 'aXa'.replace(/x/i, 'y')")]
+    [InlineData("[...'a1b2'.matchAll(/\\d/g)].length + ' ' + /a/[Symbol.replace]('aa', 'b')")]
+    [InlineData("Object.getOwnPropertyNames(Object.getPrototypeOf(/a/)).sort().join()")]
+    [InlineData("Reflect.ownKeys(Object.getPrototypeOf(/a/)).length + ' ' + ('test' in Object.getPrototypeOf(/a/))")]
+    [InlineData("try { null.x } catch (e) { e.name + ': ' + e.message + ' ' + (e instanceof TypeError) + ' ' + String(e) + ' ' + e.constructor.name }")]
+    [InlineData("try { undefinedName } catch (e) { Object.getOwnPropertyNames(Object.getPrototypeOf(e)).sort().join() + ' ' + e }")]
+    [InlineData("(() => { try { f(); } catch (e) { return `${e}`; } function f() { return f(); } })()")]
+    [InlineData("const s = Object(Symbol.iterator); typeof s + ' ' + s.description + ' ' + s.toString()")]
+    [InlineData("Object(Symbol.iterator).description + ' ' + [Symbol.asyncIterator].map(String)")]
+    [InlineData("let out = ''; (async () => { out += await 1; })().then(() => { out += 'then'; }); out")]
+    [InlineData("(async () => 1)().then.name + ' ' + Object.getOwnPropertyNames(Object.getPrototypeOf((async () => {})())).sort().join()")]
+    [InlineData("for (const k in Object.create(/a/)) {} ; String(/x/) + ' ' + Object.prototype.toString.call(/x/)")]
+    public void PrototypesOfLazyGroupsAreCompleteAtTheirFirstTouch(string expression)
+    {
+        string expected;
+        using (var reference = new JsEngine())
+        {
+            reference.Execute("Object.getOwnPropertyNames(globalThis)"); // everything created
+            expected = reference.Evaluate(expression).AsString();
+        }
+        using var fresh = new JsEngine();
+        Assert.True(fresh.Realm.PendingLazyGlobalGroups >= 4);
+        Assert.Equal(expected, fresh.Evaluate(expression).AsString());
+    }
+
     [Fact]
     public void ScriptsCanShadowReplaceAndDeleteLazyGlobalsBeforeFirstUse()
     {

@@ -86,16 +86,21 @@ namespace Flywheel.Engine.Builtins
             StringBuiltins.Setup(r);
             NumberBuiltins.Setup(r);
             BooleanBuiltins.Setup(r);
-            SymbolBuiltins.Setup(r);
-            ErrorBuiltins.Setup(r);
             IteratorBuiltins.Setup(r);
             GlobalFunctions.Setup(r);
             ConsoleBuiltins.Setup(r);
-            RegExpBuiltins.Setup(r);
-            PromiseBuiltins.Setup(r);
+            RegExpBuiltins.SetupKeys(r);
+            PromiseBuiltins.SetupNatives(r);
 
             // Created on first lookup of one of their globals (or when the global object's keys are
             // listed). Nothing outside each group's own code refers to its prototypes before then.
+            // Symbol, the errors, RegExp and Promise have instances before their globals are looked up
+            // (symbols, thrown errors, literals, async functions), so their prototypes exist from the
+            // start, empty, and a lookup that misses on one of them creates the group too.
+            r.AddLazyGlobals(["Symbol"], SymbolBuiltins.Setup, r.SymbolPrototype);
+            r.AddLazyGlobals(Enum.GetNames<ErrorKind>(), ErrorBuiltins.Setup, r.ErrorPrototypes);
+            r.AddLazyGlobals(["RegExp"], RegExpBuiltins.Setup, r.RegExpPrototype, r.RegExpStringIteratorPrototype);
+            r.AddLazyGlobals(["Promise", "queueMicrotask", "setTimeout", "setInterval", "clearTimeout", "clearInterval", "setImmediate"], PromiseBuiltins.Setup, r.PromisePrototype);
             r.AddLazyGlobals(["Math"], MathBuiltins.Setup);
             r.AddLazyGlobals(["JSON"], JsonBuiltins.Setup);
             r.AddLazyGlobals(["Reflect"], ReflectBuiltins.Setup);

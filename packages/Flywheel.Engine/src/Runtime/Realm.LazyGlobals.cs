@@ -16,10 +16,11 @@ internal sealed partial class Realm
     readonly Dictionary<ulong, LazyGlobalGroup> lazyGlobalsByName = [];
     readonly List<LazyGlobalGroup> lazyGroups = [];
 
-    sealed class LazyGlobalGroup(PropKey[] names, Action<Realm> create)
+    sealed class LazyGlobalGroup(PropKey[] names, Action<Realm> create, nint[] prototypes)
     {
         public readonly PropKey[] Names = names;
         public readonly Action<Realm> Create = create;
+        public readonly nint[] Prototypes = prototypes;
     }
 
     /// <summary>Groups not created yet (for tests and statistics).</summary>
@@ -27,12 +28,16 @@ internal sealed partial class Realm
 
     /// <summary>
     /// Registers globals <paramref name="names"/>, created together by <paramref name="create"/> when any
-    /// of them is first looked up. <paramref name="create"/> must define exactly those globals.
+    /// of them is first looked up. <paramref name="create"/> must define exactly those globals, plus the
+    /// properties of <paramref name="prototypes"/>: objects that exist (empty) before the group does,
+    /// because the runtime makes instances of them; they are put in dictionary mode with a
+    /// <see cref="Shape.MaterializeOnMiss"/> hook, so any lookup that misses on one of them, and listing
+    /// its keys, creates the group first.
     /// </summary>
-    public void AddLazyGlobals(string[] names, Action<Realm> create)
+    public void AddLazyGlobals(string[] names, Action<Realm> create, params nint[] prototypes)
     {
         var keys = new PropKey[names.Length];
-        var group = new LazyGlobalGroup(keys, create);
+        var group = new LazyGlobalGroup(keys, create, prototypes);
         for (int i = 0; i < names.Length; i++)
         {
             keys[i] = Key(names[i]);
@@ -42,6 +47,24 @@ internal sealed partial class Realm
         }
         lazyGroups.Add(group);
         ShapeOf(GlobalObject).MaterializeOnMiss ??= MaterializeGlobal;
+        foreach (nint p in prototypes)
+        {
+            var shape = ShapeOf(p);
+            if (!shape.IsDictionary) { shape = Shapes.ToDictionary(shape); Layout.ShapePtr(p) = shape.Cell; }
+            shape.MaterializeOnMiss = _ =>
+            {
+                if (!lazyGroups.Contains(group)) return false;
+                Materialize(group);
+                return true;
+            };
+        }
+    }
+
+    /// <summary>Creates the pending group <paramref name="o"/> is a prototype of, if any (before its keys are listed).</summary>
+    void MaterializeForKeys(nint o)
+    {
+        if (o == GlobalObject) MaterializeAllGlobals();
+        else ShapeOf(o).MaterializeOnMiss?.Invoke(0);
     }
 
     bool MaterializeGlobal(ulong key)
@@ -57,6 +80,7 @@ internal sealed partial class Realm
         foreach (var k in group.Names) lazyGlobalsByName.Remove(k.Bits);
         lazyGroups.Remove(group);
         if (lazyGroups.Count == 0) ShapeOf(GlobalObject).MaterializeOnMiss = null;
+        foreach (nint p in group.Prototypes) ShapeOf(p).MaterializeOnMiss = null;
         group.Create(this);
     }
 

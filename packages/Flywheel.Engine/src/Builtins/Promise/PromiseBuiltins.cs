@@ -29,9 +29,13 @@ internal static unsafe class PromiseBuiltins
     public static JsValue NewPromise(Realm r, JsValue proto = default) =>
         JsValue.FromPtr(r.NewObjectWithExternal(proto.IsEmpty ? JsValue.FromPtr(r.PromisePrototype) : proto, ObjClass.Promise, new PromiseData()));
 
-    public static void Setup(Realm r)
+    /// <summary>
+    /// The natives promise jobs and async functions use, registered at engine creation (their indices
+    /// are shared by every engine, so they must come at the same point of every start-up); Promise
+    /// and its prototype's methods are created on first use (<see cref="Setup"/>).
+    /// </summary>
+    public static void SetupNatives(Realm r)
     {
-        nint p = r.PromisePrototype;
         resolveNative = r.Natives.Count;
         r.NewNative("", 1, (Realm r, in CallArgs a) => { ResolveFunction(r, a.Callee, a[0], false); return JsValue.Undefined; });
         rejectNative = r.Natives.Count;
@@ -70,7 +74,11 @@ internal static unsafe class PromiseBuiltins
             PerformThen(r, pr, pass, JsValue.Undefined, hs[hd]);
             return hs[hd];
         });
+    }
 
+    public static void Setup(Realm r)
+    {
+        nint p = r.PromisePrototype;
         nint c = Def.Constructor(r, "Promise", 1, (Realm r, in CallArgs a) =>
         {
             if (!a.IsConstruct) throw Def.TypeError(r, "Promise constructor cannot be invoked without 'new'");

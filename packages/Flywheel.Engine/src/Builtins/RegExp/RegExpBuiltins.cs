@@ -76,6 +76,13 @@ internal static unsafe class RegExpBuiltins
         return r.External<RegExpData>(v.Ptr);
     }
 
+    /// <summary>What the runtime needs before RegExp itself is created (on first use, see <see cref="Setup"/>).</summary>
+    public static void SetupKeys(Realm r)
+    {
+        r.KExec = PropKey.FromCell(r.Intern("exec"));
+        r.PermanentRoots.Add(JsValue.FromPtr(r.KExec.Ptr));
+    }
+
     public static void Setup(Realm r)
     {
         nint p = r.RegExpPrototype;
@@ -140,8 +147,6 @@ internal static unsafe class RegExpBuiltins
         });
         nint exec = Def.Method(r, p, "exec", 1, (Realm r, in CallArgs a) => Exec(r, a.This, r.ToStringValue(a[0])));
         r.RegExpExecFn = JsValue.FromPtr(exec);
-        r.KExec = PropKey.FromCell(r.Intern("exec"));
-        r.PermanentRoots.Add(JsValue.FromPtr(r.KExec.Ptr));
         Def.Method(r, p, "test", 1, (Realm r, in CallArgs a) =>
         {
             if (!Realm.IsObject(a.This)) throw Def.TypeError(r, "RegExp.prototype.test called on incompatible receiver " + r.Interp.Describe(a.This));

@@ -328,7 +328,7 @@ internal sealed unsafe partial class Realm
         if (includeStrings) foreach (var i in ElementIndices(o)) r.Add(PropKey.FromIndex(i));
         var cls = Layout.Class(o);
         if (includeStrings && (cls == ObjClass.Array || cls == ObjClass.String)) r.Add(KLength);
-        if (o == GlobalObject) MaterializeAllGlobals();
+        if (ShapeOf(o).MaterializeOnMiss != null) MaterializeForKeys(o);
         var keys = ShapeOf(o).Keys;
         if (includeStrings) foreach (var k in keys) if (Layout.Kind((nint)k) == CellKind.String) r.Add(new PropKey(k));
         if (includeSymbols) foreach (var k in keys) if (Layout.Kind((nint)k) == CellKind.Symbol && !IsPrivateSymbol((nint)k)) r.Add(new PropKey(k));
