@@ -38,7 +38,7 @@ public static class Corpus
     }
 
     /// <summary>Runs a corpus file in-process; returns stdout (console.log output), with an uncaught error appended the way the CLI reports it on stderr.</summary>
-    public static string Run(string relative, bool gcStress, TieringMode tier = TieringMode.Interpreter)
+    public static string Run(string relative, bool gcStress, TieringMode tier = TieringMode.Interpreter, long? codeSpaceBytes = null)
     {
         var file = Path.Combine(Dir, relative);
         var src = File.ReadAllText(file);
@@ -46,6 +46,7 @@ public static class Corpus
         var options = new JsEngineOptions { Output = output, Error = TextWriter.Null };
         options.Debug.GcStress = gcStress;
         options.Jit.Mode = tier;
+        if (codeSpaceBytes is long limit) options.Jit.CodeSpaceLimitBytes = limit;
         options.Limits.TimeLimit = TimeSpan.FromSeconds(gcStress ? 600 : 120);
         using var engine = new JsEngine(options);
         try

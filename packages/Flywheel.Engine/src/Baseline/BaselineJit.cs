@@ -90,6 +90,13 @@ internal sealed unsafe class BaselineJit : IDisposable
     public void Compile(FunctionTemplate function)
     {
         if (function.Baseline != null || function.BaselineRejected) return;
+        // Compiling at every call would recompile evicted code at once: when the hot code does not fit,
+        // each call would evict and compile. Calls after an eviction wait, twice as long each time.
+        if (function.BaselineRecompileDelay > 0 && CompileOnFirstCall)
+        {
+            function.BaselineRecompileDelay--;
+            return;
+        }
         var started = Stopwatch.GetTimestamp();
         CodeBlob blob;
         int[] resume;
@@ -245,6 +252,8 @@ internal sealed unsafe class BaselineJit : IDisposable
             Trace?.Write($"baseline: evicted {DisplayName(t)} ({t.Baseline.Code.Size} code bytes) for code space\n");
             Discard(t);
             Evictions++;
+            t.BaselineEvictions++;
+            t.BaselineRecompileDelay = 16 << Math.Min(t.BaselineEvictions, 10);
             Demote(t);
         }
         // The survivors' activity is counted afresh from now, so code hot long ago can age out.

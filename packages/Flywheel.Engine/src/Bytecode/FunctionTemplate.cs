@@ -94,6 +94,8 @@ internal sealed unsafe class FunctionTemplate
     public int MarkEpoch;
     /// <summary>Baseline machine code, once the tier compiled it.</summary>
     public BaselineCode? Baseline;
+    /// <summary>How often the baseline tier evicted this function's code, and calls left before it compiles it again on a call (<c>--tier=baseline</c>).</summary>
+    public int BaselineEvictions, BaselineRecompileDelay;
     /// <summary>The baseline tier declined this function (see <see cref="BaselineJit.Rejected"/>); it stays interpreted.</summary>
     public bool BaselineRejected;
 
