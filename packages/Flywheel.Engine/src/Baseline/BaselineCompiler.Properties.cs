@@ -114,12 +114,22 @@ internal sealed unsafe partial class BaselineCompiler
             masm.Jump(Condition.NotEqual, notArray);
             a.mov(Acc, __qword_ptr[rax + Layout.ObjInternal0]);
             masm.Jump(done);
+            var notString = masm.CreateLabel();
             masm.Bind(notArray);
             a.cmp(__byte_ptr[rax], (int)CellKind.String);
-            masm.Jump(Condition.NotEqual, miss);
+            masm.Jump(Condition.NotEqual, notString);
             a.mov(Acc32, __dword_ptr[rax + 4]);
             a.or(Acc, Tag);
             masm.Jump(done);
+            // A typed array's length the stub reads (when the intrinsic getter would); the caches never
+            // hold "length", so other objects exit rather than make a stub call that can only say no
+            // to a getter (oop's Vec2 length).
+            masm.Bind(notString);
+            a.cmp(__byte_ptr[rax], (int)CellKind.Object);
+            masm.Jump(Condition.NotEqual, bail);
+            a.cmp(__byte_ptr[rax + 4], (int)ObjClass.TypedArray);
+            masm.Jump(Condition.NotEqual, bail);
+            masm.Jump(miss);
         }
         var notOwn = masm.CreateLabel();
         LoadCachedHandler(pc, feedbackSlot, notOwn, miss);
