@@ -50,7 +50,7 @@ internal sealed unsafe partial class BaselineCompiler
     /// <summary>acc = r[left] op acc.</summary>
     void BinaryNumeric(int pc, int left, IntOp intOp, DoubleOp doubleOp)
     {
-        var bail = Bail(pc);
+        var bail = SlowPath(pc);
         var done = masm.CreateLabel();
         var notBothInt = doubleOp == DoubleOp.None ? bail : masm.CreateLabel();
         a.mov(rax, Register(left));
@@ -194,22 +194,22 @@ internal sealed unsafe partial class BaselineCompiler
     /// <summary>Inc/Dec of an int32 that stays an int32; anything else goes to the interpreter.</summary>
     void IncrementOrDecrement(int pc, int delta)
     {
-        JumpUnlessInt32(Acc, Bail(pc));
+        JumpUnlessInt32(Acc, SlowPath(pc));
         a.mov(eax, Acc32);
         a.add(eax, delta);
-        masm.Jump(Condition.Overflow, Bail(pc));
+        masm.Jump(Condition.Overflow, SlowPath(pc));
         a.or(rax, Tag);
         a.mov(Acc, rax);
     }
 
     void EmitNegate(int pc)
     {
-        JumpUnlessInt32(Acc, Bail(pc));
+        JumpUnlessInt32(Acc, SlowPath(pc));
         a.mov(eax, Acc32);
         a.test(eax, eax);
-        masm.Jump(Condition.Equal, Bail(pc));
+        masm.Jump(Condition.Equal, SlowPath(pc));
         a.neg(eax);
-        masm.Jump(Condition.Overflow, Bail(pc));
+        masm.Jump(Condition.Overflow, SlowPath(pc));
         a.or(rax, Tag);
         a.mov(Acc, rax);
     }
@@ -221,7 +221,7 @@ internal sealed unsafe partial class BaselineCompiler
     /// </summary>
     void Compare(int pc, int left, Condition intCondition, bool accFirst, Condition? doubleCondition)
     {
-        var bail = Bail(pc);
+        var bail = SlowPath(pc);
         var done = masm.CreateLabel();
         var notBothInt = doubleCondition == null ? bail : masm.CreateLabel();
         a.mov(rax, Register(left));
@@ -244,7 +244,7 @@ internal sealed unsafe partial class BaselineCompiler
     /// <summary>acc = r[left] === acc for identical words (except NaN), two int32s, or an immediate against a non-number; the rest goes to the interpreter.</summary>
     void EmitStrictEqual(int pc, int left)
     {
-        var bail = Bail(pc);
+        var bail = SlowPath(pc);
         var different = masm.CreateLabel();
         var isFalse = masm.CreateLabel();
         var done = masm.CreateLabel();

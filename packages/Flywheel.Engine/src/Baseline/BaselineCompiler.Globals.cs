@@ -23,7 +23,7 @@ internal sealed unsafe partial class BaselineCompiler
     /// </summary>
     void GlobalCacheHit(int pc, int feedbackSlot, Label lexical)
     {
-        var bail = Bail(pc);
+        var bail = SlowPath(pc);
         a.mov(rcx, (long)function.FeedbackSlot(feedbackSlot));
         a.mov(rax, __qword_ptr[rcx + Entry0Key]);
         a.mov(rdx, __qword_ptr[rcx + Entry0Value]);
@@ -56,7 +56,7 @@ internal sealed unsafe partial class BaselineCompiler
         masm.Bind(lexical);
         a.mov(rax, __qword_ptr[rcx + rdx * 8]);
         a.test(rax, rax);
-        masm.Jump(Condition.Equal, Bail(pc));
+        masm.Jump(Condition.Equal, SlowPath(pc));
         a.mov(Acc, rax);
         masm.Bind(done);
     }
@@ -71,7 +71,7 @@ internal sealed unsafe partial class BaselineCompiler
         masm.Jump(done);
         masm.Bind(lexical);
         a.cmp(__qword_ptr[rcx + rdx * 8], 0);
-        masm.Jump(Condition.Equal, Bail(pc));
+        masm.Jump(Condition.Equal, SlowPath(pc));
         a.mov(__qword_ptr[rcx + rdx * 8], Acc);
         masm.Bind(done);
     }

@@ -32,7 +32,7 @@ internal sealed unsafe partial class BaselineCompiler
     /// </summary>
     void LoadCachedHandler(int pc, int feedbackSlot, Label notOwn, Label miss)
     {
-        var bail = Bail(pc);
+        var bail = SlowPath(pc);
         JumpUnlessCell(bail);
         a.cmp(__byte_ptr[rax], (int)CellKind.Object);
         masm.Jump(Condition.NotEqual, bail);

@@ -47,6 +47,7 @@ internal sealed unsafe partial class BaselineCompiler
     readonly Label[] instructionLabels;
     readonly Dictionary<int, Label> exitStubs = [];
     readonly List<Action> outOfLine = [];
+    readonly Dictionary<int, Label> slowPaths = [];
     readonly int length;
     readonly bool annotate;
     readonly bool recordFeedback;
@@ -124,7 +125,11 @@ internal sealed unsafe partial class BaselineCompiler
             masm.Bind(instructionLabels[pc]);
             resumeOffsets[pc] = masm.Offset;
             if (annotate) masm.Annotate($"{pc,5}: {Disassembler.Instruction(code + pc, pc, function)}");
-            if (!EmitInstruction(op, row, code + pc, pc)) ExitTo(pc);
+            if (!EmitInstruction(op, row, code + pc, pc))
+            {
+                if (IsSteppable(op)) Step(pc, row, code + pc);
+                else ExitTo(pc);
+            }
             pc += row.Size;
         }
         // Falling off the end cannot happen (the compiler ends every function with Return), but an
@@ -133,6 +138,20 @@ internal sealed unsafe partial class BaselineCompiler
 
         // Slow paths placed after the code so the fast paths fall through (one may add exit stubs).
         foreach (var emit in outOfLine) emit();
+        foreach (var (pc, label) in slowPaths)
+        {
+            masm.Bind(label);
+            var op = (Opcode)code[pc];
+            if (IsSteppable(op))
+            {
+                Step(pc, OpcodeTable.Get(op), code + pc);
+                masm.Jump(instructionLabels[pc + OpcodeTable.Size(op)]);
+            }
+            else
+            {
+                ExitTo(pc);
+            }
+        }
         foreach (var (pc, label) in exitStubs)
         {
             masm.Bind(label);
@@ -178,10 +197,63 @@ internal sealed unsafe partial class BaselineCompiler
     }
 
     /// <summary>An out-of-line exit to the instruction at <paramref name="pc"/> (shared by every slow path of that instruction).</summary>
+    /// <summary>Where the code exits to the interpreter before the instruction at <paramref name="pc"/>.</summary>
     Label Bail(int pc)
     {
         if (!exitStubs.TryGetValue(pc, out var label)) exitStubs[pc] = label = masm.CreateLabel();
         return label;
+    }
+
+    /// <summary>
+    /// The slow path of the instruction at <paramref name="pc"/>, jumped to before it has any effect:
+    /// the interpreter runs it through <see cref="Step"/> when it is steppable, else the code exits.
+    /// </summary>
+    Label SlowPath(int pc)
+    {
+        if (!slowPaths.TryGetValue(pc, out var label)) slowPaths[pc] = label = masm.CreateLabel();
+        return label;
+    }
+
+    /// <summary>
+    /// Whether the interpreter can run the instruction on the code's behalf and hand back (see
+    /// <see cref="Step"/>): anything but calls, returns, safepoints, suspensions and throws.
+    /// </summary>
+    static bool IsSteppable(Opcode op) =>
+        (OpcodeTable.Get(op).Flags & (OpFlags.Safepoint | OpFlags.Returns | OpFlags.Suspends)) == 0 && op is not (Opcode.Throw or Opcode.ReThrow);
+
+    /// <summary>
+    /// The instruction at <paramref name="pc"/> run by the interpreter (<see cref="Interp.StepStub"/>)
+    /// with the accumulator in hand; the code continues at the instruction the interpreter names:
+    /// the next (falls through), a jump's target, or anything else (exits there). A throw exits at
+    /// the instruction, where the interpreter raises it; a collection made due exits after it.
+    /// </summary>
+    void Step(int pc, OpInfo row, byte* p)
+    {
+        var convention = X64CallingConvention.Host;
+        a.mov(__qword_ptr[State + BaselineState.SavedRspOffset], rsp);
+        a.and(rsp, -16);
+        if (convention.ShadowSpaceBytes > 0) a.sub(rsp, convention.ShadowSpaceBytes);
+        a.mov(convention.IntegerArguments[0], __qword_ptr[State + BaselineState.RuntimeOffset]);
+        a.mov(convention.IntegerArguments[1], Fp);
+        a.mov(convention.IntegerArguments[2], pc);
+        a.mov(convention.IntegerArguments[3], Acc);
+        masm.CallAbsolute(Interp.StepStubAddress, r11);
+        a.mov(rsp, __qword_ptr[State + BaselineState.SavedRspOffset]);
+        a.cmp(rax, (int)BaselineState.CallThrew);
+        masm.Jump(Condition.Equal, Bail(pc));
+        a.cmp(rax, (int)BaselineState.CallNotMade);
+        masm.Jump(Condition.Equal, Bail(pc));
+        a.mov(Acc, rax);
+        // The exit stores the accumulator and frame; the stub left the pc to continue at.
+        a.cmp(__dword_ptr[State + BaselineState.SafepointDueOffset], 0);
+        masm.Jump(Condition.NotEqual, exit);
+        if ((row.Flags & OpFlags.Jumps) != 0)
+        {
+            a.cmp(__dword_ptr[State + BaselineState.PcOffset], pc + Disassembler.Read(p, row, row.Operands.Length - 1));
+            masm.Jump(Condition.Equal, Target(pc, p, row));
+        }
+        a.cmp(__dword_ptr[State + BaselineState.PcOffset], pc + row.Size);
+        masm.Jump(Condition.NotEqual, exit);
     }
 
     Label Target(int pc, byte* p, OpInfo row) => instructionLabels[pc + Disassembler.Read(p, row, row.Operands.Length - 1)];
@@ -228,7 +300,7 @@ internal sealed unsafe partial class BaselineCompiler
             case Opcode.ThrowIfHole:
             case Opcode.ThrowIfThisHole:
                 a.test(Acc, Acc);
-                masm.Jump(Condition.Equal, Bail(pc));
+                masm.Jump(Condition.Equal, SlowPath(pc));
                 return true;
             case Opcode.Jump: masm.Jump(Target(pc, p, row)); return true;
             case Opcode.JumpLoop:
@@ -260,12 +332,12 @@ internal sealed unsafe partial class BaselineCompiler
             case Opcode.Not: EmitNot(pc); return true;
             case Opcode.ToPropertyKey:
                 // An int32 key is already a property key; strings, symbols and the rest: the interpreter's.
-                JumpUnlessInt32(Acc, Bail(pc));
+                JumpUnlessInt32(Acc, SlowPath(pc));
                 return true;
             case Opcode.ToNumeric:
                 // Numbers are their own ToNumeric; anything else may call valueOf: the interpreter's.
                 a.test(Acc, Tag);
-                masm.Jump(Condition.Equal, Bail(pc));
+                masm.Jump(Condition.Equal, SlowPath(pc));
                 return true;
             case Opcode.GetNamed when function.FeedbackBase != null: EmitGetNamed(pc, Operand(p, row, 0), Operand(p, row, 1), Operand(p, row, 2)); return true;
             case Opcode.SetNamed when function.FeedbackBase != null: EmitSetNamed(pc, Operand(p, row, 0), Operand(p, row, 2)); return true;
@@ -333,7 +405,7 @@ internal sealed unsafe partial class BaselineCompiler
         masm.Jump(Condition.Equal, ifFalse);
         TestNullish();
         masm.Jump(Condition.Equal, ifFalse);
-        JumpUnlessInt32(Acc, Bail(pc));
+        JumpUnlessInt32(Acc, SlowPath(pc));
         a.test(Acc32, Acc32);
         masm.Jump(Condition.NotEqual, ifTrue);
         masm.Jump(ifFalse);
@@ -350,7 +422,7 @@ internal sealed unsafe partial class BaselineCompiler
         a.xor(Acc, 1);
         masm.Jump(done);
         masm.Bind(notBoolean);
-        JumpUnlessInt32(Acc, Bail(pc));
+        JumpUnlessInt32(Acc, SlowPath(pc));
         a.test(Acc32, Acc32);
         SetBooleanAcc(Condition.Equal);
         masm.Bind(done);

@@ -16,6 +16,28 @@ internal unsafe struct LoopState
     public JsValue Acc;
 }
 
+/// <summary>How far <see cref="Interp"/>'s dispatch loop runs: a type parameter, so each mode is compiled on its own.</summary>
+internal interface IDispatchMode
+{
+    /// <summary>Whether the loop returns after one instruction instead of running until its entry frame returns.</summary>
+    static abstract bool SingleStep { get; }
+}
+
+/// <summary>The dispatch loop runs until its entry frame returns or yields.</summary>
+internal struct ToCompletion : IDispatchMode
+{
+    public static bool SingleStep => false;
+}
+
+/// <summary>
+/// The dispatch loop runs one instruction, without entering machine code and without fusing a compare
+/// with the jump after it: the slow paths of baseline code, which must come back after that instruction.
+/// </summary>
+internal struct SingleInstruction : IDispatchMode
+{
+    public static bool SingleStep => true;
+}
+
 /// <summary>
 /// Sizes of the instructions whose cases advance pc by a constant instead of the size table;
 /// OpcodeTableTests checks every one against <see cref="OpcodeTable"/>.
@@ -61,7 +83,7 @@ internal sealed unsafe partial class Interp
             {
                 try
                 {
-                    return Dispatch(entryFp, &st);
+                    return Dispatch<ToCompletion>(entryFp, &st);
                 }
                 catch (JsThrow e)
                 {
@@ -80,9 +102,15 @@ internal sealed unsafe partial class Interp
     /// the current instruction until it completes; before anything that can throw, the case stores
     /// it to <paramref name="st"/> (and every frame change stores fp), which is what the handler
     /// lookup in <see cref="Run"/> reads.
+    /// <para>
+    /// With <typeparamref name="TMode"/> <see cref="SingleInstruction"/> it runs the one instruction at
+    /// <paramref name="st"/>'s pc and returns, leaving the next pc in <paramref name="st"/>: baseline
+    /// code's slow paths (<see cref="StepStub"/>). Each mode is its own instantiation, so the checks cost
+    /// the full loop nothing.
+    /// </para>
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    JsValue Dispatch(ulong* entryFp, LoopState* st)
+    JsValue Dispatch<TMode>(ulong* entryFp, LoopState* st) where TMode : struct, IDispatchMode
     {
         ulong* fp = st->Fp;
         byte* pc = st->Pc;
@@ -91,9 +119,15 @@ internal sealed unsafe partial class Interp
         byte* code = t.Code;
         JsValue* regs = (JsValue*)(fp + JsStack.HeaderSlots);
         bool cond;
-        if (Jit != null) { st->Acc = acc; if (EnterBaseline(fp, t, pc, st)) { fp = st->Fp; t = FrameTemplate(fp); code = t.Code; regs = (JsValue*)(fp + JsStack.HeaderSlots); } pc = st->Pc; acc = st->Acc; }
+        if (!TMode.SingleStep && Jit != null) { st->Acc = acc; if (EnterBaseline(fp, t, pc, st)) { fp = st->Fp; t = FrameTemplate(fp); code = t.Code; regs = (JsValue*)(fp + JsStack.HeaderSlots); } pc = st->Pc; acc = st->Acc; }
+        bool stepped = false;
         while (true)
         {
+            if (TMode.SingleStep)
+            {
+                if (stepped) { st->Pc = pc; st->Acc = acc; return acc; }
+                stepped = true;
+            }
             // Cases re-read *pc rather than use a local opcode: a value live across the whole switch gets spilled.
             switch ((Opcode)(*pc))
             {
@@ -250,7 +284,7 @@ internal sealed unsafe partial class Interp
                         cond = l.Bits == acc.Bits ? !(l.IsDouble && double.IsNaN(l.Double)) : Realm.StrictEquals(l, acc);
                         pc += OpSize.TestStrictEqual;
                         // `a !== b` compiles to TestStrictEqual; Not.
-                        if (*pc == (byte)Opcode.Not) { cond = !cond; pc += 1; }
+                        if (!TMode.SingleStep && *pc == (byte)Opcode.Not) { cond = !cond; pc += 1; }
                         goto CompareDone;
                     }
                 case Opcode.TestLessThan:
@@ -298,7 +332,7 @@ internal sealed unsafe partial class Interp
                     CountBackEdge(t, *(int*)(pc + 1));
                     pc += *(int*)(pc + 5);
                     Safepoint(acc, fp);
-                    if (t.Baseline != null) { st->Acc = acc; if (EnterBaseline(fp, t, pc, st)) { fp = st->Fp; t = FrameTemplate(fp); code = t.Code; regs = (JsValue*)(fp + JsStack.HeaderSlots); } pc = st->Pc; acc = st->Acc; }
+                    if (!TMode.SingleStep && t.Baseline != null) { st->Acc = acc; if (EnterBaseline(fp, t, pc, st)) { fp = st->Fp; t = FrameTemplate(fp); code = t.Code; regs = (JsValue*)(fp + JsStack.HeaderSlots); } pc = st->Pc; acc = st->Acc; }
                     continue;
                 case Opcode.JumpIfTrue: pc += acc.Bits == JsValue.TrueBits ? *(int*)(pc + 1) : OpSize.JumpIfTrue; continue;
                 case Opcode.JumpIfFalse: pc += acc.Bits == JsValue.FalseBits ? *(int*)(pc + 1) : OpSize.JumpIfFalse; continue;
@@ -426,7 +460,7 @@ internal sealed unsafe partial class Interp
                             t = ct; code = t.Code; pc = code; regs = (JsValue*)(fp + JsStack.HeaderSlots);
                             st->Fp = fp; st->Pc = pc;
                             Safepoint(JsValue.Undefined, fp);
-                            if (Jit != null) { st->Acc = acc; if (EnterBaseline(fp, t, pc, st)) { fp = st->Fp; t = FrameTemplate(fp); code = t.Code; regs = (JsValue*)(fp + JsStack.HeaderSlots); } pc = st->Pc; acc = st->Acc; }
+                            if (!TMode.SingleStep && Jit != null) { st->Acc = acc; if (EnterBaseline(fp, t, pc, st)) { fp = st->Fp; t = FrameTemplate(fp); code = t.Code; regs = (JsValue*)(fp + JsStack.HeaderSlots); } pc = st->Pc; acc = st->Acc; }
                             continue;
                         }
                         if ((Opcode)(*pc) == Opcode.Call && Functions.Kind(fo) == FunctionKind.Native)
@@ -470,7 +504,7 @@ internal sealed unsafe partial class Interp
                         st->Fp = fp; st->Pc = pc;
                         Stack.Top = (ulong*)(regs + t.RegisterCount);
                         Safepoint(acc, fp);
-                        if (t.Baseline != null) { st->Acc = acc; if (EnterBaseline(fp, t, pc, st)) { fp = st->Fp; t = FrameTemplate(fp); code = t.Code; regs = (JsValue*)(fp + JsStack.HeaderSlots); } pc = st->Pc; acc = st->Acc; }
+                        if (!TMode.SingleStep && t.Baseline != null) { st->Acc = acc; if (EnterBaseline(fp, t, pc, st)) { fp = st->Fp; t = FrameTemplate(fp); code = t.Code; regs = (JsValue*)(fp + JsStack.HeaderSlots); } pc = st->Pc; acc = st->Acc; }
                         continue;
                     }
                 case Opcode.IteratorStep:
@@ -537,18 +571,21 @@ internal sealed unsafe partial class Interp
             }
             // Cases that break leave pc at their instruction; reading the opcode again keeps op dead across the switch.
             pc += Sizes[*pc];
-            if (t.Baseline != null) { st->Acc = acc; if (EnterBaseline(fp, t, pc, st)) { fp = st->Fp; t = FrameTemplate(fp); code = t.Code; regs = (JsValue*)(fp + JsStack.HeaderSlots); } pc = st->Pc; acc = st->Acc; }
+            if (!TMode.SingleStep && t.Baseline != null) { st->Acc = acc; if (EnterBaseline(fp, t, pc, st)) { fp = st->Fp; t = FrameTemplate(fp); code = t.Code; regs = (JsValue*)(fp + JsStack.HeaderSlots); } pc = st->Pc; acc = st->Acc; }
             continue;
 
         CompareDone:
             // pc is past the compare (and a fused Not); acc gets the boolean either way, as the jump leaves it there.
             acc = JsValue.FromBool(cond);
-            switch ((Opcode)(*pc))
+            if (!TMode.SingleStep)
             {
-                case Opcode.JumpIfFalse: case Opcode.JumpIfToBooleanFalse: pc += cond ? OpSize.JumpIfFalse : *(int*)(pc + 1); break;
-                case Opcode.JumpIfTrue: case Opcode.JumpIfToBooleanTrue: pc += cond ? *(int*)(pc + 1) : OpSize.JumpIfTrue; break;
+                switch ((Opcode)(*pc))
+                {
+                    case Opcode.JumpIfFalse: case Opcode.JumpIfToBooleanFalse: pc += cond ? OpSize.JumpIfFalse : *(int*)(pc + 1); break;
+                    case Opcode.JumpIfTrue: case Opcode.JumpIfToBooleanTrue: pc += cond ? *(int*)(pc + 1) : OpSize.JumpIfTrue; break;
+                }
             }
-            if (t.Baseline != null) { st->Acc = acc; if (EnterBaseline(fp, t, pc, st)) { fp = st->Fp; t = FrameTemplate(fp); code = t.Code; regs = (JsValue*)(fp + JsStack.HeaderSlots); } pc = st->Pc; acc = st->Acc; }
+            if (!TMode.SingleStep && t.Baseline != null) { st->Acc = acc; if (EnterBaseline(fp, t, pc, st)) { fp = st->Fp; t = FrameTemplate(fp); code = t.Code; regs = (JsValue*)(fp + JsStack.HeaderSlots); } pc = st->Pc; acc = st->Acc; }
         }
     }
 

@@ -4,20 +4,28 @@ using System.Runtime.InteropServices;
 namespace Flywheel.Engine.Interpreter;
 
 /// <summary>
-/// Calls of native (and bound) functions made from baseline code without leaving it. The code calls
-/// <see cref="CallNativeStub"/> with its frame and the call's bytecode offset; the stub makes the call
-/// exactly as the dispatch loop's Call and Construct cases do, on the interpreter's state made to
-/// look as if the interpreter were at that instruction. The native may call back into JavaScript,
-/// which starts a nested activation of machine code: the activation-specific words of the shared
-/// <see cref="BaselineState"/> are saved around the call and restored before the code continues.
+/// The interpreter working on baseline code's behalf without the code exiting: calls of native (and
+/// bound) functions (<see cref="CallNativeStub"/>) and the slow path of any instruction that neither
+/// changes frames nor runs a safepoint (<see cref="StepStub"/>, which runs the instruction in the
+/// dispatch loop itself, so its meaning is the interpreter's by construction). Both run on the
+/// interpreter's state made to look as if the interpreter were at that instruction. What they run may
+/// call back into JavaScript, which starts a nested activation of machine code: the
+/// activation-specific words of the shared <see cref="BaselineState"/> are saved around it and
+/// restored before the code continues.
 /// </summary>
 internal sealed unsafe partial class Interp
 {
-    /// <summary>A thrown exception waiting for the code's exit, which raises it at the call (see <see cref="EnterBaseline"/>).</summary>
+    /// <summary>A thrown exception waiting for the code's exit, which raises it at the instruction (see <see cref="EnterBaseline"/>).</summary>
     ExceptionDispatchInfo? pendingMachineThrow;
+
+    /// <summary>Slow paths baseline code ran through <see cref="StepStub"/>, by opcode.</summary>
+    public readonly long[] MachineCodeSteps = new long[256];
 
     /// <summary>The address of <see cref="CallNativeStub"/>, which baseline code calls.</summary>
     public static nint CallNativeStubAddress => (nint)(delegate* unmanaged<nint, ulong*, int, ulong>)&CallNativeStub;
+
+    /// <summary>The address of <see cref="StepStub"/>, which baseline code calls.</summary>
+    public static nint StepStubAddress => (nint)(delegate* unmanaged<nint, ulong*, int, ulong, ulong>)&StepStub;
 
     /// <summary>
     /// A runtime stub for baseline code: makes the call (<c>Call</c>, <c>CallSpread</c>,
@@ -33,9 +41,9 @@ internal sealed unsafe partial class Interp
     {
         try
         {
-            return ((Interp)GCHandle.FromIntPtr(runtime).Target!).CallNativeFromMachineCode(fp, pc);
+            return ((Interp)GCHandle.FromIntPtr(runtime).Target!).OnBehalfOfMachineCode(fp, pc, JsValue.Undefined, step: false);
         }
-#pragma warning disable CA1031 // Nothing may unwind into machine code; CallNativeFromMachineCode keeps what it catches.
+#pragma warning disable CA1031 // Nothing may unwind into machine code; OnBehalfOfMachineCode keeps what it catches.
         catch (Exception)
 #pragma warning restore CA1031
         {
@@ -43,33 +51,69 @@ internal sealed unsafe partial class Interp
         }
     }
 
-    ulong CallNativeFromMachineCode(ulong* fp, int pc)
+    /// <summary>
+    /// A runtime stub for baseline code: runs the instruction at bytecode offset <paramref name="pc"/>
+    /// of frame <paramref name="fp"/> with accumulator <paramref name="acc"/> as the interpreter does
+    /// and returns the new accumulator, with the offset of the instruction to continue at in
+    /// <see cref="BaselineState.Pc"/> (the next one, or a jump's target);
+    /// <see cref="BaselineState.CallThrew"/> when it threw (the code exits at the instruction, where
+    /// the interpreter raises the exception). No exception may unwind into machine code.
+    /// </summary>
+    [UnmanagedCallersOnly]
+    static ulong StepStub(nint runtime, ulong* fp, int pc, ulong acc)
+    {
+        try
+        {
+            return ((Interp)GCHandle.FromIntPtr(runtime).Target!).OnBehalfOfMachineCode(fp, pc, new JsValue(acc), step: true);
+        }
+#pragma warning disable CA1031 // As CallNativeStub.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return BaselineState.CallNotMade;
+        }
+    }
+
+    ulong OnBehalfOfMachineCode(ulong* fp, int pc, JsValue acc, bool step)
     {
         var state = Jit!.State;
-        // The words a nested activation overwrites. The call table may grow meanwhile: it is not restored.
-        var saved = *state;
-        var loop = active;
-        ulong* loopFp = loop->Fp;
-        byte* loopPc = loop->Pc;
+        // The words of the activation a nested one overwrites (the others are the same for every
+        // activation, or read only on entry).
+        ulong savedAcc = state->Acc;
+        ulong* savedFp = state->Fp;
+        int savedBudget = state->Budget, savedDepth = state->Depth, savedCallDepth = state->CallDepth;
+        nint savedRsp = state->SavedRsp;
+        var outer = active;
         ulong* top = Stack.Top;
         int depth = Depth;
         var t = FrameTemplate(fp);
-        byte* ip = t.Code + pc;
         // The interpreter's view of the machine code's position: where stack traces start, where
         // nested frames link to, and the top of the stack the callee's frames go above.
-        loop->Fp = fp;
-        loop->Pc = ip;
+        LoopState here;
+        here.Fp = fp;
+        here.Pc = t.Code + pc;
+        here.Acc = acc;
+        active = &here;
         Stack.Top = fp + JsStack.HeaderSlots + t.RegisterCount;
         Depth = state->Depth;
         bool collectionDue = false;
         try
         {
-            var result = CallNative(fp, t, ip);
-            if (result.Bits == BaselineState.CallNotMade) return BaselineState.CallNotMade;
+            JsValue result;
+            if (step)
+            {
+                MachineCodeSteps[t.Code[pc]]++;
+                result = Dispatch<SingleInstruction>(fp, &here);
+            }
+            else
+            {
+                result = CallNative(fp, t, here.Pc);
+                if (result.Bits == BaselineState.CallNotMade) return BaselineState.CallNotMade;
+            }
             collectionDue = realm.Heap.GcRequested || (realm.Gc.Stress && realm.Heap.AllocatedSinceGc >= StressBytes);
             return result.Bits;
         }
-#pragma warning disable CA1031 // Raised again by the interpreter at the call, where it happened.
+#pragma warning disable CA1031 // Raised again by the interpreter at the instruction, where it happened.
         catch (Exception e)
 #pragma warning restore CA1031
         {
@@ -78,15 +122,16 @@ internal sealed unsafe partial class Interp
         }
         finally
         {
-            var callTable = state->CallTable;
-            int callTableLength = state->CallTableLength;
-            *state = saved;
-            state->CallTable = callTable;
-            state->CallTableLength = callTableLength;
-            // The collection runs at the interpreter's safepoint: the code exits after the call.
-            if (collectionDue) state->SafepointDue = BaselineState.SafepointDueAfterCall;
-            loop->Fp = loopFp;
-            loop->Pc = loopPc;
+            state->Acc = savedAcc;
+            state->Fp = savedFp;
+            state->Budget = savedBudget;
+            state->Depth = savedDepth;
+            state->CallDepth = savedCallDepth;
+            state->SavedRsp = savedRsp;
+            if (step) state->Pc = (int)(here.Pc - t.Code);
+            // The collection runs at the interpreter's safepoint: the code exits after the instruction.
+            state->SafepointDue = collectionDue ? BaselineState.SafepointDueAfterCall : 0;
+            active = outer;
             Stack.Top = top;
             Depth = depth;
         }
