@@ -23,13 +23,13 @@ internal sealed unsafe partial class BaselineCompiler
             case Opcode.Sub: BinaryNumeric(pc, Operand(p, row, 0), IntOp.Sub, DoubleOp.Sub); return true;
             case Opcode.Mul: BinaryNumeric(pc, Operand(p, row, 0), IntOp.Mul, DoubleOp.Mul); return true;
             case Opcode.Div: BinaryNumeric(pc, Operand(p, row, 0), IntOp.None, DoubleOp.Div); return true;
-            case Opcode.Mod: BinaryNumeric(pc, Operand(p, row, 0), IntOp.Mod, DoubleOp.None); return true;
+            case Opcode.Mod: EmitMod(pc, Operand(p, row, 0)); return true;
             case Opcode.BitOr: BinaryNumeric(pc, Operand(p, row, 0), IntOp.Or, DoubleOp.None); return true;
             case Opcode.BitXor: BinaryNumeric(pc, Operand(p, row, 0), IntOp.Xor, DoubleOp.None); return true;
             case Opcode.BitAnd: BinaryNumeric(pc, Operand(p, row, 0), IntOp.And, DoubleOp.None); return true;
             case Opcode.Shl: BinaryNumeric(pc, Operand(p, row, 0), IntOp.Shl, DoubleOp.None); return true;
             case Opcode.Sar: BinaryNumeric(pc, Operand(p, row, 0), IntOp.Sar, DoubleOp.None); return true;
-            case Opcode.Shr: BinaryNumeric(pc, Operand(p, row, 0), IntOp.Shr, DoubleOp.None); return true;
+            case Opcode.Shr: EmitShr(pc, Operand(p, row, 0)); return true;
             case Opcode.Inc: IncrementOrDecrement(pc, 1); return true;
             case Opcode.Dec: IncrementOrDecrement(pc, -1); return true;
             case Opcode.Negate: EmitNegate(pc); return true;
@@ -75,6 +75,77 @@ internal sealed unsafe partial class BaselineCompiler
             }
             BoxNumber();
         }
+        masm.Bind(done);
+    }
+
+    /// <summary>
+    /// acc = r[left] % acc for a non-negative dividend (an int32, or an integral double below 2^63:
+    /// <c>(x >>> 0) % m</c>) and a positive int32 divisor, whose result is an int32 ≥ 0 (+0 is right);
+    /// anything else is the interpreter's.
+    /// </summary>
+    void EmitMod(int pc, int left)
+    {
+        var bail = SlowPath(pc);
+        var done = masm.CreateLabel();
+        var leftDouble = masm.CreateLabel();
+        a.mov(rax, Register(left));
+        JumpUnlessInt32(Acc, bail);
+        a.mov(ecx, Acc32);
+        a.test(ecx, ecx);
+        masm.Jump(Condition.LessOrEqual, bail);
+        JumpUnlessInt32(rax, leftDouble);
+        a.test(eax, eax);
+        masm.Jump(Condition.Sign, bail);
+        a.cdq();
+        a.idiv(ecx);
+        masm.Jump(done);
+
+        masm.Bind(leftDouble);
+        a.test(rax, Tag);
+        masm.Jump(Condition.Equal, bail);
+        a.mov(rdx, unchecked((long)JsValue.DoubleOffset));
+        a.sub(rax, rdx);
+        // Negative doubles (and -0, whose remainder is -0) are the interpreter's.
+        a.test(rax, rax);
+        masm.Jump(Condition.Sign, bail);
+        a.movq(xmm0, rax);
+        a.cvttsd2si(rax, xmm0);
+        a.test(rax, rax);
+        masm.Jump(Condition.Sign, bail);
+        a.cvtsi2sd(xmm1, rax);
+        a.ucomisd(xmm0, xmm1);
+        masm.Jump(Condition.Parity, bail);
+        masm.Jump(Condition.NotEqual, bail);
+        a.xor(edx, edx);
+        a.div(rcx);
+
+        masm.Bind(done);
+        a.mov(eax, edx);
+        a.or(rax, Tag);
+        a.mov(Acc, rax);
+    }
+
+    /// <summary>acc = r[left] >>> acc for int32 operands: an int32, or a double when the result is 2^31 or more.</summary>
+    void EmitShr(int pc, int left)
+    {
+        var big = masm.CreateLabel();
+        var done = masm.CreateLabel();
+        a.mov(rax, Register(left));
+        JumpUnlessBothInt32(SlowPath(pc));
+        a.mov(ecx, Acc32);
+        a.shr(eax, cl);
+        a.test(eax, eax);
+        masm.Jump(Condition.Sign, big);
+        a.or(rax, Tag);
+        a.mov(Acc, rax);
+        masm.Jump(done);
+        masm.Bind(big);
+        // eax zero-extended into rax: a 64-bit conversion is exact.
+        a.cvtsi2sd(xmm0, rax);
+        a.movq(rax, xmm0);
+        a.mov(rdx, unchecked((long)JsValue.DoubleOffset));
+        a.add(rax, rdx);
+        a.mov(Acc, rax);
         masm.Bind(done);
     }
 
@@ -258,14 +329,26 @@ internal sealed unsafe partial class BaselineCompiler
 
         masm.Bind(different);
         // Different words: two int32s differ; an immediate (null, undefined, a boolean) differs from
-        // any other non-number. Numbers of other encodings (-0, doubles) and two cells (strings)
-        // need the interpreter's comparison.
+        // any other non-number, and an object or symbol from any other cell. Numbers of other
+        // encodings (-0, doubles) and strings of one length need the interpreter's comparison.
         a.mov(rdx, rax);
         a.or(rdx, Acc);
         a.test(rdx, Tag);
         var someNumber = masm.CreateLabel();
         masm.Jump(Condition.NotEqual, someNumber);
         a.test(rdx, (int)JsValue.OtherTag);
+        masm.Jump(Condition.NotEqual, isFalse);
+        // Two different cells (or the hole): equal only as strings of the same length with the same characters.
+        a.test(rax, rax);
+        masm.Jump(Condition.Equal, bail);
+        a.test(Acc, Acc);
+        masm.Jump(Condition.Equal, bail);
+        a.cmp(__byte_ptr[rax], (int)CellKind.String);
+        masm.Jump(Condition.NotEqual, isFalse);
+        a.cmp(__byte_ptr[Acc], (int)CellKind.String);
+        masm.Jump(Condition.NotEqual, isFalse);
+        a.mov(ecx, __dword_ptr[rax + 4]);
+        a.cmp(ecx, __dword_ptr[Acc + 4]);
         masm.Jump(Condition.Equal, bail);
         masm.Jump(isFalse);
         masm.Bind(someNumber);

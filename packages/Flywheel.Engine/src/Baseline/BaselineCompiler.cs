@@ -396,24 +396,55 @@ internal sealed unsafe partial class BaselineCompiler
         _ => throw new ArgumentOutOfRangeException(nameof(condition)),
     };
 
-    /// <summary>Branches on ToBoolean(acc) for booleans, null/undefined and int32; anything else goes to the interpreter.</summary>
+    /// <summary>Branches on ToBoolean(acc) (Realm.ToBoolean): booleans, null and undefined, numbers, strings by length, other cells true; the hole goes to the interpreter.</summary>
     void JumpIfToBoolean(int pc, Label ifTrue, Label ifFalse)
     {
+        var notInt = masm.CreateLabel();
+        var notCell = masm.CreateLabel();
         a.cmp(Acc, (int)JsValue.TrueBits);
         masm.Jump(Condition.Equal, ifTrue);
         a.cmp(Acc, (int)JsValue.FalseBits);
         masm.Jump(Condition.Equal, ifFalse);
         TestNullish();
         masm.Jump(Condition.Equal, ifFalse);
-        JumpUnlessInt32(Acc, SlowPath(pc));
+        JumpUnlessInt32(Acc, notInt);
         a.test(Acc32, Acc32);
         masm.Jump(Condition.NotEqual, ifTrue);
         masm.Jump(ifFalse);
+
+        masm.Bind(notInt);
+        a.mov(rdx, unchecked((long)JsValue.NotCellMask));
+        a.test(Acc, rdx);
+        masm.Jump(Condition.NotEqual, notCell);
+        a.test(Acc, Acc);
+        masm.Jump(Condition.Equal, SlowPath(pc));
+        a.cmp(__byte_ptr[Acc], (int)CellKind.String);
+        masm.Jump(Condition.NotEqual, ifTrue);
+        a.cmp(__dword_ptr[Acc + 4], 0);
+        masm.Jump(Condition.NotEqual, ifTrue);
+        masm.Jump(ifFalse);
+
+        // Not a cell, not an int32 and no other immediate: a double, false when ±0 or NaN.
+        masm.Bind(notCell);
+        a.test(Acc, Tag);
+        masm.Jump(Condition.Equal, SlowPath(pc));
+        a.mov(rdx, unchecked((long)JsValue.DoubleOffset));
+        a.mov(rax, Acc);
+        a.sub(rax, rdx);
+        a.movq(xmm0, rax);
+        a.xorpd(xmm1, xmm1);
+        a.ucomisd(xmm0, xmm1);
+        masm.Jump(Condition.Parity, ifFalse);
+        masm.Jump(Condition.Equal, ifFalse);
+        masm.Jump(ifTrue);
     }
 
+    /// <summary>acc = !ToBoolean(acc), booleans flipped in place.</summary>
     void EmitNot(int pc)
     {
         var notBoolean = masm.CreateLabel();
+        var isTrue = masm.CreateLabel();
+        var isFalse = masm.CreateLabel();
         var done = masm.CreateLabel();
         a.mov(rdx, Acc);
         a.and(rdx, ~1);
@@ -422,13 +453,15 @@ internal sealed unsafe partial class BaselineCompiler
         a.xor(Acc, 1);
         masm.Jump(done);
         masm.Bind(notBoolean);
-        JumpUnlessInt32(Acc, SlowPath(pc));
-        a.test(Acc32, Acc32);
-        SetBooleanAcc(Condition.Equal);
+        JumpIfToBoolean(pc, isTrue, isFalse);
+        masm.Bind(isTrue);
+        LoadImmediate(Acc, JsValue.FalseBits);
+        masm.Jump(done);
+        masm.Bind(isFalse);
+        LoadImmediate(Acc, JsValue.TrueBits);
         masm.Bind(done);
     }
 
-    /// <summary>Jumps to <paramref name="target"/> unless <paramref name="value"/> is an int32 (clobbers rdx).</summary>
     void JumpUnlessInt32(AssemblerRegister64 value, Label target)
     {
         a.mov(rdx, value);
