@@ -275,6 +275,9 @@ public static class Program
             w.WriteStartObject("exits");
             foreach (var (opcode, count) in s.BaselineExits) w.WriteNumber(opcode, count);
             w.WriteEndObject();
+            w.WriteStartObject("slowPaths");
+            foreach (var (opcode, count) in s.BaselineSlowPaths) w.WriteNumber(opcode, count);
+            w.WriteEndObject();
             w.WriteEndObject();
             w.WriteEndObject();
         }

@@ -178,12 +178,14 @@ public sealed unsafe class JsEngine : IDisposable
             BaselineFunctionsReleased = realm.Interp.Jit?.FunctionsReleased ?? 0,
             BaselineDeferredCompiles = realm.Interp.Jit?.DeferredCompiles ?? 0,
             BaselineCompileMs = realm.Interp.Jit?.CompileTime.TotalMilliseconds ?? 0,
-            BaselineExits = realm.Interp.Jit is { } jit
-                ? Enumerable.Range(0, jit.Exits.Length).Where(i => jit.Exits[i] > 0).OrderByDescending(i => jit.Exits[i])
-                    .ToDictionary(i => ((Bytecode.Opcode)i).ToString(), i => jit.Exits[i])
-                : new Dictionary<string, long>(),
+            BaselineExits = realm.Interp.Jit is { } jit ? ByOpcode(jit.Exits) : new Dictionary<string, long>(),
+            BaselineSlowPaths = realm.Interp.Jit != null ? ByOpcode(realm.Interp.MachineCodeSteps) : new Dictionary<string, long>(),
         };
     }
+
+    static Dictionary<string, long> ByOpcode(long[] counts) =>
+        Enumerable.Range(0, counts.Length).Where(i => counts[i] > 0).OrderByDescending(i => counts[i])
+            .ToDictionary(i => ((Bytecode.Opcode)i).ToString(), i => counts[i]);
 
     Runtime.JsValue Run(Func<Runtime.JsValue> body)
     {
@@ -427,4 +429,9 @@ public sealed record EngineStatistics
     public double BaselineCompileMs { get; init; }
     /// <summary>Exits from baseline code to the interpreter by the bytecode instruction handed over, most frequent first.</summary>
     public IReadOnlyDictionary<string, long> BaselineExits { get; init; } = new Dictionary<string, long>();
+    /// <summary>
+    /// Instructions baseline code handed to the interpreter without exiting (run on its behalf, then
+    /// continued in machine code), by instruction, most frequent first: what to compile inline next.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> BaselineSlowPaths { get; init; } = new Dictionary<string, long>();
 }
