@@ -145,13 +145,18 @@ internal sealed unsafe partial class Interp
     ulong* StepGeneratorInLoop(JsValue* it, ulong* callerFp, int returnPc, out int pc)
     {
         pc = 0;
-        if (it[1].Bits != realm.GeneratorNext.Bits) return null;
+        if (!StepsGeneratorInLoop(it)) return null;
+        return RestoreGeneratorFrame(it[0].Ptr, 0, FrameFlags.Generator | FrameFlags.IteratorStep, returnPc, callerFp, out pc);
+    }
+
+    /// <summary>Whether <see cref="StepGeneratorInLoop"/> applies to the iterator record at <paramref name="it"/> (no effect).</summary>
+    bool StepsGeneratorInLoop(JsValue* it)
+    {
+        if (it[1].Bits != realm.GeneratorNext.Bits) return false;
         var recv = it[0];
-        if (!Realm.IsObject(recv) || Layout.Class(recv.Ptr) != ObjClass.Generator) return null;
-        nint g = recv.Ptr;
-        int state = Layout.Internal(g, 0).Int32;
-        if (state != Generators.SuspendedStart && state != Generators.SuspendedYield) return null;
-        return RestoreGeneratorFrame(g, 0, FrameFlags.Generator | FrameFlags.IteratorStep, returnPc, callerFp, out pc);
+        if (!Realm.IsObject(recv) || Layout.Class(recv.Ptr) != ObjClass.Generator) return false;
+        int state = Layout.Internal(recv.Ptr, 0).Int32;
+        return state == Generators.SuspendedStart || state == Generators.SuspendedYield;
     }
 
     /// <summary>The exit jump's target of the IteratorStep that ends just before <paramref name="next"/>.</summary>

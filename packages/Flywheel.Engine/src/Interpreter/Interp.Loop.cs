@@ -510,6 +510,13 @@ internal sealed unsafe partial class Interp
                 case Opcode.IteratorStep:
                     {
                         st->Pc = pc;
+                        if (TMode.SingleStep && StepsGeneratorInLoop(regs + *(ushort*)(pc + 1)))
+                        {
+                            // One instruction on baseline code's behalf must come back in its frame: the code
+                            // exits instead, and the loop it exits to pushes the generator's frame.
+                            stepDeclined = true;
+                            return acc;
+                        }
                         ulong* gfp = StepGeneratorInLoop(regs + *(ushort*)(pc + 1), fp, (int)(pc - code) + Sizes[*pc], out int gpc);
                         if (gfp != null)
                         {

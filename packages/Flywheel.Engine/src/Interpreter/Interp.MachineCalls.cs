@@ -18,6 +18,9 @@ internal sealed unsafe partial class Interp
     /// <summary>A thrown exception waiting for the code's exit, which raises it at the instruction (see <see cref="EnterBaseline"/>).</summary>
     ExceptionDispatchInfo? pendingMachineThrow;
 
+    /// <summary>Set by a single-instruction dispatch that did nothing because the instruction must run in a full loop.</summary>
+    bool stepDeclined;
+
     /// <summary>Slow paths baseline code ran through <see cref="StepStub"/>, by opcode.</summary>
     public readonly long[] MachineCodeSteps = new long[256];
 
@@ -56,6 +59,8 @@ internal sealed unsafe partial class Interp
     /// of frame <paramref name="fp"/> with accumulator <paramref name="acc"/> as the interpreter does
     /// and returns the new accumulator, with the offset of the instruction to continue at in
     /// <see cref="BaselineState.Pc"/> (the next one, or a jump's target);
+    /// <see cref="BaselineState.CallNotMade"/> when it did nothing because the instruction must run in
+    /// the interpreter's own loop (an IteratorStep resuming a generator there: the code exits);
     /// <see cref="BaselineState.CallThrew"/> when it threw (the code exits at the instruction, where
     /// the interpreter raises the exception). No exception may unwind into machine code.
     /// </summary>
@@ -104,6 +109,15 @@ internal sealed unsafe partial class Interp
             {
                 MachineCodeSteps[t.Code[pc]]++;
                 result = Dispatch<SingleInstruction>(fp, &here);
+                if (stepDeclined)
+                {
+                    stepDeclined = false;
+                    MachineCodeSteps[t.Code[pc]]--;
+                    return BaselineState.CallNotMade;
+                }
+                // Steppable instructions never change frames (Dispatch<SingleInstruction> keeps it so); if one
+                // did, continuing the code in the wrong frame would corrupt it: fail the script instead.
+                if (here.Fp != fp) throw new InvalidOperationException($"a stepped {(Opcode)t.Code[pc]} changed frames");
             }
             else
             {
