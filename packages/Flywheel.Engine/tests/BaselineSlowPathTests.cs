@@ -78,6 +78,31 @@ public class BaselineSlowPathTests
             """, gcStress: true);
     }
 
+    [Fact]
+    public void ForOfOverArraysStepsInlineAndAgreesWithTheInterpreterAtEveryEdge()
+    {
+        var statistics = AssertSameInBothTiers("""
+            (function () {
+              const out = [];
+              const a = [1, 2, 3, 4, 5];
+              for (const x of a) { out.push(x); if (x === 2) a.push(6); if (x === 4) a.length = 5; }
+              const holes = [1, , 3]; Array.prototype[1] = "proto"; for (const x of holes) out.push(x); delete Array.prototype[1];
+              for (const x of new Int32Array([7, 8])) out.push(x);
+              for (const [k, v] of ["a", "b"].entries()) out.push(k + v);
+              for (const k of ["a", "b"].keys()) out.push(k);
+              const sparse = []; sparse[5] = 1; for (const x of sparse) out.push(x);
+              let n = 0; for (const x of a) { if (x > 3) break; n += x; } out.push(n);
+              const it = [10, 20][Symbol.iterator](); for (const x of it) out.push(x); for (const x of it) out.push("again" + x);
+              for (const s of "héllo") out.push(s);
+              const big = []; for (let i = 0; i < 3000; i++) big.push(i * 1.5);
+              let t = 0; for (const v of big) t += v; out.push(t);
+              console.log(out.join());
+            })();
+            """, gcStress: true);
+        // 3,000 steps over `big` run inline; the edge cases above take the slow path a few dozen times.
+        Assert.True(statistics.BaselineSlowPaths.GetValueOrDefault("IteratorStep") < 100, $"IteratorStep slow paths: {statistics.BaselineSlowPaths.GetValueOrDefault("IteratorStep")}");
+    }
+
     static readonly string[] Values =
     [
         "0", "-0", "1", "-1", "0.5", "-1.5", "NaN", "Infinity", "2147483647", "-2147483648", "4294967295", "2 ** 40",

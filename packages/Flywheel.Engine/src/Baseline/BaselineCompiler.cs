@@ -348,6 +348,7 @@ internal sealed unsafe partial class BaselineCompiler
             case Opcode.CallSpread: case Opcode.ConstructSpread: EmitSpreadCall(op, pc, p, row); return true;
             case Opcode.Return: EmitReturn(pc); return true;
             case Opcode.SetKeyed: EmitSetKeyed(pc, Operand(p, row, 0), Operand(p, row, 1)); return true;
+            case Opcode.IteratorStep: return EmitIteratorStep(pc, p, row);
             default: return EmitArithmetic(op, row, p, pc);
         }
     }
