@@ -113,7 +113,8 @@ public class BaselineSlowPathTests
     static readonly string[] Operations =
     [
         "x ? 1 : 0", "!x", "x === y", "x !== y", "x % y", "y % x", "x >>> y", "x >>> 0", "(x >>> 0) % 1000",
-        "typeof x === 'string' ? x.length : 0", "x && y", "x || y",
+        "typeof x === 'string' ? x.length : 0", "x && y", "x || y", "x + y", "x - y", "x * y", "x | 0", "x | y",
+        "x ^ y", "x & y", "x << y", "x >> y", "(x * 16807) | 0",
     ];
 
     [Fact]

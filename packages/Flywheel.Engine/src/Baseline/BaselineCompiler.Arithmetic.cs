@@ -52,19 +52,44 @@ internal sealed unsafe partial class BaselineCompiler
     {
         var bail = SlowPath(pc);
         var done = masm.CreateLabel();
-        var notBothInt = doubleOp == DoubleOp.None ? bail : masm.CreateLabel();
+        var notBothInt = masm.CreateLabel();
+        // An int32 result that overflows (or is -0) is computed again in doubles.
+        var overflow = doubleOp == DoubleOp.None ? bail : masm.CreateLabel();
         a.mov(rax, Register(left));
         if (intOp != IntOp.None)
         {
             JumpUnlessBothInt32(notBothInt);
-            EmitIntOp(intOp, bail);
+            EmitIntOp(intOp, overflow);
             a.or(rax, Tag);
             a.mov(Acc, rax);
-            if (doubleOp != DoubleOp.None) masm.Jump(done);
+            masm.Jump(done);
         }
-        if (doubleOp != DoubleOp.None)
+        if (doubleOp == DoubleOp.None)
         {
-            if (intOp != IntOp.None) masm.Bind(notBothInt);
+            // Bitwise operators on doubles: ToInt32 of each operand, then the int32 operation.
+            masm.Bind(notBothInt);
+            if (intOp is IntOp.Or or IntOp.Xor or IntOp.And or IntOp.Shl or IntOp.Sar)
+            {
+                TruncateToInt32(Acc, r9, bail);
+                TruncateToInt32(rax, rax, bail);
+                a.mov(Acc, r9);
+                EmitIntOp(intOp, bail);
+                a.or(rax, Tag);
+                a.mov(Acc, rax);
+            }
+            else
+            {
+                masm.Jump(bail);
+            }
+        }
+        else
+        {
+            if (intOp != IntOp.None)
+            {
+                masm.Bind(overflow);
+                a.mov(rax, Register(left));
+            }
+            masm.Bind(notBothInt);
             BothToDouble(bail);
             switch (doubleOp)
             {
@@ -125,13 +150,52 @@ internal sealed unsafe partial class BaselineCompiler
         a.mov(Acc, rax);
     }
 
-    /// <summary>acc = r[left] >>> acc for int32 operands: an int32, or a double when the result is 2^31 or more.</summary>
+    /// <summary>
+    /// rax = ToInt32(<paramref name="value"/>) zero-extended, for an int32 or a double (truncated, then
+    /// its low 32 bits: exact below 2^63); anything else (NaN, infinities and huge doubles included)
+    /// jumps to <paramref name="slow"/>. Clobbers rdx, rcx and xmm0; <paramref name="destination"/> may be <paramref name="value"/>.
+    /// </summary>
+    void TruncateToInt32(AssemblerRegister64 value, AssemblerRegister64 destination, Label slow)
+    {
+        var isInt = masm.CreateLabel();
+        var done = masm.CreateLabel();
+        a.mov(rdx, value);
+        a.and(rdx, Tag);
+        a.cmp(rdx, Tag);
+        masm.Jump(Condition.Equal, isInt);
+        a.test(value, Tag);
+        masm.Jump(Condition.Equal, slow);
+        a.mov(rdx, unchecked((long)JsValue.DoubleOffset));
+        a.mov(rcx, value);
+        a.sub(rcx, rdx);
+        a.movq(xmm0, rcx);
+        a.cvttsd2si(rcx, xmm0);
+        // The "indefinite" result of NaN, infinities and |d| ≥ 2^63.
+        a.mov(rdx, long.MinValue);
+        a.cmp(rcx, rdx);
+        masm.Jump(Condition.Equal, slow);
+        a.mov(new AssemblerRegister32(ToRegister32(destination)), ecx);
+        masm.Jump(done);
+        masm.Bind(isInt);
+        a.mov(new AssemblerRegister32(ToRegister32(destination)), new AssemblerRegister32(ToRegister32(value)));
+        masm.Bind(done);
+    }
+
+    /// <summary>acc = r[left] >>> acc for int32 operands (doubles through ToInt32): an int32, or a double when the result is 2^31 or more.</summary>
     void EmitShr(int pc, int left)
     {
         var big = masm.CreateLabel();
         var done = masm.CreateLabel();
+        var notBothInt = masm.CreateLabel();
+        var shift = masm.CreateLabel();
         a.mov(rax, Register(left));
-        JumpUnlessBothInt32(SlowPath(pc));
+        JumpUnlessBothInt32(notBothInt);
+        masm.Jump(shift);
+        masm.Bind(notBothInt);
+        TruncateToInt32(Acc, r9, SlowPath(pc));
+        TruncateToInt32(rax, rax, SlowPath(pc));
+        a.mov(Acc, r9);
+        masm.Bind(shift);
         a.mov(ecx, Acc32);
         a.shr(eax, cl);
         a.test(eax, eax);
