@@ -349,6 +349,7 @@ internal sealed unsafe partial class BaselineCompiler
             case Opcode.Return: EmitReturn(pc); return true;
             case Opcode.SetKeyed: EmitSetKeyed(pc, Operand(p, row, 0), Operand(p, row, 1)); return true;
             case Opcode.IteratorStep: return EmitIteratorStep(pc, p, row);
+            case Opcode.ArrayPush: EmitArrayPush(pc, Operand(p, row, 0)); return true;
             default: return EmitArithmetic(op, row, p, pc);
         }
     }

@@ -4,10 +4,11 @@ using static Iced.Intel.AssemblerRegisters;
 namespace Flywheel.Engine.Baseline;
 
 /// <summary>
-/// for-of over arrays: <c>IteratorStep</c> on an array values iterator (the record's next is the
-/// intrinsic %ArrayIteratorPrototype%.next) over a dense array steps inline, as
-/// <c>ArrayIterators.Step</c> does, without allocating; the end of the array, holes, other iterators
-/// and generators take the slow path.
+/// Arrays built and walked by the language itself. for-of: <c>IteratorStep</c> on an array values
+/// iterator (the record's next is the intrinsic %ArrayIteratorPrototype%.next) over a dense array
+/// steps inline, as <c>ArrayIterators.Step</c> does, without allocating; the end of the array, holes,
+/// other iterators and generators take the slow path. Array literals: <c>ArrayPush</c> appends within
+/// the elements' capacity inline; growing them takes the slow path.
 /// </summary>
 internal sealed unsafe partial class BaselineCompiler
 {
@@ -59,5 +60,34 @@ internal sealed unsafe partial class BaselineCompiler
         a.mov(__qword_ptr[r8 + NextIndexOffset], rcx);
         a.mov(Acc, r11);
         return true;
+    }
+
+    /// <summary><c>ArrayPush array</c>: array[array.length] = acc for a dense, extensible array with room in its elements.</summary>
+    void EmitArrayPush(int pc, int arrayRegister)
+    {
+        var slow = SlowPath(pc);
+        a.mov(rax, Register(arrayRegister));
+        JumpUnlessCell(slow);
+        a.mov(rdx, __qword_ptr[rax]);
+        a.mov(rcx, unchecked((long)WritableArrayMask));
+        a.and(rdx, rcx);
+        a.mov(rcx, unchecked((long)ArrayHeaderBits));
+        a.cmp(rdx, rcx);
+        masm.Jump(Condition.NotEqual, slow);
+        a.mov(rdx, __qword_ptr[rax + Layout.ObjElements]);
+        a.test(rdx, rdx);
+        masm.Jump(Condition.Equal, slow);
+        a.mov(rcx, __qword_ptr[rax + Layout.ObjInternal0]);
+        a.mov(r11, rcx);
+        a.and(r11, Tag);
+        a.cmp(r11, Tag);
+        masm.Jump(Condition.NotEqual, slow);
+        a.cmp(ecx, __dword_ptr[rdx - 8]);
+        masm.Jump(Condition.AboveOrEqual, slow);
+        a.mov(ecx, ecx);
+        a.mov(__qword_ptr[rdx + rcx * 8], Acc);
+        a.inc(ecx);
+        a.or(rcx, Tag);
+        a.mov(__qword_ptr[rax + Layout.ObjInternal0], rcx);
     }
 }
