@@ -188,8 +188,9 @@ public class CodeLifetimeTests
         var (roomy, roomyStats) = Run(source, mode);
         Assert.Equal(expected, roomy);
         Assert.Equal(0, roomyStats.BaselineEvictions);
-        // Each f takes about 4.6 KB of code and the script about 20 KB: a handful fit at a time.
-        const long limit = 32 << 10;
+        // Each f takes about 5 KB of code and the script about 45 KB (every instruction it leaves to the
+        // interpreter calls the step routine): a handful of fs fit beside it at a time.
+        const long limit = 64 << 10;
         var (tight, stats) = Run(source, mode, limit, gcStress);
         Assert.Equal(expected, tight);
         Assert.True(stats.BaselineEvictions > 0, "no evictions");

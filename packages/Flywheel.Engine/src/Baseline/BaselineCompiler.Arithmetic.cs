@@ -70,9 +70,7 @@ internal sealed unsafe partial class BaselineCompiler
             masm.Bind(notBothInt);
             if (intOp is IntOp.Or or IntOp.Xor or IntOp.And or IntOp.Shl or IntOp.Sar)
             {
-                TruncateToInt32(Acc, r9, bail);
-                TruncateToInt32(rax, rax, bail);
-                a.mov(Acc, r9);
+                BothToInt32(bail);
                 EmitIntOp(intOp, bail);
                 a.or(rax, Tag);
                 a.mov(Acc, rax);
@@ -151,6 +149,35 @@ internal sealed unsafe partial class BaselineCompiler
     }
 
     /// <summary>
+    /// eax and the accumulator = ToInt32 of rax and of the accumulator (zero-extended; the accumulator
+    /// no longer holds a value), through the function's shared routine; <paramref name="slow"/> when
+    /// either is not a number ToInt32 can take inline.
+    /// </summary>
+    void BothToInt32(Label slow)
+    {
+        toInt32Routine ??= masm.CreateLabel();
+        masm.Call(toInt32Routine.Value);
+        masm.Jump(Condition.Below, slow);
+        a.mov(Acc, r9);
+    }
+
+    /// <summary>The routine behind <see cref="BothToInt32"/>: eax, r9d = ToInt32(rax), ToInt32(acc); carry set when it cannot.</summary>
+    void EmitToInt32Routine()
+    {
+        if (toInt32Routine == null) return;
+        var fail = masm.CreateLabel();
+        masm.Bind(toInt32Routine.Value);
+        masm.Annotate("ToInt32 routine: eax, r9d = ToInt32(rax), ToInt32(acc); carry when either is not a number it takes");
+        TruncateToInt32(Acc, r9, fail);
+        TruncateToInt32(rax, rax, fail);
+        a.clc();
+        a.ret();
+        masm.Bind(fail);
+        a.stc();
+        a.ret();
+    }
+
+    /// <summary>
     /// rax = ToInt32(<paramref name="value"/>) zero-extended, for an int32 or a double (truncated, then
     /// its low 32 bits: exact below 2^63); anything else (NaN, infinities and huge doubles included)
     /// jumps to <paramref name="slow"/>. Clobbers rdx, rcx and xmm0; <paramref name="destination"/> may be <paramref name="value"/>.
@@ -192,9 +219,7 @@ internal sealed unsafe partial class BaselineCompiler
         JumpUnlessBothInt32(notBothInt);
         masm.Jump(shift);
         masm.Bind(notBothInt);
-        TruncateToInt32(Acc, r9, SlowPath(pc));
-        TruncateToInt32(rax, rax, SlowPath(pc));
-        a.mov(Acc, r9);
+        BothToInt32(SlowPath(pc));
         masm.Bind(shift);
         a.mov(ecx, Acc32);
         a.shr(eax, cl);

@@ -332,10 +332,11 @@ internal sealed unsafe partial class BaselineCompiler
 
     /// <summary>
     /// The call at <paramref name="pc"/> when its callee is a native or bound function (rdx = the
-    /// callee's masked header): made by <see cref="Interp.CallNativeStub"/> on the frame as it is,
-    /// leaving the result in the accumulator. A callee the stub does not take, or a call that threw,
-    /// exits at the call (the interpreter makes the call, or raises the exception there); a call that
-    /// made a collection due exits after it, for the interpreter's safepoint.
+    /// callee's masked header): made by <see cref="Interp.CallNativeStub"/> (through the function's
+    /// native call routine) on the frame as it is, leaving the result in the accumulator and falling
+    /// through to the next instruction. A callee the stub does not take, or a call that threw, exits at
+    /// the call (the interpreter makes the call, or raises the exception there); a call that made a
+    /// collection due exits after it, for the interpreter's safepoint.
     /// </summary>
     void CallNative(int pc, OpInfo row, bool construct, Flywheel.MachineCode.Label bail)
     {
@@ -354,22 +355,9 @@ internal sealed unsafe partial class BaselineCompiler
             masm.Jump(Condition.NotEqual, bail);
         }
         masm.Bind(callStub);
-        var convention = X64CallingConvention.Host;
-        a.mov(StateField(BaselineState.SavedRspOffset), rsp);
-        a.and(rsp, -16);
-        if (convention.ShadowSpaceBytes > 0) a.sub(rsp, convention.ShadowSpaceBytes);
-        a.mov(convention.IntegerArguments[0], StateField(BaselineState.RuntimeOffset));
-        a.mov(convention.IntegerArguments[1], Fp);
-        a.mov(convention.IntegerArguments[2], pc);
-        masm.CallAbsolute(Interp.CallNativeStubAddress, r11);
-        a.mov(rsp, StateField(BaselineState.SavedRspOffset));
-        a.cmp(rax, (int)BaselineState.CallNotMade);
-        masm.Jump(Condition.Equal, bail);
-        a.cmp(rax, (int)BaselineState.CallThrew);
-        masm.Jump(Condition.Equal, bail);
-        a.mov(Acc, rax);
-        a.cmp(StateInt(BaselineState.SafepointDueOffset), 0);
-        masm.Jump(Condition.NotEqual, Bail(pc + row.Size));
+        nativeCallRoutine ??= masm.CreateLabel();
+        a.mov(new AssemblerRegister32(ToRegister32(StubPcArgument)), pc);
+        masm.Call(nativeCallRoutine.Value);
     }
 
     /// <summary>

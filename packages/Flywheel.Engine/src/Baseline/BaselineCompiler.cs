@@ -48,6 +48,7 @@ internal sealed unsafe partial class BaselineCompiler
     readonly Dictionary<int, Label> exitStubs = [];
     readonly List<Action> outOfLine = [];
     readonly Dictionary<int, Label> slowPaths = [];
+    Label? stepRoutine, nativeCallRoutine, toInt32Routine, toBooleanRoutine;
     readonly int length;
     readonly bool annotate;
     readonly bool recordFeedback;
@@ -152,6 +153,10 @@ internal sealed unsafe partial class BaselineCompiler
                 ExitTo(pc);
             }
         }
+        EmitStubRoutine(stepRoutine, Interp.StepStubAddress, "step routine");
+        EmitStubRoutine(nativeCallRoutine, Interp.CallNativeStubAddress, "native call routine");
+        EmitToInt32Routine();
+        EmitToBooleanRoutine();
         foreach (var (pc, label) in exitStubs)
         {
             masm.Bind(label);
@@ -229,24 +234,10 @@ internal sealed unsafe partial class BaselineCompiler
     /// </summary>
     void Step(int pc, OpInfo row, byte* p)
     {
-        var convention = X64CallingConvention.Host;
-        a.mov(__qword_ptr[State + BaselineState.SavedRspOffset], rsp);
-        a.and(rsp, -16);
-        if (convention.ShadowSpaceBytes > 0) a.sub(rsp, convention.ShadowSpaceBytes);
-        a.mov(convention.IntegerArguments[0], __qword_ptr[State + BaselineState.RuntimeOffset]);
-        a.mov(convention.IntegerArguments[1], Fp);
-        a.mov(convention.IntegerArguments[2], pc);
-        a.mov(convention.IntegerArguments[3], Acc);
-        masm.CallAbsolute(Interp.StepStubAddress, r11);
-        a.mov(rsp, __qword_ptr[State + BaselineState.SavedRspOffset]);
-        a.cmp(rax, (int)BaselineState.CallThrew);
-        masm.Jump(Condition.Equal, Bail(pc));
-        a.cmp(rax, (int)BaselineState.CallNotMade);
-        masm.Jump(Condition.Equal, Bail(pc));
-        a.mov(Acc, rax);
-        // The exit stores the accumulator and frame; the stub left the pc to continue at.
-        a.cmp(__dword_ptr[State + BaselineState.SafepointDueOffset], 0);
-        masm.Jump(Condition.NotEqual, exit);
+        stepRoutine ??= masm.CreateLabel();
+        a.mov(new AssemblerRegister32(ToRegister32(StubPcArgument)), pc);
+        masm.Call(stepRoutine.Value);
+        // The routine returns only when the code continues: at the pc the stub left.
         if ((row.Flags & OpFlags.Jumps) != 0)
         {
             a.cmp(__dword_ptr[State + BaselineState.PcOffset], pc + Disassembler.Read(p, row, row.Operands.Length - 1));
@@ -254,6 +245,41 @@ internal sealed unsafe partial class BaselineCompiler
         }
         a.cmp(__dword_ptr[State + BaselineState.PcOffset], pc + row.Size);
         masm.Jump(Condition.NotEqual, exit);
+    }
+
+    /// <summary>The argument register the stub routines take the instruction's pc in (the stubs' third argument).</summary>
+    static AssemblerRegister64 StubPcArgument => X64CallingConvention.Host.IntegerArguments[2];
+
+    /// <summary>
+    /// The function's one copy of each stub call (<see cref="Interp.StepStub"/> behind every
+    /// <see cref="Step"/>, <see cref="Interp.CallNativeStub"/> behind every native call), called with
+    /// the instruction's pc in <see cref="StubPcArgument"/>: calls the stub on a realigned stack with
+    /// the frame and accumulator, then exits (at the pc the stub left: the instruction's own for a throw
+    /// or a call not made, the next one after a collection was made due) or returns with the new
+    /// accumulator and the pc to continue at in <see cref="BaselineState.Pc"/>.
+    /// </summary>
+    void EmitStubRoutine(Label? routine, nint stub, string what)
+    {
+        if (routine == null) return;
+        var convention = X64CallingConvention.Host;
+        masm.Bind(routine.Value);
+        masm.Annotate($"{what}: the interpreter runs the instruction at pc (third argument register) on the code's behalf");
+        a.mov(__qword_ptr[State + BaselineState.SavedRspOffset], rsp);
+        a.and(rsp, -16);
+        if (convention.ShadowSpaceBytes > 0) a.sub(rsp, convention.ShadowSpaceBytes);
+        a.mov(convention.IntegerArguments[0], __qword_ptr[State + BaselineState.RuntimeOffset]);
+        a.mov(convention.IntegerArguments[1], Fp);
+        a.mov(convention.IntegerArguments[3], Acc);
+        masm.CallAbsolute(stub, r11);
+        a.mov(rsp, __qword_ptr[State + BaselineState.SavedRspOffset]);
+        a.cmp(rax, (int)BaselineState.CallThrew);
+        masm.Jump(Condition.Equal, exit);
+        a.cmp(rax, (int)BaselineState.CallNotMade);
+        masm.Jump(Condition.Equal, exit);
+        a.mov(Acc, rax);
+        a.cmp(__dword_ptr[State + BaselineState.SafepointDueOffset], 0);
+        masm.Jump(Condition.NotEqual, exit);
+        a.ret();
     }
 
     Label Target(int pc, byte* p, OpInfo row) => instructionLabels[pc + Disassembler.Read(p, row, row.Operands.Length - 1)];
@@ -415,30 +441,58 @@ internal sealed unsafe partial class BaselineCompiler
         masm.Jump(ifFalse);
 
         masm.Bind(notInt);
+        toBooleanRoutine ??= masm.CreateLabel();
+        masm.Call(toBooleanRoutine.Value);
+        masm.Jump(Condition.Below, SlowPath(pc));
+        masm.Jump(Condition.Equal, ifFalse);
+        masm.Jump(ifTrue);
+    }
+
+    /// <summary>
+    /// The routine behind <see cref="JumpIfToBoolean"/> for cells and doubles: carry set when it cannot
+    /// decide (the hole), else zero set when the accumulator is falsy (an empty string, ±0, NaN).
+    /// </summary>
+    void EmitToBooleanRoutine()
+    {
+        if (toBooleanRoutine == null) return;
+        var notCell = masm.CreateLabel();
+        var truthy = masm.CreateLabel();
+        var falsy = masm.CreateLabel();
+        var fail = masm.CreateLabel();
+        masm.Bind(toBooleanRoutine.Value);
+        masm.Annotate("ToBoolean routine: carry when undecided, else zero when the accumulator is falsy");
         a.mov(rdx, unchecked((long)JsValue.NotCellMask));
         a.test(Acc, rdx);
         masm.Jump(Condition.NotEqual, notCell);
         a.test(Acc, Acc);
-        masm.Jump(Condition.Equal, SlowPath(pc));
+        masm.Jump(Condition.Equal, fail);
         a.cmp(__byte_ptr[Acc], (int)CellKind.String);
-        masm.Jump(Condition.NotEqual, ifTrue);
+        masm.Jump(Condition.NotEqual, truthy);
+        // Unsigned compare with 0: carry clear, zero set for the empty string.
         a.cmp(__dword_ptr[Acc + 4], 0);
-        masm.Jump(Condition.NotEqual, ifTrue);
-        masm.Jump(ifFalse);
+        a.ret();
 
-        // Not a cell, not an int32 and no other immediate: a double, false when ±0 or NaN.
+        // Not a cell, not an int32 and no other immediate: a double, falsy when ±0 or NaN.
         masm.Bind(notCell);
         a.test(Acc, Tag);
-        masm.Jump(Condition.Equal, SlowPath(pc));
+        masm.Jump(Condition.Equal, fail);
         a.mov(rdx, unchecked((long)JsValue.DoubleOffset));
         a.mov(rax, Acc);
         a.sub(rax, rdx);
         a.movq(xmm0, rax);
         a.xorpd(xmm1, xmm1);
         a.ucomisd(xmm0, xmm1);
-        masm.Jump(Condition.Parity, ifFalse);
-        masm.Jump(Condition.Equal, ifFalse);
-        masm.Jump(ifTrue);
+        masm.Jump(Condition.Parity, falsy);
+        masm.Jump(Condition.Equal, falsy);
+        masm.Bind(truthy);
+        a.test(rsp, rsp);
+        a.ret();
+        masm.Bind(falsy);
+        a.xor(edx, edx);
+        a.ret();
+        masm.Bind(fail);
+        a.stc();
+        a.ret();
     }
 
     /// <summary>acc = !ToBoolean(acc), booleans flipped in place.</summary>

@@ -58,7 +58,8 @@ internal sealed unsafe partial class Interp
     /// A runtime stub for baseline code: runs the instruction at bytecode offset <paramref name="pc"/>
     /// of frame <paramref name="fp"/> with accumulator <paramref name="acc"/> as the interpreter does
     /// and returns the new accumulator, with the offset of the instruction to continue at in
-    /// <see cref="BaselineState.Pc"/> (the next one, or a jump's target);
+    /// <see cref="BaselineState.Pc"/> (the next one, or a jump's target; <paramref name="pc"/> itself
+    /// when it fails);
     /// <see cref="BaselineState.CallNotMade"/> when it did nothing because the instruction must run in
     /// the interpreter's own loop (an IteratorStep resuming a generator there: the code exits);
     /// <see cref="BaselineState.CallThrew"/> when it threw (the code exits at the instruction, where
@@ -101,7 +102,7 @@ internal sealed unsafe partial class Interp
         active = &here;
         Stack.Top = fp + JsStack.HeaderSlots + t.RegisterCount;
         Depth = state->Depth;
-        bool collectionDue = false;
+        bool collectionDue = false, completed = false;
         try
         {
             JsValue result;
@@ -125,6 +126,7 @@ internal sealed unsafe partial class Interp
                 if (result.Bits == BaselineState.CallNotMade) return BaselineState.CallNotMade;
             }
             collectionDue = realm.Heap.GcRequested || (realm.Gc.Stress && realm.Heap.AllocatedSinceGc >= StressBytes);
+            completed = true;
             return result.Bits;
         }
 #pragma warning disable CA1031 // Raised again by the interpreter at the instruction, where it happened.
@@ -142,7 +144,8 @@ internal sealed unsafe partial class Interp
             state->Depth = savedDepth;
             state->CallDepth = savedCallDepth;
             state->SavedRsp = savedRsp;
-            if (step) state->Pc = (int)(here.Pc - t.Code);
+            // Where the code goes on: the next instruction, or this one when it exits for a throw or a decline.
+            state->Pc = !completed ? pc : step ? (int)(here.Pc - t.Code) : pc + Sizes[t.Code[pc]];
             // The collection runs at the interpreter's safepoint: the code exits after the instruction.
             state->SafepointDue = collectionDue ? BaselineState.SafepointDueAfterCall : 0;
             active = outer;
