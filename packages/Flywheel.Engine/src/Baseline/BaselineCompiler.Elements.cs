@@ -14,7 +14,7 @@ namespace Flywheel.Engine.Baseline;
 /// Anything else on an object (holes, out-of-bounds or negative or non-int32 keys, other objects,
 /// values that need ToNumber) goes to a runtime stub (Interp.PropertyStubs) that completes loads and
 /// stores of data properties, growing dense elements, and otherwise answers 0; that, and primitive
-/// receivers, exit to the interpreter before the instruction has had an effect.
+/// receivers, take the slow path (the interpreter runs the instruction) before it has had an effect.
 /// </summary>
 internal sealed unsafe partial class BaselineCompiler
 {
@@ -146,9 +146,9 @@ internal sealed unsafe partial class BaselineCompiler
     void CallKeyedStub(nint stub, int pc, int objectRegister)
     {
         a.mov(rax, Register(objectRegister));
-        JumpUnlessCell(Bail(pc));
+        JumpUnlessCell(SlowPath(pc));
         a.cmp(__byte_ptr[rax], (int)CellKind.Object);
-        masm.Jump(Condition.NotEqual, Bail(pc));
+        masm.Jump(Condition.NotEqual, SlowPath(pc));
         CallPropertyStub(stub, pc);
     }
 

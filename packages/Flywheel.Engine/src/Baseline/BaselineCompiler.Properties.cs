@@ -90,7 +90,7 @@ internal sealed unsafe partial class BaselineCompiler
         a.cmp(r8d, __dword_ptr[rcx + CacheValidityBlock.ProtoEpochOffset]);
         masm.Jump(Condition.NotEqual, bail);
         a.cmp(r9d, (int)(Interp.AccessorTag >> 56));
-        masm.Jump(Condition.Equal, Bail(pc));
+        masm.Jump(Condition.Equal, SlowPath(pc));
     }
 
     void EmitGetNamed(int pc, int objectRegister, int nameIndex, int feedbackSlot)
@@ -103,7 +103,7 @@ internal sealed unsafe partial class BaselineCompiler
             // An array's length is its first internal slot, kept as the number value "length" reads,
             // and a string's is its header's aux word (ropes included); the inline caches leave both
             // to the generic path, so they are compiled here. Other objects' lengths are properties.
-            var bail = Bail(pc);
+            var bail = SlowPath(pc);
             var notArray = masm.CreateLabel();
             JumpUnlessCell(bail);
             a.mov(rdx, __qword_ptr[rax]);
@@ -206,6 +206,6 @@ internal sealed unsafe partial class BaselineCompiler
         masm.CallAbsolute(stub, r11);
         a.mov(rsp, StateField(BaselineState.SavedRspOffset));
         a.test(rax, rax);
-        masm.Jump(Condition.Equal, Bail(pc));
+        masm.Jump(Condition.Equal, SlowPath(pc));
     }
 }
