@@ -111,9 +111,10 @@ internal sealed unsafe partial class Interp
         {
             // A construction in machine code allocated and made a collection due: its safepoint, whose
             // budget the code already took (hence the +1), runs here in the new frame. After a native
-            // call that allocated, the next instruction's safepoint runs early instead.
-            if (state->SafepointDue == BaselineState.SafepointDueAfterAllocation) budget++;
+            // call or a slow path that allocated, the collection runs here, where the interpreter has no
+            // safepoint: the +1 keeps the budget (statement limits, time checks) counting as the interpreter's.
             state->SafepointDue = 0;
+            budget++;
             Safepoint(st->Acc, fp);
         }
         return !sameFrame;
