@@ -122,7 +122,7 @@ internal sealed unsafe partial class BaselineCompiler
             a.or(Acc, Tag);
             masm.Jump(done);
             // A typed array's length the stub reads (when the intrinsic getter would); the caches never
-            // hold "length", so other objects exit rather than make a stub call that can only say no
+            // hold "length", so other objects take the slow path rather than make a stub call that can only say no
             // to a getter (oop's Vec2 length).
             masm.Bind(notString);
             a.cmp(__byte_ptr[rax], (int)CellKind.Object);
