@@ -1,6 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
 
+using static Flywheel.Engine.Tests.TierComparison;
+
 namespace Flywheel.Engine.Tests;
 
 /// <summary>
@@ -12,28 +14,6 @@ namespace Flywheel.Engine.Tests;
 /// </summary>
 public class BaselineSlowPathTests
 {
-    static (string Output, EngineStatistics Statistics) Run(string source, TieringMode mode, bool gcStress = false)
-    {
-        var output = new StringWriter { NewLine = "\n" };
-        var options = new JsEngineOptions { Output = output, Error = TextWriter.Null };
-        options.Jit.Mode = mode;
-        options.Debug.GcStress = gcStress;
-        options.Limits.TimeLimit = TimeSpan.FromSeconds(60);
-        using var engine = new JsEngine(options);
-        try { engine.Execute(source, "test.js"); }
-        catch (JavaScriptException e) { output.Write($"<uncaught {e.Name}: {e.ErrorMessage}>\n"); }
-        return (output.ToString(), engine.GetStatistics());
-    }
-
-    static EngineStatistics AssertSameInBothTiers(string source, bool gcStress = false)
-    {
-        var interpreted = Run(source, TieringMode.Interpreter).Output;
-        var (output, statistics) = Run(source, TieringMode.Baseline);
-        Assert.Equal(interpreted, output);
-        if (gcStress) Assert.Equal(interpreted, Run(source, TieringMode.Baseline, gcStress: true).Output);
-        return statistics;
-    }
-
     [Fact]
     public void SlowPathsRunInTheInterpreterWithoutLeavingMachineCode()
     {
