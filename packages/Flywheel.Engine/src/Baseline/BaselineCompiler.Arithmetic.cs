@@ -14,6 +14,7 @@ namespace Flywheel.Engine.Baseline;
 internal sealed unsafe partial class BaselineCompiler
 {
     const ulong CanonicalNaNValue = 0x7FF8_0000_0000_0000UL + JsValue.DoubleOffset;
+    const ulong NegativeZeroValue = 0x8000_0000_0000_0000UL + JsValue.DoubleOffset;
 
     bool EmitArithmetic(Opcode op, OpInfo row, byte* p, int pc)
     {
@@ -33,6 +34,7 @@ internal sealed unsafe partial class BaselineCompiler
             case Opcode.Inc: IncrementOrDecrement(pc, 1); return true;
             case Opcode.Dec: IncrementOrDecrement(pc, -1); return true;
             case Opcode.Negate: EmitNegate(pc); return true;
+            case Opcode.BitNot: EmitBitNot(pc); return true;
             case Opcode.TestLessThan: Compare(pc, Operand(p, row, 0), Condition.Less, accFirst: false, Condition.Above); return true;
             case Opcode.TestGreaterThan: Compare(pc, Operand(p, row, 0), Condition.Greater, accFirst: true, Condition.Above); return true;
             case Opcode.TestLessThanOrEqual: Compare(pc, Operand(p, row, 0), Condition.LessOrEqual, accFirst: false, Condition.AboveOrEqual); return true;
@@ -43,7 +45,7 @@ internal sealed unsafe partial class BaselineCompiler
         }
     }
 
-    enum IntOp { None, Add, Sub, Mul, Mod, Or, Xor, And, Shl, Sar, Shr }
+    enum IntOp { None, Add, Sub, Mul, Or, Xor, And, Shl, Sar }
 
     enum DoubleOp { None, Add, Sub, Mul, Div }
 
@@ -102,50 +104,101 @@ internal sealed unsafe partial class BaselineCompiler
     }
 
     /// <summary>
-    /// acc = r[left] % acc for a non-negative dividend (an int32, or an integral double below 2^63:
-    /// <c>(x >>> 0) % m</c>) and a positive int32 divisor, whose result is an int32 ≥ 0 (+0 is right);
+    /// acc = r[left] % acc for numbers. Two int32s divide with <c>idiv</c> unless the divisor is 0
+    /// (NaN) or -1 (where <c>idiv</c> faults on int.MinValue); a zero remainder of a negative dividend
+    /// is -0. A non-negative integral double below 2^63 and a positive int32 divisor (<c>(x >>> 0) % m</c>)
+    /// divide as unsigned integers. All other numbers take <see cref="EmitFloatingRemainder"/>;
     /// anything else is the interpreter's.
     /// </summary>
     void EmitMod(int pc, int left)
     {
-        var bail = SlowPath(pc);
         var done = masm.CreateLabel();
-        var leftDouble = masm.CreateLabel();
+        var notBothInt = masm.CreateLabel();
+        var general = masm.CreateLabel();
+        var remainder = masm.CreateLabel();
+        var negativeZero = masm.CreateLabel();
         a.mov(rax, Register(left));
-        JumpUnlessInt32(Acc, bail);
+        JumpUnlessBothInt32(notBothInt);
         a.mov(ecx, Acc32);
-        a.test(ecx, ecx);
-        masm.Jump(Condition.LessOrEqual, bail);
-        JumpUnlessInt32(rax, leftDouble);
-        a.test(eax, eax);
-        masm.Jump(Condition.Sign, bail);
+        // Divisors 0 and -1: (divisor + 1) unsigned at most 1.
+        a.lea(edx, __[rcx + 1]);
+        a.cmp(edx, 1);
+        masm.Jump(Condition.BelowOrEqual, general);
+        a.mov(r8d, eax);
         a.cdq();
         a.idiv(ecx);
-        masm.Jump(done);
+        a.test(edx, edx);
+        masm.Jump(Condition.NotEqual, remainder);
+        a.test(r8d, r8d);
+        masm.Jump(Condition.Sign, negativeZero);
+        masm.Jump(remainder);
 
-        masm.Bind(leftDouble);
+        masm.Bind(notBothInt);
+        JumpUnlessInt32(Acc, general);
+        a.mov(ecx, Acc32);
+        a.test(ecx, ecx);
+        masm.Jump(Condition.LessOrEqual, general);
         a.test(rax, Tag);
-        masm.Jump(Condition.Equal, bail);
+        masm.Jump(Condition.Equal, SlowPath(pc));
         a.mov(rdx, unchecked((long)JsValue.DoubleOffset));
         a.sub(rax, rdx);
-        // Negative doubles (and -0, whose remainder is -0) are the interpreter's.
+        // Negative doubles (and -0) take the general path.
         a.test(rax, rax);
-        masm.Jump(Condition.Sign, bail);
+        masm.Jump(Condition.Sign, general);
         a.movq(xmm0, rax);
         a.cvttsd2si(rax, xmm0);
         a.test(rax, rax);
-        masm.Jump(Condition.Sign, bail);
+        masm.Jump(Condition.Sign, general);
         a.cvtsi2sd(xmm1, rax);
         a.ucomisd(xmm0, xmm1);
-        masm.Jump(Condition.Parity, bail);
-        masm.Jump(Condition.NotEqual, bail);
+        masm.Jump(Condition.Parity, general);
+        masm.Jump(Condition.NotEqual, general);
         a.xor(edx, edx);
         a.div(rcx);
-
-        masm.Bind(done);
+        masm.Bind(remainder);
         a.mov(eax, edx);
         a.or(rax, Tag);
         a.mov(Acc, rax);
+        masm.Jump(done);
+
+        masm.Bind(negativeZero);
+        a.mov(Acc, unchecked((long)NegativeZeroValue));
+        masm.Jump(done);
+
+        masm.Bind(general);
+        a.mov(rax, Register(left));
+        BothToDouble(SlowPath(pc));
+        EmitFloatingRemainder();
+        BoxNumber();
+        masm.Bind(done);
+    }
+
+    /// <summary>
+    /// xmm0 = fmod(xmm0, xmm1), exactly: ECMAScript's <c>%</c> on numbers is the truncating remainder
+    /// (sign of the dividend; NaN for a NaN operand, an infinite dividend or a zero divisor; the
+    /// dividend for an infinite divisor or a zero dividend), which is C's <c>fmod</c> and .NET's
+    /// double <c>%</c>, and also what x87 <c>fprem</c> computes: each step reduces the partial
+    /// remainder exactly (no rounding: the remainder of two doubles is a double) and sets C2 until the
+    /// reduction is complete. Uses two x87 registers and 16 bytes of native stack, leaving both as
+    /// they were; clobbers rax.
+    /// </summary>
+    void EmitFloatingRemainder()
+    {
+        var reduce = masm.CreateLabel();
+        a.sub(rsp, 16);
+        a.movsd(__qword_ptr[rsp], xmm0);
+        a.movsd(__qword_ptr[rsp + 8], xmm1);
+        a.fld(__qword_ptr[rsp + 8]);
+        a.fld(__qword_ptr[rsp]);
+        masm.Bind(reduce);
+        a.fprem();
+        a.fnstsw(ax);
+        a.test(ah, 4);
+        masm.Jump(Condition.NotEqual, reduce);
+        a.fstp(__qword_ptr[rsp]);
+        a.fstp(st0);
+        a.movsd(xmm0, __qword_ptr[rsp]);
+        a.add(rsp, 16);
     }
 
     /// <summary>
@@ -265,29 +318,11 @@ internal sealed unsafe partial class BaselineCompiler
                     masm.Bind(nonZero);
                     break;
                 }
-            case IntOp.Mod:
-                // Only non-negative dividends and positive divisors: the result is then an int32 ≥ 0 (and +0 is right).
-                a.test(eax, eax);
-                masm.Jump(Condition.Sign, bail);
-                a.mov(ecx, Acc32);
-                a.test(ecx, ecx);
-                masm.Jump(Condition.LessOrEqual, bail);
-                a.cdq();
-                a.idiv(ecx);
-                a.mov(eax, edx);
-                break;
             case IntOp.Or: a.or(eax, Acc32); break;
             case IntOp.Xor: a.xor(eax, Acc32); break;
             case IntOp.And: a.and(eax, Acc32); break;
             case IntOp.Shl: a.mov(ecx, Acc32); a.shl(eax, cl); break;
             case IntOp.Sar: a.mov(ecx, Acc32); a.sar(eax, cl); break;
-            case IntOp.Shr:
-                a.mov(ecx, Acc32);
-                a.shr(eax, cl);
-                // A result of 2^31 or more is a double.
-                a.test(eax, eax);
-                masm.Jump(Condition.Sign, bail);
-                break;
         }
     }
 
@@ -362,14 +397,51 @@ internal sealed unsafe partial class BaselineCompiler
         a.mov(Acc, rax);
     }
 
+    /// <summary>
+    /// acc = -acc for numbers, as the interpreter's <c>FromNumber(-x)</c>: an int32 negates in place
+    /// except 0 (whose negation is -0, a double) and int.MinValue (2^31, a double); a double flips its
+    /// sign bit and is boxed again, since -(-0) and -(2^31) are int32s. Anything else is the interpreter's.
+    /// </summary>
     void EmitNegate(int pc)
     {
-        JumpUnlessInt32(Acc, SlowPath(pc));
+        var notInt = masm.CreateLabel();
+        var zero = masm.CreateLabel();
+        var minValue = masm.CreateLabel();
+        var done = masm.CreateLabel();
+        JumpUnlessInt32(Acc, notInt);
         a.mov(eax, Acc32);
         a.test(eax, eax);
-        masm.Jump(Condition.Equal, SlowPath(pc));
+        masm.Jump(Condition.Equal, zero);
         a.neg(eax);
-        masm.Jump(Condition.Overflow, SlowPath(pc));
+        masm.Jump(Condition.Overflow, minValue);
+        a.or(rax, Tag);
+        a.mov(Acc, rax);
+        masm.Jump(done);
+
+        masm.Bind(zero);
+        a.mov(Acc, unchecked((long)NegativeZeroValue));
+        masm.Jump(done);
+        masm.Bind(minValue);
+        a.mov(Acc, unchecked((long)(BitConverter.DoubleToUInt64Bits(2147483648.0) + JsValue.DoubleOffset)));
+        masm.Jump(done);
+
+        masm.Bind(notInt);
+        a.test(Acc, Tag);
+        masm.Jump(Condition.Equal, SlowPath(pc));
+        a.mov(rax, unchecked((long)(JsValue.DoubleOffset | 1UL << 63)));
+        // (bits + offset) - offset with the sign flipped, in one subtraction: the sign bit is the top one.
+        a.mov(rcx, Acc);
+        a.sub(rcx, rax);
+        a.movq(xmm0, rcx);
+        BoxNumber();
+        masm.Bind(done);
+    }
+
+    /// <summary>acc = ~ToInt32(acc) for numbers (doubles truncated as <see cref="TruncateToInt32"/> can); anything else is the interpreter's.</summary>
+    void EmitBitNot(int pc)
+    {
+        TruncateToInt32(Acc, rax, SlowPath(pc));
+        a.not(eax);
         a.or(rax, Tag);
         a.mov(Acc, rax);
     }
