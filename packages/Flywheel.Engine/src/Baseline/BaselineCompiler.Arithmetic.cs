@@ -39,7 +39,7 @@ internal sealed unsafe partial class BaselineCompiler
             case Opcode.TestGreaterThan: Compare(pc, Operand(p, row, 0), Condition.Greater, accFirst: true, Condition.Above); return true;
             case Opcode.TestLessThanOrEqual: Compare(pc, Operand(p, row, 0), Condition.LessOrEqual, accFirst: false, Condition.AboveOrEqual); return true;
             case Opcode.TestGreaterThanOrEqual: Compare(pc, Operand(p, row, 0), Condition.GreaterOrEqual, accFirst: true, Condition.AboveOrEqual); return true;
-            case Opcode.TestEqual: Compare(pc, Operand(p, row, 0), Condition.Equal, accFirst: true, null); return true;
+            case Opcode.TestEqual: EmitLooseEqual(pc, Operand(p, row, 0)); return true;
             case Opcode.TestStrictEqual: EmitStrictEqual(pc, Operand(p, row, 0)); return true;
             default: return false;
         }
@@ -449,73 +449,23 @@ internal sealed unsafe partial class BaselineCompiler
     /// <summary>
     /// acc = r[left] compared with acc. int32 operands compare as int32 with <paramref name="intCondition"/>;
     /// numbers compare as doubles with <paramref name="doubleCondition"/> (an unsigned condition after
-    /// <c>ucomisd</c>, operands ordered so that NaN gives false), or go to the interpreter when it is null.
+    /// <c>ucomisd</c>, operands ordered so that NaN gives false); anything else is the interpreter's.
     /// </summary>
-    void Compare(int pc, int left, Condition intCondition, bool accFirst, Condition? doubleCondition)
+    void Compare(int pc, int left, Condition intCondition, bool accFirst, Condition doubleCondition)
     {
-        var bail = SlowPath(pc);
         var done = masm.CreateLabel();
-        var notBothInt = doubleCondition == null ? bail : masm.CreateLabel();
+        var notBothInt = masm.CreateLabel();
         a.mov(rax, Register(left));
         JumpUnlessBothInt32(notBothInt);
         a.cmp(eax, Acc32);
         SetBooleanAcc(intCondition);
-        if (doubleCondition is { } dc)
-        {
-            masm.Jump(done);
-            masm.Bind(notBothInt);
-            BothToDouble(bail);
-            // left < right ⇔ right above left; left > right ⇔ left above right (unordered sets CF and ZF: false).
-            if (accFirst) a.ucomisd(xmm0, xmm1);
-            else a.ucomisd(xmm1, xmm0);
-            SetBooleanAcc(dc);
-        }
-        masm.Bind(done);
-    }
-
-    /// <summary>acc = r[left] === acc for identical words (except NaN), two int32s, or an immediate against a non-number; the rest goes to the interpreter.</summary>
-    void EmitStrictEqual(int pc, int left)
-    {
-        var bail = SlowPath(pc);
-        var different = masm.CreateLabel();
-        var isFalse = masm.CreateLabel();
-        var done = masm.CreateLabel();
-        a.mov(rax, Register(left));
-        a.cmp(rax, Acc);
-        masm.Jump(Condition.NotEqual, different);
-        a.mov(rcx, unchecked((long)CanonicalNaNValue));
-        a.cmp(rax, rcx);
-        SetBooleanAcc(Condition.NotEqual);
         masm.Jump(done);
-
-        masm.Bind(different);
-        // Different words: two int32s differ; an immediate (null, undefined, a boolean) differs from
-        // any other non-number, and an object or symbol from any other cell. Numbers of other
-        // encodings (-0, doubles) and strings of one length need the interpreter's comparison.
-        a.mov(rdx, rax);
-        a.or(rdx, Acc);
-        a.test(rdx, Tag);
-        var someNumber = masm.CreateLabel();
-        masm.Jump(Condition.NotEqual, someNumber);
-        a.test(rdx, (int)JsValue.OtherTag);
-        masm.Jump(Condition.NotEqual, isFalse);
-        // Two different cells (or the hole): equal only as strings of the same length with the same characters.
-        a.test(rax, rax);
-        masm.Jump(Condition.Equal, bail);
-        a.test(Acc, Acc);
-        masm.Jump(Condition.Equal, bail);
-        a.cmp(__byte_ptr[rax], (int)CellKind.String);
-        masm.Jump(Condition.NotEqual, isFalse);
-        a.cmp(__byte_ptr[Acc], (int)CellKind.String);
-        masm.Jump(Condition.NotEqual, isFalse);
-        a.mov(ecx, __dword_ptr[rax + 4]);
-        a.cmp(ecx, __dword_ptr[Acc + 4]);
-        masm.Jump(Condition.Equal, bail);
-        masm.Jump(isFalse);
-        masm.Bind(someNumber);
-        JumpUnlessBothInt32(bail);
-        masm.Bind(isFalse);
-        LoadImmediate(Acc, JsValue.FalseBits);
+        masm.Bind(notBothInt);
+        BothToDouble(SlowPath(pc));
+        // left < right ⇔ right above left; left > right ⇔ left above right (unordered sets CF and ZF: false).
+        if (accFirst) a.ucomisd(xmm0, xmm1);
+        else a.ucomisd(xmm1, xmm0);
+        SetBooleanAcc(doubleCondition);
         masm.Bind(done);
     }
 }

@@ -157,6 +157,7 @@ internal sealed unsafe partial class BaselineCompiler
         EmitStubRoutine(nativeCallRoutine, Interp.CallNativeStubAddress, "native call routine");
         EmitToInt32Routine();
         EmitToBooleanRoutine();
+        EmitStringEqualsRoutine();
         foreach (var (pc, label) in exitStubs)
         {
             masm.Bind(label);
