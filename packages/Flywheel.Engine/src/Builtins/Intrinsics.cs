@@ -11,15 +11,6 @@ namespace Flywheel.Engine.Runtime
         public JsValue GeneratorNext;
         public JsValue ArrayIteratorNext, FunctionProtoHasInstance, ArrayProtoValues, NativeCallIndex, NativeApplyIndex;
 
-        /// <summary>True when iterating <paramref name="arr"/> would use the built-in array iterator unchanged.</summary>
-        public bool HasDefaultArrayIteration(nint arr)
-        {
-            if (Layout.Proto(arr).Bits != (ulong)ArrayPrototype) return false;
-            if (ShapeOf(arr).PropertyCount != 0 && GetOwnRaw(arr, PropKey.FromCell(SymIterator), out _, out _)) return false;
-            return GetOwnRaw(ArrayPrototype, PropKey.FromCell(SymIterator), out var v, out _) && v.Bits == ArrayProtoValues.Bits
-                && GetOwnRaw(ArrayIteratorPrototype, KNext, out var n, out _) && n.Bits == ArrayIteratorNext.Bits;
-        }
-
         public JsValue IterResult(JsValue value, bool done)
         {
             nint o = NewObject(JsValue.FromPtr(ObjectPrototype));

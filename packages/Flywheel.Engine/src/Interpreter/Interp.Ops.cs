@@ -239,6 +239,13 @@ internal sealed unsafe partial class Interp
 
     public void GetIterator(JsValue obj, JsValue* dst)
     {
+        if (Realm.IsArray(obj) && realm.HasDefaultArrayIteration(obj.Ptr))
+        {
+            // What calling the built-in values() would make, without the lookups and the call.
+            dst[0] = Builtins.ArrayIterators.Create(realm, obj, 1);
+            dst[1] = realm.ArrayIteratorNext;
+            return;
+        }
         var method = obj.IsNullish ? JsValue.Undefined : realm.Get(obj, PropKey.FromCell(realm.SymIterator));
         if (!Realm.IsCallable(method))
             throw new JsThrow(realm.MakeError(ErrorKind.TypeError, $"{(Realm.IsString(obj) ? Describe(obj) : obj.IsNullish ? realm.ToClrString(obj) : Realm.IsCallable(obj) ? Describe(obj) : realm.TypeOfString(obj) == "object" ? "object" : realm.ToClrString(obj))} is not iterable"));
@@ -263,6 +270,7 @@ internal sealed unsafe partial class Interp
 
     public void IteratorClose(JsValue iter)
     {
+        if (realm.IsArrayIteratorWithoutReturn(iter)) return;
         var ret = realm.Get(iter, realm.KReturn);
         if (ret.IsNullish) return;
         var r = Call(ret, iter, []);
