@@ -9,6 +9,8 @@ namespace Flywheel.Engine.Runtime
             RegExpStringIteratorPrototype, AsyncFunctionPrototype, WeakRefPrototype, FinalizationRegistryPrototype, ThrowTypeErrorFn, ObjectConstructor, ArrayConstructor;
         /// <summary>%GeneratorPrototype%.next as created (a permanent root, so its address is never reused).</summary>
         public JsValue GeneratorNext;
+        /// <summary>The getter of Array[@@species] as created (a permanent root).</summary>
+        public nint ArraySpeciesGetter;
         public JsValue ArrayIteratorNext, FunctionProtoHasInstance, ArrayProtoValues, NativeCallIndex, NativeApplyIndex;
 
         public JsValue IterResult(JsValue value, bool done)
@@ -154,10 +156,12 @@ namespace Flywheel.Engine.Builtins
             return f;
         }
 
-        public static void Getter(Realm r, nint obj, string name, NativeFn fn, PropKey? key = null)
+        /// <summary>Defines a configurable accessor with a native getter and no setter; returns the getter.</summary>
+        public static nint Getter(Realm r, nint obj, string name, NativeFn fn, PropKey? key = null)
         {
             nint f = r.NewNative("get " + name, 0, fn);
             r.DefineAccessor(obj, key ?? r.Key(name), JsValue.FromPtr(f), JsValue.Undefined, PropFlags.Configurable);
+            return f;
         }
 
         /// <summary>Creates a constructor function with its prototype object wired both ways, and installs it on the global object.</summary>

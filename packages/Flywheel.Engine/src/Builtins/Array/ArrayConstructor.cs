@@ -68,6 +68,6 @@ internal static unsafe class ArrayConstructor
             }
             return hs[ha];
         });
-        Def.Getter(r, c, "[Symbol.species]", (Realm r, in CallArgs a) => a.This, PropKey.FromCell(r.SymSpecies));
+        r.ArraySpeciesGetter = Def.Getter(r, c, "[Symbol.species]", (Realm r, in CallArgs a) => a.This, PropKey.FromCell(r.SymSpecies));
     }
 }

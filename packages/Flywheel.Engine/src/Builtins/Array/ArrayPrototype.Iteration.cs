@@ -22,8 +22,7 @@ internal static unsafe partial class ArrayPrototype
             int hr = hs.Add(SpeciesCreate(r, o, len));
             for (double k = 0; k < len; k++)
             {
-                if (!Has(r, hs[ho], k)) continue;
-                var v = Get(r, hs[ho], k);
+                if (!TryGetPresent(r, hs[ho], k, out var v)) continue;
                 var m = r.Interp.Call(hs[hf], hs[ht], [v, JsValue.FromNumber(k), hs[ho]]);
                 CreateData(r, hs[hr], k, m);
             }
@@ -40,8 +39,7 @@ internal static unsafe partial class ArrayPrototype
             uint n = 0;
             for (double k = 0; k < len; k++)
             {
-                if (!Has(r, hs[ho], k)) continue;
-                var v = Get(r, hs[ho], k);
+                if (!TryGetPresent(r, hs[ho], k, out var v)) continue;
                 int hv = hs.Add(v);
                 if (Realm.ToBoolean(r.Interp.Call(hs[hf], hs[ht], [v, JsValue.FromNumber(k), hs[ho]]))) CreateData(r, hs[hr], n++, hs[hv]);
             }
@@ -86,8 +84,7 @@ internal static unsafe partial class ArrayPrototype
         double len = LengthOf(r, src);
         for (double k = 0; k < len; k++)
         {
-            if (!Has(r, hs[hs0], k)) continue;
-            var v = Get(r, hs[hs0], k);
+            if (!TryGetPresent(r, hs[hs0], k, out var v)) continue;
             if (!hs[hm].IsUndefined) v = r.Interp.Call(hs[hm], hs[ht], [v, JsValue.FromNumber(k), hs[hs0]]);
             if (depth > 0 && Realm.IsArray(v)) Flatten(r, target, v, depth - 1, ref n, JsValue.Undefined, JsValue.Undefined);
             else CreateData(r, target, n++, v);
@@ -104,8 +101,7 @@ internal static unsafe partial class ArrayPrototype
         result = JsValue.Undefined;
         for (double k = 0; k < len; k++)
         {
-            if (!Has(r, hs[ho], k)) continue;
-            var v = Get(r, hs[ho], k);
+            if (!TryGetPresent(r, hs[ho], k, out var v)) continue;
             r.Interp.Call(hs[hf], hs[ht], [v, JsValue.FromNumber(k), hs[ho]]);
         }
     }
@@ -125,8 +121,9 @@ internal static unsafe partial class ArrayPrototype
         for (double i = 0; i < len; i++)
         {
             double k = fromEnd ? len - 1 - i : i;
-            if (!all && !Has(r, hs[ho], k)) continue;
-            var v = Get(r, hs[ho], k);
+            JsValue v;
+            if (all) v = Get(r, hs[ho], k);
+            else if (!TryGetPresent(r, hs[ho], k, out v)) continue;
             hs[hv] = v;
             if (Realm.ToBoolean(r.Interp.Call(hs[hf], hs[ht], [v, JsValue.FromNumber(k), hs[ho]])) == want) { found = hs[hv]; return k; }
         }
@@ -152,8 +149,7 @@ internal static unsafe partial class ArrayPrototype
         }
         for (; right ? k >= 0 : k < len; k += step)
         {
-            if (!Has(r, hs[ho], k)) continue;
-            var v = Get(r, hs[ho], k);
+            if (!TryGetPresent(r, hs[ho], k, out var v)) continue;
             hs[hacc] = r.Interp.Call(hs[hf], JsValue.Undefined, [hs[hacc], v, JsValue.FromNumber(k), hs[ho]]);
         }
         return hs[hacc];

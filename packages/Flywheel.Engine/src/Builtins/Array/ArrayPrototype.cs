@@ -12,6 +12,21 @@ internal static unsafe partial class ArrayPrototype
 
     static JsValue Get(Realm r, JsValue o, double i) => r.Get(o, i < uint.MaxValue ? PropKey.FromIndex((uint)i) : r.Key(NumberConversion.ToString(i)));
     static void Put(Realm r, JsValue o, double i, JsValue v) => r.Set(o, i < uint.MaxValue ? PropKey.FromIndex((uint)i) : r.Key(NumberConversion.ToString(i)), v, true);
+    /// <summary>
+    /// HasProperty then Get of index <paramref name="i"/>, as the callback methods visit elements: one
+    /// read for an element a dense array holds (holes and everything else take the full path).
+    /// </summary>
+    static bool TryGetPresent(Realm r, JsValue o, double i, out JsValue value)
+    {
+        if (Realm.IsArray(o) && !Realm.IsSparse(o.Ptr) && i < Realm.ArrayLength(o.Ptr))
+        {
+            value = r.GetOwnElement(o.Ptr, (uint)i, out _);
+            if (!value.IsEmpty) return true;
+        }
+        if (!Has(r, o, i)) { value = JsValue.Undefined; return false; }
+        value = Get(r, o, i);
+        return true;
+    }
     static bool Has(Realm r, JsValue o, double i) => r.HasProperty(o.Ptr, i < uint.MaxValue ? PropKey.FromIndex((uint)i) : r.Key(NumberConversion.ToString(i)));
     static void Delete(Realm r, JsValue o, double i)
     {
@@ -23,7 +38,7 @@ internal static unsafe partial class ArrayPrototype
     /// <summary>ArraySpeciesCreate: a new array from the receiver's constructor[Symbol.species] (subclasses keep their class).</summary>
     public static JsValue SpeciesCreate(Realm r, JsValue original, double length)
     {
-        if (Realm.IsArray(original))
+        if (Realm.IsArray(original) && !r.HasDefaultArraySpecies(original.Ptr))
         {
             var c = r.Get(original, r.KConstructor);
             if (Realm.IsObject(c))

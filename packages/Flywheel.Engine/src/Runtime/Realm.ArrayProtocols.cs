@@ -1,14 +1,17 @@
 namespace Flywheel.Engine.Runtime;
 
 /// <summary>
-/// Whether the built-in array iteration protocol is unchanged: %Array.prototype%[@@iterator] is the
+/// Whether the built-in array protocols are unchanged, so that built-ins and the interpreter may take
+/// shortcuts that nothing can observe. Iteration: %Array.prototype%[@@iterator] is the
 /// built-in <c>values</c>, %ArrayIteratorPrototype%.next the built-in <c>next</c>, and no object an
 /// array iterator inherits from has a <c>return</c> method. Then <c>for-of</c>, spread and array
 /// destructuring over a plain array may create the iterator directly and skip closing it, with
 /// nothing observable changed. The answer is cached against the prototypes' shapes: a property
 /// added, deleted or reconfigured on one of them gives it another shape (or a dictionary shape,
 /// which is never cached), and the two method slots are read again on every check, so a plain
-/// assignment to them is seen too.
+/// assignment to them is seen too. Species: ArraySpeciesCreate on a plain array makes a plain array
+/// while %Array.prototype%.constructor is %Array% and %Array%[@@species] has its built-in getter
+/// (cached the same way against the two objects' shapes).
 /// </summary>
 internal sealed unsafe partial class Realm
 {
@@ -74,6 +77,39 @@ internal sealed unsafe partial class Realm
         iterationArrayIteratorProtoShape = iteratorProto;
         iterationIteratorProtoShape = baseIteratorProto;
         iterationObjectProtoShape = objectProto;
+        return true;
+    }
+
+    Shape? speciesArrayProtoShape, speciesArrayConstructorShape;
+    int arrayProtoConstructorSlot, arraySpeciesSlot;
+
+    /// <summary>
+    /// True when ArraySpeciesCreate(<paramref name="arr"/>) (an array) makes a plain array: it has no
+    /// own properties, inherits from %Array.prototype%, and constructor and @@species are the built-ins.
+    /// </summary>
+    public bool HasDefaultArraySpecies(nint arr)
+    {
+        if (Layout.Proto(arr).Bits != (ulong)ArrayPrototype || ShapeOf(arr).PropertyCount != 0) return false;
+        if (!ReferenceEquals(ShapeOf(ArrayPrototype), speciesArrayProtoShape) || !ReferenceEquals(ShapeOf(ArrayConstructor), speciesArrayConstructorShape))
+        {
+            if (!RefillSpeciesCache()) return false;
+        }
+        if (Layout.Slots(ArrayPrototype)[arrayProtoConstructorSlot] != (ulong)ArrayConstructor) return false;
+        var species = new JsValue(Layout.Slots(ArrayConstructor)[arraySpeciesSlot]);
+        return species.IsCell && Layout.Kind(species.Ptr) == CellKind.Accessor && Layout.Val(species.Ptr, 8).Bits == (ulong)ArraySpeciesGetter;
+    }
+
+    bool RefillSpeciesCache()
+    {
+        speciesArrayProtoShape = null;
+        Shape arrayProto = ShapeOf(ArrayPrototype), constructor = ShapeOf(ArrayConstructor);
+        if (arrayProto.IsDictionary || constructor.IsDictionary) return false;
+        if (!arrayProto.TryGet(KConstructor.Bits, out var constructorEntry) || (constructorEntry.Flags & PropFlags.Accessor) != 0) return false;
+        if (!constructor.TryGet(PropKey.FromCell(SymSpecies).Bits, out var speciesEntry) || (speciesEntry.Flags & PropFlags.Accessor) == 0) return false;
+        arrayProtoConstructorSlot = constructorEntry.Slot;
+        arraySpeciesSlot = speciesEntry.Slot;
+        speciesArrayProtoShape = arrayProto;
+        speciesArrayConstructorShape = constructor;
         return true;
     }
 }
