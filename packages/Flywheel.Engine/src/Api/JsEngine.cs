@@ -180,6 +180,7 @@ public sealed unsafe class JsEngine : IDisposable
             BaselineCompileMs = realm.Interp.Jit?.CompileTime.TotalMilliseconds ?? 0,
             BaselineExits = realm.Interp.Jit is { } jit ? ByOpcode(jit.Exits) : new Dictionary<string, long>(),
             BaselineSlowPaths = realm.Interp.Jit != null ? ByOpcode(realm.Interp.MachineCodeSteps) : new Dictionary<string, long>(),
+            BaselineNativeCalls = realm.Interp.MachineCodeNativeCalls,
         };
     }
 
@@ -434,4 +435,9 @@ public sealed record EngineStatistics
     /// continued in machine code), by instruction, most frequent first: what to compile inline next.
     /// </summary>
     public IReadOnlyDictionary<string, long> BaselineSlowPaths { get; init; } = new Dictionary<string, long>();
+    /// <summary>
+    /// Calls of native (and bound) functions baseline code made through the interpreter's native call
+    /// stub; calls of the built-ins it computes inline (Math.sqrt, charCodeAt, …) are not counted.
+    /// </summary>
+    public long BaselineNativeCalls { get; init; }
 }
