@@ -272,12 +272,14 @@ public static class Program
             w.WriteNumber("functionsReleased", s.BaselineFunctionsReleased);
             w.WriteNumber("deferredCompiles", s.BaselineDeferredCompiles);
             w.WriteNumber("compileMs", Math.Round(s.BaselineCompileMs, 3));
-            w.WriteNumber("nativeCalls", s.BaselineNativeCalls);
             w.WriteStartObject("exits");
             foreach (var (opcode, count) in s.BaselineExits) w.WriteNumber(opcode, count);
             w.WriteEndObject();
             w.WriteStartObject("slowPaths");
             foreach (var (opcode, count) in s.BaselineSlowPaths) w.WriteNumber(opcode, count);
+            w.WriteEndObject();
+            w.WriteStartObject("allocationStubCalls");
+            foreach (var (opcode, count) in s.BaselineAllocationStubCalls) w.WriteNumber(opcode, count);
             w.WriteEndObject();
             w.WriteEndObject();
             w.WriteEndObject();

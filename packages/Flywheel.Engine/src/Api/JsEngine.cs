@@ -180,7 +180,7 @@ public sealed unsafe class JsEngine : IDisposable
             BaselineCompileMs = realm.Interp.Jit?.CompileTime.TotalMilliseconds ?? 0,
             BaselineExits = realm.Interp.Jit is { } jit ? ByOpcode(jit.Exits) : new Dictionary<string, long>(),
             BaselineSlowPaths = realm.Interp.Jit != null ? ByOpcode(realm.Interp.MachineCodeSteps) : new Dictionary<string, long>(),
-            BaselineNativeCalls = realm.Interp.MachineCodeNativeCalls,
+            BaselineAllocationStubCalls = realm.Interp.Jit != null ? ByOpcode(realm.Interp.AllocationStubCalls) : new Dictionary<string, long>(),
         };
     }
 
@@ -436,8 +436,8 @@ public sealed record EngineStatistics
     /// </summary>
     public IReadOnlyDictionary<string, long> BaselineSlowPaths { get; init; } = new Dictionary<string, long>();
     /// <summary>
-    /// Calls of native (and bound) functions baseline code made through the interpreter's native call
-    /// stub; calls of the built-ins it computes inline (Math.sqrt, charCodeAt, …) are not counted.
+    /// Allocating instructions baseline code could not finish inline and had the allocation stub run
+    /// (closures, a literal's first property, growing elements, a new heap chunk), by instruction.
     /// </summary>
-    public long BaselineNativeCalls { get; init; }
+    public IReadOnlyDictionary<string, long> BaselineAllocationStubCalls { get; init; } = new Dictionary<string, long>();
 }

@@ -8,7 +8,7 @@ namespace Flywheel.Engine.Baseline;
 /// iterator (the record's next is the intrinsic %ArrayIteratorPrototype%.next) over a dense array
 /// steps inline, as <c>ArrayIterators.Step</c> does, without allocating; the end of the array, holes,
 /// other iterators and generators take the slow path. Array literals: <c>ArrayPush</c> appends within
-/// the elements' capacity inline; growing them takes the slow path.
+/// the elements' capacity inline; growing them calls the allocation stub (BaselineCompiler.Allocation).
 /// </summary>
 internal sealed unsafe partial class BaselineCompiler
 {
@@ -65,7 +65,8 @@ internal sealed unsafe partial class BaselineCompiler
     /// <summary><c>ArrayPush array</c>: array[array.length] = acc for a dense, extensible array with room in its elements.</summary>
     void EmitArrayPush(int pc, int arrayRegister)
     {
-        var slow = SlowPath(pc);
+        // Growing the elements (and anything unusual) is the allocation stub's.
+        var slow = AllocationStubPath(pc, OpcodeTable.Size(Opcode.ArrayPush), makesValue: false);
         a.mov(rax, Register(arrayRegister));
         JumpUnlessCell(slow);
         a.mov(rdx, __qword_ptr[rax]);

@@ -158,6 +158,7 @@ internal sealed unsafe partial class BaselineCompiler
         EmitToInt32Routine();
         EmitToBooleanRoutine();
         EmitStringEqualsRoutine();
+        EmitAllocationRoutine();
         foreach (var (pc, label) in exitStubs)
         {
             masm.Bind(label);
@@ -377,6 +378,8 @@ internal sealed unsafe partial class BaselineCompiler
             case Opcode.SetKeyed: EmitSetKeyed(pc, Operand(p, row, 0), Operand(p, row, 1)); return true;
             case Opcode.IteratorStep: return EmitIteratorStep(pc, p, row);
             case Opcode.ArrayPush: EmitArrayPush(pc, Operand(p, row, 0)); return true;
+            case Opcode.PushContext or Opcode.PopContext or Opcode.CloneContext or Opcode.CreateObject or Opcode.CreateArray or Opcode.CreateClosure or Opcode.DefineNamed:
+                return EmitAllocation(op, row, p, pc);
             default: return EmitArithmetic(op, row, p, pc);
         }
     }

@@ -67,6 +67,8 @@ internal sealed unsafe class FunctionTemplate
     public int ConstructPrototypeSlot;
     /// <summary>Offsets of the property-site slots (whose cache keys the collector keeps alive).</summary>
     public int[] PropertySiteOffsets = [];
+    /// <summary>Shapes the baseline code's object literals compare and install (the collector keeps them alive).</summary>
+    public nint[] LiteralShapes = [];
 
     /// <summary>The address of feedback slot <paramref name="slot"/>.</summary>
     public byte* FeedbackSlot(int slot) => FeedbackBase + FeedbackOffsets[slot];

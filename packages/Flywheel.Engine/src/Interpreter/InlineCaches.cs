@@ -455,6 +455,7 @@ internal sealed unsafe partial class Interp
     public static void MarkTemplateCaches(Collector gc, FunctionTemplate t)
     {
         if (t.ConstructPrototypeShape != 0) gc.MarkCell((nint)t.ConstructPrototypeShape);
+        foreach (var shape in t.LiteralShapes) gc.MarkCell(shape);
         foreach (int offset in t.PropertySiteOffsets)
         {
             byte* ic = t.FeedbackBase + offset;

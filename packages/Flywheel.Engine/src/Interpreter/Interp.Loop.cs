@@ -612,17 +612,14 @@ internal sealed unsafe partial class Interp
         switch ((Opcode)(*pc))
         {
             case Opcode.PushContext:
-                fp[JsStack.ContextSlot] = (ulong)realm.NewContext(*(ushort*)(pc + 1), new JsValue(fp[JsStack.ContextSlot]));
-                break;
             case Opcode.CloneContext:
-                {
-                    nint c = (nint)fp[JsStack.ContextSlot];
-                    int n = (int)Layout.Aux(c);
-                    nint nc = realm.NewContext(n, Layout.Val(c, Layout.ContextParent));
-                    for (int i = 0; i < n; i++) Layout.CtxSlot(nc, i) = Layout.CtxSlot(c, i);
-                    fp[JsStack.ContextSlot] = (ulong)nc;
-                    break;
-                }
+            case Opcode.DefineNamed:
+            case Opcode.CreateClosure:
+            case Opcode.CreateObject:
+            case Opcode.CreateArray:
+            case Opcode.ArrayPush:
+                acc = Allocation(fp, t, pc, acc);
+                break;
             case Opcode.LdaGlobalOrUndefined: acc = realm.LoadGlobal(t.Constants[*(int*)(pc + 1)], false); break;
             case Opcode.DeclareGlobalVar: realm.DeclareGlobalVar(t.Constants[*(int*)(pc + 1)]); break;
             case Opcode.DeclareGlobalLexical: realm.DeclareGlobalLexical(t.Constants[*(int*)(pc + 1)], *(ushort*)(pc + 5) != 0); break;
@@ -639,9 +636,6 @@ internal sealed unsafe partial class Interp
                     break;
                 }
             case Opcode.ThrowConstAssign: throw new JsThrow(realm.MakeError(ErrorKind.TypeError, "Assignment to constant variable."));
-            case Opcode.DefineNamed:
-                realm.DefineData(regs[*(ushort*)(pc + 1)].Ptr, realm.KeyFromString(t.Constants[*(int*)(pc + 3)]), acc);
-                break;
             case Opcode.DefineKeyed:
                 realm.DefineData(regs[*(ushort*)(pc + 1)].Ptr, realm.ToPropertyKey(regs[*(ushort*)(pc + 3)]), acc,
                     *(ushort*)(pc + 5) != 0 ? PropFlags.Default : PropFlags.Hidden);
@@ -680,21 +674,6 @@ internal sealed unsafe partial class Interp
                 throw new JsThrow(acc);
             case Opcode.ReThrow:
                 throw new JsThrow(acc) { Rethrown = true };
-            case Opcode.CreateClosure:
-                {
-                    var child = t.Children[*(int*)(pc + 1)];
-                    var home = (child.Flags & FunctionFlags.Arrow) != 0 ? Layout.Internal((nint)fp[JsStack.CalleeSlot], 2) : JsValue.Undefined;
-                    acc = JsValue.FromPtr(realm.NewClosure(child, new JsValue(fp[JsStack.ContextSlot]), home));
-                    break;
-                }
-            case Opcode.CreateObject: acc = JsValue.FromPtr(realm.NewObject(JsValue.FromPtr(realm.ObjectPrototype))); break;
-            case Opcode.CreateArray: acc = JsValue.FromPtr(realm.NewArray()); break;
-            case Opcode.ArrayPush:
-                {
-                    nint a = regs[*(ushort*)(pc + 1)].Ptr;
-                    realm.PutElement(a, Realm.ArrayLength(a), acc);
-                    break;
-                }
             case Opcode.ArrayPushHole:
                 {
                     nint a = regs[*(ushort*)(pc + 1)].Ptr;

@@ -36,7 +36,7 @@ internal sealed unsafe partial class Interp(Realm realm)
     public long Statements;
     public DateTime Deadline = DateTime.MaxValue;
     public long FunctionsCompiled;
-    const long StressBytes = 256;
+    const long StressBytes = Heap.StressBytes;
 
     public void MarkRoots(Collector gc)
     {

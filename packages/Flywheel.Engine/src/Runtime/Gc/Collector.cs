@@ -66,7 +66,8 @@ internal sealed unsafe class Collector(Realm realm)
     public long EphemeronsCleared;
     public int Collections;
     public double TotalPauseMs, MaxPauseMs;
-    public bool Stress;
+    /// <summary>GC stress (see <see cref="Heap.Stress"/>, which keeps it because inline allocation depends on it).</summary>
+    public bool Stress { get => realm.Heap.Stress; set => realm.Heap.Stress = value; }
     public double MarkMs;
     public long MarkedCells;
     /// <summary>Every pause in milliseconds, for percentiles; past <see cref="MaxPauseSamples"/> a uniform sample of them.</summary>

@@ -16,24 +16,54 @@ internal sealed unsafe class Heap : IDisposable
     const int ChunkBytes = 256 * 1024;
     static readonly byte[] ClassOfSize = BuildClassTable();
 
-    sealed class SizeClass(int size)
+    /// <summary>A size class: its chunks (managed) and its allocation state (in <see cref="AllocationTable"/>).</summary>
+    sealed class SizeClass(int size, AllocationTable.Class* state)
     {
         public readonly int Size = size;
         public readonly List<(nint Start, nint End)> Chunks = [];
-        public nint FreeList;
-        public nint Bump, BumpEnd;
+        public ref nint FreeList => ref state->FreeList;
+        public ref nint Bump => ref state->Bump;
+        public ref nint BumpEnd => ref state->BumpEnd;
     }
 
     readonly SizeClass[] classes;
     readonly HashSet<nint> large = [];
     long externalBytes;
+    readonly AllocationTable* table;
+    long gcThreshold = 8 * 1024 * 1024;
+    bool stress;
+
+    /// <summary>
+    /// The allocator's state in unmanaged memory, which baseline code allocates small cells from
+    /// inline (see <see cref="AllocationTable"/>); it lives as long as the heap.
+    /// </summary>
+    public AllocationTable* Table => table;
 
     /// <summary>Bytes in cells and buffers currently allocated (live or not yet swept).</summary>
-    public long AllocatedBytes { get; private set; }
+    public long AllocatedBytes { get => table->AllocatedBytes; private set => table->AllocatedBytes = value; }
     /// <summary>Bytes allocated since the last collection.</summary>
-    public long AllocatedSinceGc;
+    public long AllocatedSinceGc { get => table->AllocatedSinceGc; private set => table->AllocatedSinceGc = value; }
     /// <summary>Collection threshold in bytes of new allocation.</summary>
-    public long GcThreshold = 8 * 1024 * 1024;
+    public long GcThreshold { get => gcThreshold; set { gcThreshold = value; UpdateInlineLimit(); } }
+
+    /// <summary>
+    /// GC stress: a collection at the first safepoint after <see cref="StressBytes"/> of new
+    /// allocation (see the Architecture notes: stress is "collect after any allocation").
+    /// </summary>
+    public bool Stress { get => stress; set { stress = value; UpdateInlineLimit(); } }
+
+    /// <summary>New allocation after which GC stress collects at the next safepoint.</summary>
+    public const long StressBytes = 256;
+
+    /// <summary>Whether the next safepoint is to collect (a collection requested, or due under stress).</summary>
+    public bool CollectionDue => GcRequested || (stress && AllocatedSinceGc >= StressBytes);
+
+    /// <summary>
+    /// Allocation that keeps <see cref="AllocatedSinceGc"/> at or below this cannot make a collection
+    /// due (<see cref="CollectionDue"/>), which is the condition for allocating inline in machine code:
+    /// anything that would cross it goes through <see cref="Allocate"/> and the interpreter.
+    /// </summary>
+    void UpdateInlineLimit() => table->InlineLimit = stress ? Math.Min(gcThreshold, StressBytes - 1) : gcThreshold;
     /// <summary>Set by allocation when a collection is due; cleared by the collector.</summary>
     public bool GcRequested;
     /// <summary>Hard limit on <see cref="TotalBytes"/> (0 = none), checked by the collector.</summary>
@@ -54,11 +84,37 @@ internal sealed unsafe class Heap : IDisposable
     public void NotePeak() => PeakBytes = Math.Max(PeakBytes, TotalBytes);
     public long ChunkBytesReserved { get; private set; }
 
+    /// <summary>Machine code uses the table's constant offsets: a layout that disagrees must fail loudly.</summary>
+    static void CheckTableLayout()
+    {
+        if (Marshal.OffsetOf<AllocationTable>(nameof(AllocationTable.AllocatedBytes)) != AllocationTable.AllocatedBytesOffset
+            || Marshal.OffsetOf<AllocationTable>(nameof(AllocationTable.AllocatedSinceGc)) != AllocationTable.AllocatedSinceGcOffset
+            || Marshal.OffsetOf<AllocationTable>(nameof(AllocationTable.InlineLimit)) != AllocationTable.InlineLimitOffset
+            || Marshal.OffsetOf<AllocationTable>("classes") != AllocationTable.ClassesOffset
+            || Marshal.OffsetOf<AllocationTable>(nameof(AllocationTable.ClassOfSize)) != AllocationTable.ClassOfSizeOffset
+            || Marshal.OffsetOf<AllocationTable.Class>(nameof(AllocationTable.Class.Size)) != AllocationTable.SizeOffset)
+            throw new InvalidOperationException("AllocationTable's offsets do not match its layout");
+    }
+
     public Heap()
     {
+        CheckTableLayout();
+        table = (AllocationTable*)NativeMemory.AllocZeroed((nuint)sizeof(AllocationTable));
         classes = new SizeClass[SizeClasses.Length];
-        for (int i = 0; i < classes.Length; i++) classes[i] = new SizeClass(SizeClasses[i]);
+        for (int i = 0; i < classes.Length; i++)
+        {
+            classes[i] = new SizeClass(SizeClasses[i], table->ClassState(i));
+            table->ClassState(i)->Size = SizeClasses[i];
+        }
+        for (int i = 0; i < ClassOfSize.Length; i++) table->ClassOfSize[i] = ClassOfSize[i];
+        UpdateInlineLimit();
     }
+
+    /// <summary>The size class (index into <see cref="AllocationTable"/>) a small cell of <paramref name="size"/> bytes gets.</summary>
+    public static int SizeClassOf(int size) => ClassOfSize[(Math.Max(size, 16) + 15) / 16];
+
+    /// <summary>The bytes a cell of size class <paramref name="sizeClass"/> takes.</summary>
+    public static int SizeOfClass(int sizeClass) => SizeClasses[sizeClass];
 
     static byte[] BuildClassTable()
     {
@@ -228,5 +284,50 @@ internal sealed unsafe class Heap : IDisposable
         }
         foreach (var p in large) NativeMemory.AlignedFree((void*)p);
         large.Clear();
+        // The table stays: compiled code and a late statistics read may still look at it; zeroed
+        // class states make every inline allocation miss.
+    }
+
+    ~Heap() => NativeMemory.Free(table);
+}
+
+/// <summary>
+/// The size-class allocator's hot state in unmanaged memory at fixed offsets, shared by
+/// <see cref="Heap.Allocate"/> and baseline code, which allocates small cells inline: it pops a
+/// free-list cell or bumps the class's pointer, zeroes the cell, writes the size class into its
+/// header and counts the bytes, exactly as <see cref="Heap.Allocate"/> does, and leaves anything
+/// else (a new chunk, a collection made due) to it.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct AllocationTable
+{
+    public const int AllocatedBytesOffset = 0, AllocatedSinceGcOffset = 8, InlineLimitOffset = 16;
+    public const int ClassesOffset = 32, ClassStride = 32;
+    public const int FreeListOffset = 0, BumpOffset = 8, BumpEndOffset = 16, SizeOffset = 24;
+    const int ClassCount = 17;
+    /// <summary>Where <see cref="ClassOfSize"/> starts: byte (size + 15) / 16 is the size class of a small cell of that size.</summary>
+    public const int ClassOfSizeOffset = ClassesOffset + ClassCount * ClassStride;
+
+    /// <summary>One size class: free cells linked through their second word, then the bump range.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct Class
+    {
+        public nint FreeList, Bump, BumpEnd;
+        public long Size;
+    }
+
+    public long AllocatedBytes;
+    public long AllocatedSinceGc;
+    /// <summary>The most <see cref="AllocatedSinceGc"/> may reach by inline allocation (see Heap.UpdateInlineLimit).</summary>
+    public long InlineLimit;
+    long reserved;
+    fixed long classes[ClassCount * ClassStride / 8];
+    /// <summary>The size class of each small size in 16-byte steps (at <see cref="ClassOfSizeOffset"/>).</summary>
+    public fixed byte ClassOfSize[Heap.MaxSmall / 16 + 1];
+
+    public Class* ClassState(int index)
+    {
+        System.Diagnostics.Debug.Assert((uint)index < ClassCount);
+        fixed (long* p = classes) return (Class*)((byte*)p + index * ClassStride);
     }
 }
