@@ -13,6 +13,20 @@ internal static unsafe partial class ArrayPrototype
     static JsValue Get(Realm r, JsValue o, double i) => r.Get(o, i < uint.MaxValue ? PropKey.FromIndex((uint)i) : r.Key(NumberConversion.ToString(i)));
     static void Put(Realm r, JsValue o, double i, JsValue v) => r.Set(o, i < uint.MaxValue ? PropKey.FromIndex((uint)i) : r.Key(NumberConversion.ToString(i)), v, true);
     /// <summary>
+    /// The element buffer and length of <paramref name="o"/> when it is an array whose elements are
+    /// all in a dense buffer (no sparse table) with default attributes, and within the buffer's capacity.
+    /// </summary>
+    static bool DenseElements(JsValue o, out ulong* elements, out uint length)
+    {
+        elements = null;
+        length = 0;
+        if (!Realm.IsArray(o) || (Layout.Flags(o.Ptr) & (CellFlags.SparseElements | CellFlags.FrozenElements | CellFlags.SealedElements)) != 0) return false;
+        elements = Layout.Elements(o.Ptr);
+        length = Realm.ArrayLength(o.Ptr);
+        return elements != null && length <= (ulong)elements[-1];
+    }
+
+    /// <summary>
     /// HasProperty then Get of index <paramref name="i"/>, as the callback methods visit elements: one
     /// read for an element a dense array holds (holes and everything else take the full path).
     /// </summary>
@@ -98,6 +112,14 @@ internal static unsafe partial class ArrayPrototype
         Def.Method(r, p, "pop", 0, (Realm r, in CallArgs a) =>
         {
             var o = JsValue.FromPtr(r.ToObject(a.This));
+            if (DenseElements(o, out var el, out uint n) && n > 0 && el[n - 1] != JsValue.EmptyBits)
+            {
+                // The last element is own, so Get, DeletePropertyOrThrow and the length write cannot be observed.
+                var last = new JsValue(el[n - 1]);
+                el[n - 1] = JsValue.EmptyBits;
+                Realm.SetArrayLengthRaw(o.Ptr, n - 1);
+                return last;
+            }
             double len = LengthOf(r, o);
             if (len == 0) { SetLength(r, o, 0); return JsValue.Undefined; }
             var v = Get(r, o, len - 1);
@@ -108,6 +130,16 @@ internal static unsafe partial class ArrayPrototype
         Def.Method(r, p, "shift", 0, (Realm r, in CallArgs a) =>
         {
             var o = JsValue.FromPtr(r.ToObject(a.This));
+            if (DenseElements(o, out var el, out uint n) && n > 0 && new Span<ulong>(el, (int)n).IndexOf(JsValue.EmptyBits) < 0)
+            {
+                // Every element is own (no holes to look up through the prototypes): moving them down is all the
+                // Get/Set/Delete sequence does.
+                var head = new JsValue(el[0]);
+                new Span<ulong>(el + 1, (int)n - 1).CopyTo(new Span<ulong>(el, (int)n - 1));
+                el[n - 1] = JsValue.EmptyBits;
+                Realm.SetArrayLengthRaw(o.Ptr, n - 1);
+                return head;
+            }
             double len = LengthOf(r, o);
             if (len == 0) { SetLength(r, o, 0); return JsValue.Undefined; }
             var first = Get(r, o, 0);
