@@ -6,8 +6,8 @@ namespace Flywheel.Engine.Baseline;
 /// <summary>
 /// Arrays built and walked by the language itself. for-of: <c>IteratorStep</c> on an array values
 /// iterator (the record's next is the intrinsic %ArrayIteratorPrototype%.next) over a dense array
-/// steps inline, as <c>ArrayIterators.Step</c> does, without allocating; the end of the array, holes,
-/// other iterators and generators take the slow path. Array literals: <c>ArrayPush</c> appends within
+/// steps inline, as <c>ArrayIterators.Step</c> does, without allocating, and ends the loop at the array's
+/// end; holes, other iterators and generators take the slow path. Array literals: <c>ArrayPush</c> appends within
 /// the elements' capacity inline; growing them calls the allocation stub (BaselineCompiler.Allocation).
 /// </summary>
 internal sealed unsafe partial class BaselineCompiler
@@ -40,17 +40,41 @@ internal sealed unsafe partial class BaselineCompiler
         a.mov(rcx, unchecked((long)JsValue.FromInt(ValuesIterationKind).Bits));
         a.cmp(__qword_ptr[r8 + IterationKindOffset], rcx);
         masm.Jump(Condition.NotEqual, slow);
-        a.mov(r9, __qword_ptr[r8 + NextIndexOffset]);
         a.mov(rax, __qword_ptr[r8 + IteratedObjectOffset]);
-        // rdx = elements, ecx = the index, below the elements' size; then below the array's length (an
-        // int32, tested without rdx) too.
-        LoadDenseElementAddress(r9, ReadableArrayMask, slow);
+        JumpUnlessCell(slow);
+        a.mov(rdx, __qword_ptr[rax]);
+        a.mov(rcx, unchecked((long)ReadableArrayMask));
+        a.and(rdx, rcx);
+        a.mov(rcx, unchecked((long)ArrayHeaderBits));
+        a.cmp(rdx, rcx);
+        masm.Jump(Condition.NotEqual, slow);
+        // r9d = the next index, r10d = the array's length, both int32 (anything else: the slow path).
+        a.mov(r9, __qword_ptr[r8 + NextIndexOffset]);
         a.mov(r10, __qword_ptr[rax + Layout.ObjInternal0]);
-        a.mov(r11, r10);
+        a.mov(r11, r9);
+        a.and(r11, r10);
         a.and(r11, Tag);
         a.cmp(r11, Tag);
         masm.Jump(Condition.NotEqual, slow);
-        a.cmp(ecx, r10d);
+        // At the end, the iterator is done for good (ArrayIterators.Step forgets the array) and the loop exits.
+        var done = masm.CreateLabel();
+        var target = Target(pc, p, row);
+        a.cmp(r9d, r10d);
+        masm.Jump(Condition.AboveOrEqual, done);
+        outOfLine.Add(() =>
+        {
+            masm.Bind(done);
+            LoadImmediate(Acc, JsValue.UndefinedBits);
+            a.mov(__qword_ptr[r8 + IteratedObjectOffset], Acc);
+            masm.Jump(target);
+        });
+        // Within the length: an element the dense buffer holds (beyond its capacity or a hole: the slow path,
+        // which looks the index up through the prototypes).
+        a.mov(rdx, __qword_ptr[rax + Layout.ObjElements]);
+        a.test(rdx, rdx);
+        masm.Jump(Condition.Equal, slow);
+        a.mov(ecx, r9d);
+        a.cmp(ecx, __dword_ptr[rdx - 8]);
         masm.Jump(Condition.AboveOrEqual, slow);
         a.mov(r11, __qword_ptr[rdx + rcx * 8]);
         a.test(r11, r11);
