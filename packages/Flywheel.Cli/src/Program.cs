@@ -272,6 +272,7 @@ public static class Program
             w.WriteNumber("functionsReleased", s.BaselineFunctionsReleased);
             w.WriteNumber("deferredCompiles", s.BaselineDeferredCompiles);
             w.WriteNumber("compileMs", Math.Round(s.BaselineCompileMs, 3));
+            w.WriteNumber("nativeCalls", s.BaselineNativeCalls);
             w.WriteStartObject("exits");
             foreach (var (opcode, count) in s.BaselineExits) w.WriteNumber(opcode, count);
             w.WriteEndObject();

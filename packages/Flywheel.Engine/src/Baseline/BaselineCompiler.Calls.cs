@@ -261,6 +261,7 @@ internal sealed unsafe partial class BaselineCompiler
         outOfLine.Add(() =>
         {
             masm.Bind(notBytecode);
+            if (!construct) EmitInlinedNative(pc, receiverRegister, firstArgument, argc, slot, instructionLabels[pc + row.Size]);
             CallNative(pc, row, construct, bail);
             masm.Jump(instructionLabels[pc + row.Size]);
         });

@@ -15,7 +15,7 @@ internal unsafe struct BaselineState
     public const int AccOffset = 0, PcOffset = 8, BudgetOffset = 12;
     public const int FpOffset = 16, StackBaseOffset = 24, StackLimitOffset = 32, CallTableOffset = 40, GlobalReceiverOffset = 48;
     public const int ScratchOffset = 56, CallTableLengthOffset = 64, DepthOffset = 68, MaxDepthOffset = 72, CallDepthOffset = 76, ContinuationsOffset = 80;
-    public const int RuntimeOffset = 144, SavedRspOffset = 152, SafepointDueOffset = 160;
+    public const int RuntimeOffset = 144, SavedRspOffset = 152, SafepointDueOffset = 160, NativesInlineOffset = 164;
 
     /// <summary>
     /// What a runtime stub returns for a call it did not make (no effect: the code exits before the
@@ -109,4 +109,12 @@ internal unsafe struct BaselineState
     /// instruction's effect and the interpreter runs the safepoint the instruction has in the interpreter.
     /// </summary>
     [FieldOffset(SafepointDueOffset)] public int SafepointDue;
+
+    /// <summary>
+    /// Whether the activation may compute calls of built-ins inline (BaselineCompiler.Intrinsics.cs): 0
+    /// when the interpreter's call of a native would overflow its native depth or the .NET stack (the
+    /// code then makes the call through the stub, which raises the RangeError). Set on entry; a native
+    /// depth is the same throughout an activation.
+    /// </summary>
+    [FieldOffset(NativesInlineOffset)] public int NativesInline;
 }

@@ -13,6 +13,14 @@ namespace Flywheel.Engine.Runtime
         public nint ArraySpeciesGetter;
         public JsValue ArrayIteratorNext, FunctionProtoHasInstance, ArrayProtoValues, NativeCallIndex, NativeApplyIndex;
 
+        /// <summary>
+        /// The native indices (<c>Layout.Internal(f, 0)</c>, int32 values) of the built-ins baseline code
+        /// computes inline at call sites, by <see cref="InlinableNative"/>; empty until the built-in is
+        /// created (Math is a lazy global). An index names the .NET implementation, so any function
+        /// object with it behaves as the built-in, and indices are never reused.
+        /// </summary>
+        public readonly JsValue[] InlinableNatives = new JsValue[(int)InlinableNative.Count];
+
         public JsValue IterResult(JsValue value, bool done)
         {
             nint o = NewObject(JsValue.FromPtr(ObjectPrototype));
@@ -21,6 +29,12 @@ namespace Flywheel.Engine.Runtime
             return JsValue.FromPtr(o);
         }
     }
+}
+
+namespace Flywheel.Engine.Runtime
+{
+    /// <summary>Built-ins whose calls baseline code computes inline (<see cref="Realm.InlinableNatives"/>).</summary>
+    internal enum InlinableNative { MathSqrt, MathFloor, MathCeil, MathAbs, MathMin, MathMax, MathImul, StringCharCodeAt, ArrayPush, Count }
 }
 
 namespace Flywheel.Engine.Builtins

@@ -77,6 +77,7 @@ internal sealed unsafe partial class Interp
             f = caller;
         }
         state->CallDepth = continuations;
+        state->NativesInline = nativeDepth < MaxNativeDepth && RuntimeHelpers.TryEnsureSufficientExecutionStack() ? 1 : 0;
 
         ulong entryCallee = fp[JsStack.CalleeSlot];
         jit.Run(code, fp, target);

@@ -24,6 +24,9 @@ internal sealed unsafe partial class Interp
     /// <summary>Slow paths baseline code ran through <see cref="StepStub"/>, by opcode.</summary>
     public readonly long[] MachineCodeSteps = new long[256];
 
+    /// <summary>Calls baseline code made through <see cref="CallNativeStub"/> (built-ins computed inline are not among them).</summary>
+    public long MachineCodeNativeCalls;
+
     /// <summary>The address of <see cref="CallNativeStub"/>, which baseline code calls.</summary>
     public static nint CallNativeStubAddress => (nint)(delegate* unmanaged<nint, ulong*, int, ulong>)&CallNativeStub;
 
@@ -87,7 +90,7 @@ internal sealed unsafe partial class Interp
         // activation, or read only on entry).
         ulong savedAcc = state->Acc;
         ulong* savedFp = state->Fp;
-        int savedBudget = state->Budget, savedDepth = state->Depth, savedCallDepth = state->CallDepth;
+        int savedBudget = state->Budget, savedDepth = state->Depth, savedCallDepth = state->CallDepth, savedNativesInline = state->NativesInline;
         nint savedRsp = state->SavedRsp;
         var outer = active;
         ulong* top = Stack.Top;
@@ -124,6 +127,7 @@ internal sealed unsafe partial class Interp
             {
                 result = CallNative(fp, t, here.Pc);
                 if (result.Bits == BaselineState.CallNotMade) return BaselineState.CallNotMade;
+                MachineCodeNativeCalls++;
             }
             collectionDue = realm.Heap.GcRequested || (realm.Gc.Stress && realm.Heap.AllocatedSinceGc >= StressBytes);
             completed = true;
@@ -143,6 +147,7 @@ internal sealed unsafe partial class Interp
             state->Budget = savedBudget;
             state->Depth = savedDepth;
             state->CallDepth = savedCallDepth;
+            state->NativesInline = savedNativesInline;
             state->SavedRsp = savedRsp;
             // Where the code goes on: the next instruction, or this one when it exits for a throw or a decline.
             state->Pc = !completed ? pc : step ? (int)(here.Pc - t.Code) : pc + Sizes[t.Code[pc]];

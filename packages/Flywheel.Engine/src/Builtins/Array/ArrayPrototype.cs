@@ -95,7 +95,7 @@ internal static unsafe partial class ArrayPrototype
         foreach (var name in new[] { "at", "copyWithin", "entries", "fill", "find", "findIndex", "findLast", "findLastIndex", "flat", "flatMap", "includes", "keys", "toReversed", "toSorted", "toSpliced", "values" })
             r.DefineData(unscopables, r.Key(name), JsValue.True, PropFlags.Default);
         r.DefineData(p, PropKey.FromCell(r.SymUnscopables), JsValue.FromPtr(unscopables), PropFlags.Configurable);
-        Def.Method(r, p, "push", 1, (Realm r, in CallArgs a) =>
+        r.InlinableNatives[(int)InlinableNative.ArrayPush] = Layout.Internal(Def.Method(r, p, "push", 1, (Realm r, in CallArgs a) =>
         {
             var o = JsValue.FromPtr(r.ToObject(a.This));
             if (Realm.IsArray(o) && (Layout.Flags(o.Ptr) & (CellFlags.FrozenElements | CellFlags.SealedElements | CellFlags.NotExtensible)) == 0)
@@ -108,7 +108,7 @@ internal static unsafe partial class ArrayPrototype
             for (int i = 0; i < a.Count; i++) Put(r, o, len + i, a[i]);
             SetLength(r, o, len + a.Count);
             return JsValue.FromNumber(len + a.Count);
-        });
+        }), 0);
         Def.Method(r, p, "pop", 0, (Realm r, in CallArgs a) =>
         {
             var o = JsValue.FromPtr(r.ToObject(a.This));

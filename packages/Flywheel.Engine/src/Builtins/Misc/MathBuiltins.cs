@@ -11,13 +11,14 @@ internal static class MathBuiltins
         foreach (var (n, v) in new[] { ("PI", Math.PI), ("E", Math.E), ("LN2", 0.6931471805599453), ("LN10", 2.302585092994046), ("LOG2E", 1.4426950408889634),
             ("LOG10E", 0.4342944819032518), ("SQRT2", 1.4142135623730951), ("SQRT1_2", 0.7071067811865476) })
             r.DefineData(m, n, JsValue.FromNumber(v), PropFlags.None);
-        void F1(string name, Func<double, double> f) => Def.Method(r, m, name, 1, (Realm r, in CallArgs a) => JsValue.FromNumber(f(r.ToNumber(a[0]))));
-        F1("abs", Math.Abs); F1("acos", Math.Acos); F1("acosh", Math.Acosh); F1("asin", Math.Asin); F1("asinh", Math.Asinh);
-        F1("atan", Math.Atan); F1("atanh", Math.Atanh); F1("cbrt", Math.Cbrt); F1("ceil", Math.Ceiling); F1("cos", Math.Cos);
+        nint F1(string name, Func<double, double> f) => Def.Method(r, m, name, 1, (Realm r, in CallArgs a) => JsValue.FromNumber(f(r.ToNumber(a[0]))));
+        void Inlinable(InlinableNative which, nint f) => r.InlinableNatives[(int)which] = Layout.Internal(f, 0);
+        Inlinable(InlinableNative.MathAbs, F1("abs", Math.Abs)); F1("acos", Math.Acos); F1("acosh", Math.Acosh); F1("asin", Math.Asin); F1("asinh", Math.Asinh);
+        F1("atan", Math.Atan); F1("atanh", Math.Atanh); F1("cbrt", Math.Cbrt); Inlinable(InlinableNative.MathCeil, F1("ceil", Math.Ceiling)); F1("cos", Math.Cos);
         F1("cosh", Math.Cosh); F1("exp", Math.Exp); F1("expm1", x => Math.Abs(x) < 1e-5 ? x + x * x / 2 + x * x * x / 6 : Math.Exp(x) - 1);
-        F1("floor", Math.Floor); F1("fround", x => (float)x); F1("log", Math.Log); F1("log1p", x => Math.Abs(x) < 1e-5 ? x - x * x / 2 + x * x * x / 3 : Math.Log(1 + x));
+        Inlinable(InlinableNative.MathFloor, F1("floor", Math.Floor)); F1("fround", x => (float)x); F1("log", Math.Log); F1("log1p", x => Math.Abs(x) < 1e-5 ? x - x * x / 2 + x * x * x / 3 : Math.Log(1 + x));
         F1("log10", Math.Log10); F1("log2", Math.Log2); F1("sign", x => double.IsNaN(x) ? double.NaN : x == 0 ? x : Math.Sign(x));
-        F1("sin", Math.Sin); F1("sinh", Math.Sinh); F1("sqrt", Math.Sqrt); F1("tan", Math.Tan); F1("tanh", Math.Tanh);
+        F1("sin", Math.Sin); F1("sinh", Math.Sinh); Inlinable(InlinableNative.MathSqrt, F1("sqrt", Math.Sqrt)); F1("tan", Math.Tan); F1("tanh", Math.Tanh);
         F1("trunc", Math.Truncate);
         F1("round", x =>
         {
@@ -29,8 +30,8 @@ internal static class MathBuiltins
         F1("clz32", x => System.Numerics.BitOperations.LeadingZeroCount((uint)Realm.ToInt32(x)));
         Def.Method(r, m, "atan2", 2, (Realm r, in CallArgs a) => { double y = r.ToNumber(a[0]); return JsValue.FromNumber(Math.Atan2(y, r.ToNumber(a[1]))); });
         Def.Method(r, m, "pow", 2, (Realm r, in CallArgs a) => { double x = r.ToNumber(a[0]); return JsValue.FromNumber(Operators.Pow(x, r.ToNumber(a[1]))); });
-        Def.Method(r, m, "imul", 2, (Realm r, in CallArgs a) => { int x = r.ToInt32(a[0]); return JsValue.FromInt(unchecked(x * r.ToInt32(a[1]))); });
-        Def.Method(r, m, "max", 2, (Realm r, in CallArgs a) =>
+        Inlinable(InlinableNative.MathImul, Def.Method(r, m, "imul", 2, (Realm r, in CallArgs a) => { int x = r.ToInt32(a[0]); return JsValue.FromInt(unchecked(x * r.ToInt32(a[1]))); }));
+        Inlinable(InlinableNative.MathMax, Def.Method(r, m, "max", 2, (Realm r, in CallArgs a) =>
         {
             double res = double.NegativeInfinity;
             for (int i = 0; i < a.Count; i++)
@@ -40,8 +41,8 @@ internal static class MathBuiltins
                 else if (d > res || (d == 0 && res == 0 && !double.IsNegative(d))) res = d;
             }
             return JsValue.FromNumber(res);
-        });
-        Def.Method(r, m, "min", 2, (Realm r, in CallArgs a) =>
+        }));
+        Inlinable(InlinableNative.MathMin, Def.Method(r, m, "min", 2, (Realm r, in CallArgs a) =>
         {
             double res = double.PositiveInfinity;
             for (int i = 0; i < a.Count; i++)
@@ -51,7 +52,7 @@ internal static class MathBuiltins
                 else if (d < res || (d == 0 && res == 0 && double.IsNegative(d))) res = d;
             }
             return JsValue.FromNumber(res);
-        });
+        }));
         Def.Method(r, m, "hypot", 2, (Realm r, in CallArgs a) =>
         {
             double s = 0; bool inf = false, nan = false;

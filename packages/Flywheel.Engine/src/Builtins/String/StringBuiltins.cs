@@ -84,7 +84,7 @@ internal static unsafe class StringBuiltins
             var s = hs[h];
             return i < 0 || i >= Layout.StrLength(s.Ptr) ? r.EmptyString : r.CharString(r.CharAt(s, (int)i));
         });
-        Def.Method(r, p, "charCodeAt", 1, (Realm r, in CallArgs a) =>
+        r.InlinableNatives[(int)InlinableNative.StringCharCodeAt] = Layout.Internal(Def.Method(r, p, "charCodeAt", 1, (Realm r, in CallArgs a) =>
         {
             var s = a.This;
             if (Realm.IsString(s) && a[0].IsInt32)
@@ -97,7 +97,7 @@ internal static unsafe class StringBuiltins
             double i = r.ToIntegerOrInfinity(a[0]);
             s = hs[h];
             return i < 0 || i >= Layout.StrLength(s.Ptr) ? JsValue.NaN : JsValue.FromInt(r.CharAt(s, (int)i));
-        });
+        }), 0);
         Def.Method(r, p, "codePointAt", 1, (Realm r, in CallArgs a) =>
         {
             using var hs = new HandleScope(r);
