@@ -15,7 +15,7 @@ internal unsafe struct BaselineState
     public const int AccOffset = 0, PcOffset = 8, BudgetOffset = 12;
     public const int FpOffset = 16, StackBaseOffset = 24, StackLimitOffset = 32, CallTableOffset = 40, GlobalReceiverOffset = 48;
     public const int ScratchOffset = 56, CallTableLengthOffset = 64, DepthOffset = 68, MaxDepthOffset = 72, CallDepthOffset = 76, ContinuationsOffset = 80;
-    public const int RuntimeOffset = 144, SavedRspOffset = 152, SafepointDueOffset = 160;
+    public const int RuntimeOffset = 144, SavedRspOffset = 152, SafepointDueOffset = 160, NativeDepthOffset = 164;
 
     /// <summary>
     /// What a runtime stub returns for a call it did not make (no effect: the code exits before the
@@ -109,4 +109,11 @@ internal unsafe struct BaselineState
     /// instruction's effect and the interpreter runs the safepoint the instruction has in the interpreter.
     /// </summary>
     [FieldOffset(SafepointDueOffset)] public int SafepointDue;
+
+    /// <summary>
+    /// The interpreter's native nesting depth (<c>Interp.MaxNativeDepth</c>) while the code runs: getters
+    /// and setters called from machine code count toward it as the interpreter's nested calls do
+    /// (<see cref="Interpreter.FrameFlags.Accessor"/>).
+    /// </summary>
+    [FieldOffset(NativeDepthOffset)] public int NativeDepth;
 }

@@ -145,7 +145,7 @@ internal sealed unsafe partial class Interp
         length = default;
         if (!Realm.IsObject(obj) || t.Constants[*(int*)(ip + 3)].Bits != realm.KLength.Bits || !realm.IsIntrinsicTypedArrayLength(obj.Ptr)) return false;
         var state = Jit!.State;
-        if (state->Budget <= 1 || nativeDepth >= MaxNativeDepth || fp + JsStack.HeaderSlots + t.RegisterCount + 66 > Stack.Limit
+        if (state->Budget <= 1 || state->NativeDepth >= MaxNativeDepth || fp + JsStack.HeaderSlots + t.RegisterCount + 66 > Stack.Limit
             || !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) return false;
         state->Budget--;
         length = JsValue.FromInt(realm.TypedArrayOf(obj.Ptr).Length);
