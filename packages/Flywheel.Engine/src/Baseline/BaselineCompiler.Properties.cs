@@ -199,6 +199,17 @@ internal sealed unsafe partial class BaselineCompiler
     }
 
     /// <summary>
+    /// <c>GetSuper</c> (<c>super.name</c>, <c>super[key]</c>, key in the accumulator): a data property of
+    /// the home object's prototype through <see cref="Interp.GetSuperStub"/>, without the step through the
+    /// dispatch loop; getters and everything else take the slow path.
+    /// </summary>
+    void EmitGetSuper(int pc)
+    {
+        CallPropertyStub(Interp.GetSuperStubAddress, pc);
+        a.mov(Acc, rax);
+    }
+
+    /// <summary>
     /// Calls the property stub at <paramref name="stub"/> (Interp.PropertyStubs) for the instruction
     /// at <paramref name="pc"/> with the frame and the accumulator, which it never moves or collects
     /// (so holding it in its register across the call is safe): rax = the stub's answer, and the
