@@ -204,6 +204,36 @@ public class BaselineAccessorTests
     }
 
     [Fact]
+    public void LengthIsCachedForOrdinaryObjectsOnly()
+    {
+        // Every object starts from the same root shape, so an array, a string wrapper or a function can
+        // have an ordinary object's shape: their exotic or own "length" must never come from an entry
+        // made for an ordinary object (or from a prototype walk past an array or string wrapper).
+        const string source = """
+            (function () {
+              class V { constructor(x) { this.x = x; } get length() { return this.x * 2; } }
+              const objects = [[1, 2, 3], "abcd", new String("xyz"), new Uint8Array(5), function (a, b) {}, { length: 7 }, new V(4),
+                Object.create([1, 2]), Object.create(new String("hello")), Object.create(function (a) {}), Object.create(new V(10)),
+                Object.create(Object.create([9])), (function () { return arguments; })(1, 2, 3)];
+              const out = [];
+              function len(o) { return o.length; }
+              for (let i = 0; i < 300; i++) out.push(len(objects[i % objects.length]));
+              const vectors = [new V(1), new V(2)];
+              let sum = 0;
+              for (let i = 0; i < 5000; i++) sum += vectors[i & 1].length;
+              const array = [1, 2]; array.x = 5; Object.setPrototypeOf(array, V.prototype);
+              const plain = { x: 5 }; Object.setPrototypeOf(plain, V.prototype);
+              for (let i = 0; i < 50; i++) out.push(len(plain), len(array));
+              Object.getPrototypeOf(objects[7]).push(3);
+              out.push(len(objects[7]), sum);
+              console.log(out.join(","));
+            })();
+            """;
+        var statistics = TierComparison.AssertSameInBothTiers(source, gcStress: true);
+        Assert.True(statistics.BaselineSlowPaths.GetValueOrDefault("GetNamed") <= 1000, $"GetNamed slow paths: {statistics.BaselineSlowPaths.GetValueOrDefault("GetNamed")}");
+    }
+
+    [Fact]
     public void SuperPropertyLoadsStayInMachineCode()
     {
         const string source = """

@@ -134,15 +134,19 @@ internal sealed unsafe partial class BaselineCompiler
             a.mov(Acc32, __dword_ptr[rax + 4]);
             a.or(Acc, Tag);
             masm.Jump(done);
-            // A typed array's length the stub reads (when the intrinsic getter would); the caches never
-            // hold "length", so other objects take the slow path rather than make a stub call that can only say no
-            // to a getter (oop's Vec2 length).
+            // A typed array's length the stub reads (when the intrinsic getter would). The caches hold
+            // "length" only for ordinary objects (oop's Vec2 length getter), which go on to the entries;
+            // other objects take the slow path.
+            var ordinary = masm.CreateLabel();
             masm.Bind(notString);
             a.cmp(__byte_ptr[rax], (int)CellKind.Object);
             masm.Jump(Condition.NotEqual, bail);
+            a.cmp(__byte_ptr[rax + 4], (int)ObjClass.Ordinary);
+            masm.Jump(Condition.Equal, ordinary);
             a.cmp(__byte_ptr[rax + 4], (int)ObjClass.TypedArray);
             masm.Jump(Condition.NotEqual, bail);
             masm.Jump(miss);
+            masm.Bind(ordinary);
         }
         var notOwn = masm.CreateLabel();
         LoadCachedHandler(pc, feedbackSlot, notOwn, miss);
