@@ -22,7 +22,12 @@ namespace Flywheel.Engine.Baseline;
 /// Entry protocol: rbx = the caller's frame, rax = the callee function, rdx = the receiver as
 /// passed (calls only), rcx = argc, r8 = the first argument (the caller's stack top, where the arguments have been
 /// copied), r11 = the call-feedback count to bump, <see cref="BaselineState.Pc"/> = the call's
-/// bytecode offset, and the new frame's return-pc slot already written by the caller.
+/// bytecode offset, and the new frame's return-pc and flags slots already written by the caller.
+/// </para>
+/// <para>
+/// Getters and setters hit by a <c>GetNamed</c> or <c>SetNamed</c> are called through the same entry
+/// (<see cref="EmitAccessorCall"/>), in a frame flagged <see cref="FrameFlags.Accessor"/> that
+/// stands for the interpreter's nested call of the accessor.
 /// </para>
 /// </summary>
 internal sealed unsafe partial class BaselineCompiler
@@ -38,7 +43,7 @@ internal sealed unsafe partial class BaselineCompiler
     const ulong BytecodeFunctionHeader = (ulong)FunctionKind.Bytecode << 40 | (ulong)ObjClass.Function << 32 | (ulong)CellKind.Object;
     const ulong NativeFunctionHeader = (ulong)FunctionKind.Native << 40 | (ulong)ObjClass.Function << 32 | (ulong)CellKind.Object;
     const ulong BoundFunctionHeader = (ulong)FunctionKind.Bound << 40 | (ulong)ObjClass.Function << 32 | (ulong)CellKind.Object;
-    const int FrameFlagsConstruct = (int)FrameFlags.Construct;
+    const int FrameFlagsConstruct = (int)FrameFlags.Construct, FrameFlagsAccessor = (int)FrameFlags.Accessor, FrameFlagsSetter = (int)FrameFlags.Setter;
 
     /// <summary>
     /// Whether calls from machine code go straight to <paramref name="function"/>'s code: plain
@@ -74,10 +79,10 @@ internal sealed unsafe partial class BaselineCompiler
         byte* feedback = function.FeedbackBase;
 
         // Checks, in the order the interpreter would fail them; none has an effect.
+        a.lea(r10, __[r8 + rcx * 8]);
         a.mov(r9d, StateInt(BaselineState.DepthOffset));
         a.cmp(r9d, StateInt(BaselineState.MaxDepthOffset));
         masm.Jump(Condition.GreaterOrEqual, bail);
-        a.lea(r10, __[r8 + rcx * 8]);
         a.lea(r9, __[r10 + 8 * (JsStack.HeaderSlots + registers)]);
         a.cmp(r9, StateField(BaselineState.StackLimitOffset));
         masm.Jump(Condition.Above, bail);
@@ -120,9 +125,6 @@ internal sealed unsafe partial class BaselineCompiler
         a.shr(r9, 3);
         a.or(r9, Tag);
         a.mov(__qword_ptr[r10 + 8 * JsStack.CallerFpSlot], r9);
-        if (construct) a.lea(r9, __[Tag + FrameFlagsConstruct]);
-        else a.mov(r9, Tag);
-        a.mov(__qword_ptr[r10 + 8 * JsStack.FlagsSlot], r9);
 
         // Parameters from the arguments (undefined past argc), the other registers undefined.
         a.mov(r9d, (uint)JsValue.UndefinedBits);
@@ -160,8 +162,12 @@ internal sealed unsafe partial class BaselineCompiler
         }
         masm.Jump(instructionLabels[0]);
 
-        // The caller stored the call's pc; its frame and accumulator are untouched.
+        // The caller stored the call's pc; its frame and accumulator are untouched. An accessor's
+        // caller counted the nesting the call would have made: taken back.
         masm.Bind(bail);
+        a.test(__byte_ptr[r10 + 8 * JsStack.FlagsSlot], FrameFlagsAccessor);
+        masm.Jump(Condition.Equal, exit);
+        a.dec(StateInt(BaselineState.NativeDepthOffset));
         masm.Jump(exit);
     }
 
@@ -306,7 +312,16 @@ internal sealed unsafe partial class BaselineCompiler
         }
         a.lea(rdx, __[Tag + (pc + row.Size)]);
         a.mov(__qword_ptr[Fp + 8 * (top + argc + JsStack.ReturnPcSlot)], rdx);
-        if (!construct) a.mov(rdx, Register(receiverRegister));
+        if (construct)
+        {
+            a.lea(rdx, __[Tag + FrameFlagsConstruct]);
+            a.mov(__qword_ptr[Fp + 8 * (top + argc + JsStack.FlagsSlot)], rdx);
+        }
+        else
+        {
+            a.mov(__qword_ptr[Fp + 8 * (top + argc + JsStack.FlagsSlot)], Tag);
+            a.mov(rdx, Register(receiverRegister));
+        }
         a.mov(StateInt(BaselineState.PcOffset), pc);
         a.mov(ecx, argc);
         a.lea(r8, __[Fp + 8 * top]);
@@ -363,35 +378,123 @@ internal sealed unsafe partial class BaselineCompiler
 
     /// <summary>
     /// <c>Return</c> from a frame machine code called: the interpreter's Return (a construct call's
-    /// non-object result replaced by the receiver, the frame popped) and a <c>ret</c> into the caller.
-    /// Frames without a machine-code caller in this activation exit.
+    /// non-object result replaced by the receiver, an accessor's return without a safepoint and, for a
+    /// setter, with the assigned value, the frame popped) and a <c>ret</c> into the caller. Frames
+    /// without a machine-code caller in this activation exit.
     /// </summary>
     void EmitReturn(int pc)
     {
         var bail = Bail(pc);
+        var special = masm.CreateLabel();
+        var pop = masm.CreateLabel();
+        bool constructible = (function.Flags & (FunctionFlags.Arrow | FunctionFlags.NotConstructor)) == 0;
         a.cmp(StateInt(BaselineState.CallDepthOffset), 0);
         masm.Jump(Condition.Equal, bail);
+        a.test(__byte_ptr[Fp + 8 * JsStack.FlagsSlot], FrameFlagsAccessor | (constructible ? FrameFlagsConstruct : 0));
+        masm.Jump(Condition.NotEqual, special);
         a.sub(StateInt(BaselineState.BudgetOffset), 1);
         masm.Jump(Condition.LessOrEqual, bail);
-        if ((function.Flags & (FunctionFlags.Arrow | FunctionFlags.NotConstructor)) == 0)
-        {
-            var done = masm.CreateLabel();
-            var useReceiver = masm.CreateLabel();
-            a.test(__byte_ptr[Fp + 8 * JsStack.FlagsSlot], FrameFlagsConstruct);
-            masm.Jump(Condition.Equal, done);
-            a.mov(rax, Acc);
-            JumpUnlessCell(useReceiver);
-            a.cmp(__byte_ptr[rax], (int)CellKind.Object);
-            masm.Jump(Condition.Equal, done);
-            masm.Bind(useReceiver);
-            a.mov(Acc, FrameSlot(JsStack.ReceiverSlot));
-            masm.Bind(done);
-        }
+        masm.Bind(pop);
         a.dec(StateInt(BaselineState.DepthOffset));
         a.dec(StateInt(BaselineState.CallDepthOffset));
         a.movsxd(rax, __dword_ptr[Fp + 8 * JsStack.CallerFpSlot]);
         a.mov(Fp, StateField(BaselineState.StackBaseOffset));
         a.lea(Fp, __[Fp + rax * 8]);
         a.ret();
+
+        outOfLine.Add(() =>
+        {
+            masm.Bind(special);
+            var accessor = masm.CreateLabel();
+            if (constructible)
+            {
+                var useReceiver = masm.CreateLabel();
+                a.test(__byte_ptr[Fp + 8 * JsStack.FlagsSlot], FrameFlagsConstruct);
+                masm.Jump(Condition.Equal, accessor);
+                // The budget is taken before the receiver replaces a non-object result: a bail exits with the accumulator as it was.
+                a.sub(StateInt(BaselineState.BudgetOffset), 1);
+                masm.Jump(Condition.LessOrEqual, bail);
+                a.mov(rax, Acc);
+                JumpUnlessCell(useReceiver);
+                a.cmp(__byte_ptr[rax], (int)CellKind.Object);
+                masm.Jump(Condition.Equal, pop);
+                masm.Bind(useReceiver);
+                a.mov(Acc, FrameSlot(JsStack.ReceiverSlot));
+                masm.Jump(pop);
+            }
+            // A getter or setter called for a GetNamed/SetNamed: as the interpreter's nested call returns (no safepoint).
+            masm.Bind(accessor);
+            a.dec(StateInt(BaselineState.NativeDepthOffset));
+            a.test(__byte_ptr[Fp + 8 * JsStack.FlagsSlot], FrameFlagsSetter);
+            masm.Jump(Condition.Equal, pop);
+            a.mov(Acc, __qword_ptr[Fp - 16]);
+            masm.Jump(pop);
+        });
+    }
+
+    /// <summary>
+    /// The call of the getter (or, with <paramref name="setter"/>, the setter) in the accessor pair in
+    /// rcx for the <c>GetNamed</c> (<c>SetNamed</c>) at <paramref name="pc"/> on the object in rax,
+    /// made as the interpreter's miss path makes it (<c>Interp.Call</c>: a nested call whose entry
+    /// frame sits above the receiver and the function, and the value, on the stack top, taking one unit
+    /// of the interrupt budget and counting toward <see cref="Interp.MaxNativeDepth"/>) but through the
+    /// accessor's call entry, in a frame flagged <see cref="FrameFlags.Accessor"/> whose Return (the
+    /// interpreter's or machine code's) continues at the next instruction with the result in the
+    /// accumulator, or for a setter the assigned value. An accessor that is not a bytecode function
+    /// with a call entry (natives, undefined, generators, async functions, functions without code), and
+    /// any call the interpreter would fail or run a safepoint for, takes the slow path: the interpreter
+    /// runs the instruction.
+    /// </summary>
+    void EmitAccessorCall(int pc, bool setter)
+    {
+        var slow = SlowPath(pc);
+        int size = OpcodeTable.Size(setter ? Opcode.SetNamed : Opcode.GetNamed);
+        int top = JsStack.HeaderSlots + function.RegisterCount;
+        // Interp.Invoke: receiver, function, arguments (the value) at the stack top, then the frame's own copy of the arguments.
+        int argc = setter ? 1 : 0;
+        int arguments = top + 2 + argc;
+        a.mov(r9, rax);
+        a.mov(rax, __qword_ptr[rcx + (setter ? 16 : 8)]);
+        JumpUnlessCell(slow);
+        a.mov(rdx, __qword_ptr[rax]);
+        a.mov(rcx, unchecked((long)FunctionHeaderMask));
+        a.and(rdx, rcx);
+        a.mov(rcx, unchecked((long)BytecodeFunctionHeader));
+        a.cmp(rdx, rcx);
+        masm.Jump(Condition.NotEqual, slow);
+        a.mov(ecx, __dword_ptr[rax + Layout.ObjInternal0]);
+        a.cmp(ecx, StateInt(BaselineState.CallTableLengthOffset));
+        masm.Jump(Condition.AboveOrEqual, slow);
+        a.shl(rcx, 4);
+        a.add(rcx, StateField(BaselineState.CallTableOffset));
+        a.mov(r10, __qword_ptr[rcx]);
+        a.test(r10, r10);
+        masm.Jump(Condition.Equal, slow);
+        // Interp.Invoke's and InvokeAt's own limits (the entry checks PushFrame's).
+        a.cmp(StateInt(BaselineState.NativeDepthOffset), Interp.MaxNativeDepth);
+        masm.Jump(Condition.GreaterOrEqual, slow);
+        a.lea(rdx, __[Fp + 8 * (top + argc + 66)]);
+        a.cmp(rdx, StateField(BaselineState.StackLimitOffset));
+        masm.Jump(Condition.Above, slow);
+        a.mov(__qword_ptr[Fp + 8 * top], r9);
+        a.mov(__qword_ptr[Fp + 8 * (top + 1)], rax);
+        if (setter)
+        {
+            a.mov(__qword_ptr[Fp + 8 * (top + 2)], Acc);
+            a.mov(__qword_ptr[Fp + 8 * (top + 3)], Acc);
+        }
+        a.lea(rdx, __[Tag + (pc + size)]);
+        a.mov(__qword_ptr[Fp + 8 * (arguments + argc + JsStack.ReturnPcSlot)], rdx);
+        a.lea(rdx, __[Tag + (FrameFlagsAccessor | (setter ? FrameFlagsSetter : 0))]);
+        a.mov(__qword_ptr[Fp + 8 * (arguments + argc + JsStack.FlagsSlot)], rdx);
+        a.mov(rdx, r9);
+        a.mov(StateInt(BaselineState.PcOffset), pc);
+        a.mov(ecx, argc);
+        a.lea(r8, __[Fp + 8 * arguments]);
+        a.lea(r11, __[State + BaselineState.ScratchOffset]);
+        // The nesting the interpreter's call counts; the entry takes it back if it exits instead.
+        a.inc(StateInt(BaselineState.NativeDepthOffset));
+        a.call(r10);
+        masm.Jump(instructionLabels[pc + size]);
     }
 }

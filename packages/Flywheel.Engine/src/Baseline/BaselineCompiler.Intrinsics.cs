@@ -105,6 +105,8 @@ internal sealed unsafe partial class BaselineCompiler
         masm.Jump(Condition.NotEqual, notInlined);
         a.cmp(StateInt(BaselineState.NativesInlineOffset), 0);
         masm.Jump(Condition.Equal, notInlined);
+        a.cmp(StateInt(BaselineState.NativeDepthOffset), Interp.MaxNativeDepth);
+        masm.Jump(Condition.GreaterOrEqual, notInlined);
         // The interpreter's call takes a unit of the interrupt budget. When that would use up the code's
         // share, the code exits and the interpreter makes the call: its budget then runs out exactly
         // where it would have (a call through the stub takes from a budget that does not yet know what

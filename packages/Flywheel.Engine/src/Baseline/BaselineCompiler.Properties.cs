@@ -16,8 +16,11 @@ namespace Flywheel.Engine.Baseline;
 /// slots) goes to a runtime stub that is the interpreter's miss path (Interp.PropertyStubs): it
 /// completes data-property loads, stores and adds and updates the entries the code reads next
 /// time, and answers 0 for whatever may run script or fail (getters, setters, read-only
-/// properties), which exits to the interpreter before the instruction. Primitive receivers exit
-/// at once, except for a string's <c>length</c>, which is read inline like an array's.
+/// properties), which takes the slow path (the interpreter runs the instruction). A getter or setter
+/// on the prototype chain that the entries cache (as a handler record, like a prototype load) is
+/// called from machine code as a bytecode function is (<see cref="EmitAccessorCall"/>). Primitive
+/// receivers take the slow path at once, except for a string's <c>length</c>, which is read inline
+/// like an array's.
 /// </summary>
 internal sealed unsafe partial class BaselineCompiler
 {
@@ -64,12 +67,22 @@ internal sealed unsafe partial class BaselineCompiler
     /// <summary>
     /// For the handler word in rdx: rdx = its record when the word has <paramref name="tag"/> and the
     /// record is valid for the receiver in rax (same prototype, current prototype epoch); rcx = the
-    /// realm's <see cref="CacheValidityBlock"/>. A valid getter or setter record exits to
-    /// <paramref name="pc"/> (the interpreter calls it; the stub would only say so); anything else
-    /// jumps to <paramref name="bail"/> (clobbers r8, r9).
+    /// realm's <see cref="CacheValidityBlock"/>. A valid getter or setter record calls it
+    /// (<see cref="EmitAccessorCall"/>, which continues at the next instruction or takes the slow path);
+    /// anything else jumps to <paramref name="bail"/> (clobbers r8, r9).
     /// </summary>
     void LoadValidHandlerRecord(int pc, ulong tag, Label bail)
     {
+        var accessor = masm.CreateLabel();
+        outOfLine.Add(() =>
+        {
+            masm.Bind(accessor);
+            a.mov(rcx, __qword_ptr[rdx + Interp.IcHandler.HolderOffset]);
+            a.mov(rcx, __qword_ptr[rcx + Layout.ObjSlots]);
+            a.movsxd(r8, __dword_ptr[rdx + Interp.IcHandler.SlotOffset]);
+            a.mov(rcx, __qword_ptr[rcx + r8 * 8]);
+            EmitAccessorCall(pc, setter: tag == Interp.TransitionTag);
+        });
         var tagged = masm.CreateLabel();
         a.mov(r9, rdx);
         a.shr(r9, 56);
@@ -90,7 +103,7 @@ internal sealed unsafe partial class BaselineCompiler
         a.cmp(r8d, __dword_ptr[rcx + CacheValidityBlock.ProtoEpochOffset]);
         masm.Jump(Condition.NotEqual, bail);
         a.cmp(r9d, (int)(Interp.AccessorTag >> 56));
-        masm.Jump(Condition.Equal, SlowPath(pc));
+        masm.Jump(Condition.Equal, accessor);
     }
 
     void EmitGetNamed(int pc, int objectRegister, int nameIndex, int feedbackSlot)
@@ -121,15 +134,19 @@ internal sealed unsafe partial class BaselineCompiler
             a.mov(Acc32, __dword_ptr[rax + 4]);
             a.or(Acc, Tag);
             masm.Jump(done);
-            // A typed array's length the stub reads (when the intrinsic getter would); the caches never
-            // hold "length", so other objects take the slow path rather than make a stub call that can only say no
-            // to a getter (oop's Vec2 length).
+            // A typed array's length the stub reads (when the intrinsic getter would). The caches hold
+            // "length" only for ordinary objects (oop's Vec2 length getter), which go on to the entries;
+            // other objects take the slow path.
+            var ordinary = masm.CreateLabel();
             masm.Bind(notString);
             a.cmp(__byte_ptr[rax], (int)CellKind.Object);
             masm.Jump(Condition.NotEqual, bail);
+            a.cmp(__byte_ptr[rax + 4], (int)ObjClass.Ordinary);
+            masm.Jump(Condition.Equal, ordinary);
             a.cmp(__byte_ptr[rax + 4], (int)ObjClass.TypedArray);
             masm.Jump(Condition.NotEqual, bail);
             masm.Jump(miss);
+            masm.Bind(ordinary);
         }
         var notOwn = masm.CreateLabel();
         LoadCachedHandler(pc, feedbackSlot, notOwn, miss);
@@ -183,6 +200,17 @@ internal sealed unsafe partial class BaselineCompiler
         masm.Bind(miss);
         CallPropertyStub(Interp.SetNamedStubAddress, pc);
         masm.Bind(done);
+    }
+
+    /// <summary>
+    /// <c>GetSuper</c> (<c>super.name</c>, <c>super[key]</c>, key in the accumulator): a data property of
+    /// the home object's prototype through <see cref="Interp.GetSuperStub"/>, without the step through the
+    /// dispatch loop; getters and everything else take the slow path.
+    /// </summary>
+    void EmitGetSuper(int pc)
+    {
+        CallPropertyStub(Interp.GetSuperStubAddress, pc);
+        a.mov(Acc, rax);
     }
 
     /// <summary>

@@ -372,6 +372,7 @@ internal sealed unsafe partial class BaselineCompiler
             case Opcode.LdaGlobal when function.FeedbackBase != null: EmitLoadGlobal(pc, Operand(p, row, 1)); return true;
             case Opcode.StaGlobal or Opcode.StaGlobalSloppy when function.FeedbackBase != null: EmitStoreGlobal(pc, Operand(p, row, 1)); return true;
             case Opcode.GetKeyed: EmitGetKeyed(pc, Operand(p, row, 0)); return true;
+            case Opcode.GetSuper: EmitGetSuper(pc); return true;
             case Opcode.Call: case Opcode.Construct: return EmitCall(op, pc, p, row);
             case Opcode.CallSpread: case Opcode.ConstructSpread: EmitSpreadCall(op, pc, p, row); return true;
             case Opcode.Return: EmitReturn(pc); return true;

@@ -15,7 +15,7 @@ internal unsafe struct BaselineState
     public const int AccOffset = 0, PcOffset = 8, BudgetOffset = 12;
     public const int FpOffset = 16, StackBaseOffset = 24, StackLimitOffset = 32, CallTableOffset = 40, GlobalReceiverOffset = 48;
     public const int ScratchOffset = 56, CallTableLengthOffset = 64, DepthOffset = 68, MaxDepthOffset = 72, CallDepthOffset = 76, ContinuationsOffset = 80;
-    public const int RuntimeOffset = 144, SavedRspOffset = 152, SafepointDueOffset = 160, NativesInlineOffset = 164;
+    public const int RuntimeOffset = 144, SavedRspOffset = 152, SafepointDueOffset = 160, NativesInlineOffset = 164, NativeDepthOffset = 168;
 
     /// <summary>
     /// What a runtime stub returns for a call it did not make (no effect: the code exits before the
@@ -112,9 +112,16 @@ internal unsafe struct BaselineState
 
     /// <summary>
     /// Whether the activation may compute calls of built-ins inline (BaselineCompiler.Intrinsics.cs): 0
-    /// when the interpreter's call of a native would overflow its native depth or the .NET stack (the
-    /// code then makes the call through the stub, which raises the RangeError). Set on entry; a native
-    /// depth is the same throughout an activation.
+    /// when the interpreter's call of a native would overflow the .NET stack (the code then makes the
+    /// call through the stub, which raises the RangeError). Set on entry. The native depth, which
+    /// getters and setters raise within an activation, is checked at the call (<see cref="NativeDepth"/>).
     /// </summary>
     [FieldOffset(NativesInlineOffset)] public int NativesInline;
+
+    /// <summary>
+    /// The interpreter's native nesting depth (<c>Interp.MaxNativeDepth</c>) while the code runs: getters
+    /// and setters called from machine code count toward it as the interpreter's nested calls do
+    /// (<see cref="Interpreter.FrameFlags.Accessor"/>).
+    /// </summary>
+    [FieldOffset(NativeDepthOffset)] public int NativeDepth;
 }

@@ -15,8 +15,9 @@ namespace Flywheel.Engine.Interpreter;
 /// <para>Keys of property sites are shape cell addresses (never 0). Only shared shapes are cached:
 /// they are immutable, so (shape → slot) stays true for the shape's lifetime, and the collector
 /// keeps cached shapes alive (<see cref="MarkInlineCaches"/>) so a cell address is never reused
-/// while an entry names it. Dictionary-mode shapes, accessors, non-writable properties, the
-/// exotic <c>length</c> of arrays and strings, primitives and megamorphic sites take the generic
+/// while an entry names it. Dictionary-mode shapes, own accessors, non-writable properties,
+/// <c>length</c> of anything but an ordinary object (exotic on arrays, string wrappers and typed
+/// arrays; stores of <c>length</c> altogether), primitives and megamorphic sites take the generic
 /// path. An exotic object whose named properties are not all in its shape (a Proxy, when there
 /// is one) must therefore be given a private dictionary-mode shape: no cache ever names it.</para>
 /// <para>Handler words (an entry's value):</para>
@@ -105,9 +106,13 @@ internal sealed unsafe partial class Interp
             return realm.Get(obj, key);
         }
         if (!inlineCaches) return LoadGeneric(obj, key, mayRunScript);
+        nint o = obj.Ptr;
+        // "length" is exotic on arrays, string wrappers and typed arrays (and a function's own): only
+        // ordinary objects' lookups of it are cached, since a shape does not fix the class (every object
+        // starts from the same root shape).
+        if (key.Bits == realm.KLength.Bits && Layout.Class(o) != ObjClass.Ordinary) return LoadGeneric(obj, key, mayRunScript);
         int slot = *(int*)(pc + 7);
         byte* ic = t.FeedbackSlot(slot);
-        nint o = obj.Ptr;
         ulong shapeCell = (ulong)Layout.ShapePtr(o);
         ulong stale = 0;
         if (FindCacheEntry(ic, shapeCell, out ulong h))
@@ -132,7 +137,7 @@ internal sealed unsafe partial class Interp
             return mayRunScript ? realm.Get(obj, key) : value;
         }
         var shape = realm.Shapes.Of((nint)shapeCell);
-        if (key.Bits == realm.KLength.Bits || shape.IsDictionary) return LoadGeneric(obj, key, mayRunScript);
+        if (shape.IsDictionary) return LoadGeneric(obj, key, mayRunScript);
         if (shape.TryGet(key.Bits, out var own))
         {
             if ((own.Flags & PropFlags.Accessor) != 0) return LoadGeneric(obj, key, mayRunScript);
@@ -149,6 +154,8 @@ internal sealed unsafe partial class Interp
         {
             if (!p.IsCell) return JsValue.Undefined;
             if (Layout.Class(p.Ptr) == ObjClass.TypedArray && realm.IsCanonicalNumericString(key)) return LoadGeneric(obj, key, mayRunScript);
+            // An array or string wrapper on the chain answers "length" without a shape property.
+            if (key.Bits == realm.KLength.Bits && Layout.Class(p.Ptr) != ObjClass.Ordinary) return LoadGeneric(obj, key, mayRunScript);
             if (realm.ShapeOf(p.Ptr).TryGet(key.Bits, out var e))
             {
                 accessor = (e.Flags & PropFlags.Accessor) != 0;

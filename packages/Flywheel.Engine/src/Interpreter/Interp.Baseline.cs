@@ -53,6 +53,7 @@ internal sealed unsafe partial class Interp
         state->StackBase = Stack.Base;
         state->StackLimit = Stack.Limit;
         state->Depth = Depth;
+        state->NativeDepth = nativeDepth;
         state->MaxDepth = realm.Limits.MaxCallDepth;
         state->GlobalReceiver = (ulong)realm.GlobalObject;
         // The code runs safepoints (calls, returns, back-edges) against the interpreter's budget and
@@ -77,7 +78,7 @@ internal sealed unsafe partial class Interp
             f = caller;
         }
         state->CallDepth = continuations;
-        state->NativesInline = nativeDepth < MaxNativeDepth && RuntimeHelpers.TryEnsureSufficientExecutionStack() ? 1 : 0;
+        state->NativesInline = RuntimeHelpers.TryEnsureSufficientExecutionStack() ? 1 : 0;
 
         ulong entryCallee = fp[JsStack.CalleeSlot];
         jit.Run(code, fp, target);
@@ -86,6 +87,8 @@ internal sealed unsafe partial class Interp
         // An exit for a used-up budget gave its safepoint back: the interpreter runs it.
         budget -= initialBudget - left - (left <= 0 ? 1 : 0);
         Depth = state->Depth;
+        // Getters and setters the code called and is still in (FrameFlags.Accessor) count as nested calls.
+        nativeDepth = state->NativeDepth;
         // The same frame pointer with the same callee is the same frame (or one just like it): the
         // template and stack top are unchanged.
         bool sameFrame = state->Fp == fp && fp[JsStack.CalleeSlot] == entryCallee;

@@ -494,6 +494,13 @@ internal sealed unsafe partial class Interp
                             if ((flags & (int)FrameFlags.IteratorStep) != 0) acc = JsValue.Undefined;
                             else if ((flags & (int)FrameFlags.Entry) == 0) acc = realm.IterResult(acc, true);
                         }
+                        if ((flags & (int)FrameFlags.Accessor) != 0)
+                        {
+                            // A getter or setter baseline code called (its code exited inside it): the return
+                            // of the interpreter's nested call, which the frame stands for.
+                            nativeDepth--;
+                            if ((flags & (int)FrameFlags.Setter) != 0) acc = new JsValue(fp[-2]);
+                        }
                         Stack.Top = fp - argc;
                         Depth--;
                         if ((flags & (int)FrameFlags.Entry) != 0) { Yielded = false; return acc; }
@@ -503,7 +510,8 @@ internal sealed unsafe partial class Interp
                         if ((flags & (int)FrameFlags.IteratorStep) != 0) pc = IteratorStepExit(pc);
                         st->Fp = fp; st->Pc = pc;
                         Stack.Top = (ulong*)(regs + t.RegisterCount);
-                        Safepoint(acc, fp);
+                        // An accessor's return has no safepoint: the nested call's return to C# has none.
+                        if ((flags & (int)FrameFlags.Accessor) == 0) Safepoint(acc, fp);
                         if (!TMode.SingleStep && t.Baseline != null) { st->Acc = acc; if (EnterBaseline(fp, t, pc, st)) { fp = st->Fp; t = FrameTemplate(fp); code = t.Code; regs = (JsValue*)(fp + JsStack.HeaderSlots); } pc = st->Pc; acc = st->Acc; }
                         continue;
                     }

@@ -90,11 +90,12 @@ internal sealed unsafe partial class Interp
         // activation, or read only on entry).
         ulong savedAcc = state->Acc;
         ulong* savedFp = state->Fp;
-        int savedBudget = state->Budget, savedDepth = state->Depth, savedCallDepth = state->CallDepth, savedNativesInline = state->NativesInline;
+        int savedBudget = state->Budget, savedDepth = state->Depth, savedCallDepth = state->CallDepth;
+        int savedNativesInline = state->NativesInline, savedNativeDepth = state->NativeDepth;
         nint savedRsp = state->SavedRsp;
         var outer = active;
         ulong* top = Stack.Top;
-        int depth = Depth;
+        int depth = Depth, nesting = nativeDepth;
         var t = FrameTemplate(fp);
         // The interpreter's view of the machine code's position: where stack traces start, where
         // nested frames link to, and the top of the stack the callee's frames go above.
@@ -105,6 +106,8 @@ internal sealed unsafe partial class Interp
         active = &here;
         Stack.Top = fp + JsStack.HeaderSlots + t.RegisterCount;
         Depth = state->Depth;
+        // Getters and setters machine code is in count as nested calls (FrameFlags.Accessor).
+        nativeDepth = state->NativeDepth;
         bool collectionDue = false, completed = false;
         try
         {
@@ -148,6 +151,7 @@ internal sealed unsafe partial class Interp
             state->Depth = savedDepth;
             state->CallDepth = savedCallDepth;
             state->NativesInline = savedNativesInline;
+            state->NativeDepth = savedNativeDepth;
             state->SavedRsp = savedRsp;
             // Where the code goes on: the next instruction, or this one when it exits for a throw or a decline.
             state->Pc = !completed ? pc : step ? (int)(here.Pc - t.Code) : pc + Sizes[t.Code[pc]];
@@ -156,6 +160,7 @@ internal sealed unsafe partial class Interp
             active = outer;
             Stack.Top = top;
             Depth = depth;
+            nativeDepth = nesting;
         }
     }
 

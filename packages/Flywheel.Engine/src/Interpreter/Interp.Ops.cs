@@ -342,6 +342,8 @@ internal sealed unsafe partial class Interp
             }
             int flags = new JsValue(fp[JsStack.FlagsSlot]).Int32;
             if ((flags & (int)FrameFlags.Generator) != 0) Generators.Complete(realm, new JsValue(fp[JsStack.NewTargetSlot]));
+            // A getter or setter baseline code called unwinds as the interpreter's nested call would.
+            if ((flags & (int)FrameFlags.Accessor) != 0) nativeDepth--;
             int argc = new JsValue(fp[JsStack.ArgcSlot]).Int32;
             Stack.Top = fp - argc;
             Depth--;

@@ -5,7 +5,7 @@ namespace Flywheel.Engine.Interpreter;
 /// <summary>
 /// The runtime stubs baseline code calls when a property access misses its inline fast path
 /// (<c>GetNamed</c>, <c>SetNamed</c> after the site's cache entries, <c>GetKeyed</c>, <c>SetKeyed</c>
-/// off dense elements). Each takes the frame, the instruction's bytecode offset and the accumulator,
+/// off dense elements) and for <c>GetSuper</c>. Each takes the frame, the instruction's bytecode offset and the accumulator,
 /// reads its other operands from the frame as the interpreter would, and completes the access when
 /// it runs no script and cannot throw: a data property, own or inherited, an add (growing the
 /// object's slots or dense elements), updating the inline cache exactly as the interpreter's miss
@@ -89,6 +89,37 @@ internal sealed unsafe partial class Interp
         }
     }
 
+    /// <summary>The address of <see cref="GetSuperStub"/>, which baseline code calls.</summary>
+    public static nint GetSuperStubAddress => (nint)(delegate* unmanaged<nint, ulong*, int, ulong, ulong>)&GetSuperStub;
+
+    /// <summary>
+    /// <c>GetSuper</c> (key in the accumulator) at <paramref name="pc"/> of frame <paramref name="fp"/>: the
+    /// value of a data property (own, inherited or absent) of the home object's prototype, or 0. The
+    /// receiver matters only to getters, which the interpreter calls; so does a missing home object
+    /// or prototype, and a key that needs a conversion.
+    /// </summary>
+    [UnmanagedCallersOnly]
+    static ulong GetSuperStub(nint runtime, ulong* fp, int pc, ulong acc)
+    {
+        try
+        {
+            var interp = (Interp)GCHandle.FromIntPtr(runtime).Target!;
+            var home = Layout.Internal((nint)fp[JsStack.CalleeSlot], 2);
+            if (!Realm.IsObject(home)) return 0;
+            var proto = Layout.Proto(home.Ptr);
+            if (!Realm.IsObject(proto) || !interp.TryDataKey(new JsValue(acc), out var key)) return 0;
+            ulong result = interp.realm.TryGetData(proto.Ptr, key, out var value) ? value.Bits : 0;
+            interp.NoteStubAllocation();
+            return result;
+        }
+#pragma warning disable CA1031 // Any exception: nothing happened, the interpreter repeats the access and raises it.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return 0;
+        }
+    }
+
     /// <summary><c>GetKeyed r</c> (key in the accumulator) at <paramref name="pc"/> of frame <paramref name="fp"/>: the value, or 0.</summary>
     [UnmanagedCallersOnly]
     static ulong GetKeyedStub(nint runtime, ulong* fp, int pc, ulong acc)
@@ -145,7 +176,7 @@ internal sealed unsafe partial class Interp
         length = default;
         if (!Realm.IsObject(obj) || t.Constants[*(int*)(ip + 3)].Bits != realm.KLength.Bits || !realm.IsIntrinsicTypedArrayLength(obj.Ptr)) return false;
         var state = Jit!.State;
-        if (state->Budget <= 1 || nativeDepth >= MaxNativeDepth || fp + JsStack.HeaderSlots + t.RegisterCount + 66 > Stack.Limit
+        if (state->Budget <= 1 || state->NativeDepth >= MaxNativeDepth || fp + JsStack.HeaderSlots + t.RegisterCount + 66 > Stack.Limit
             || !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) return false;
         state->Budget--;
         length = JsValue.FromInt(realm.TypedArrayOf(obj.Ptr).Length);

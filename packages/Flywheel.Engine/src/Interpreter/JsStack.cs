@@ -63,4 +63,19 @@ internal enum FrameFlags
     /// exit jump, so no iterator result object is made and no C# frame nests per generator.
     /// </summary>
     IteratorStep = 8,
+    /// <summary>
+    /// A getter or setter that baseline code called for its <c>GetNamed</c> or <c>SetNamed</c> in place
+    /// of the interpreter's nested call (<c>Interp.Call</c> with an <see cref="Entry"/> frame), made to
+    /// be indistinguishable from it: the frame sits where that call puts it, above the receiver and the
+    /// accessor function (and, for a setter, the value: <c>fp[-2]</c>), and it counts toward
+    /// <c>Interp.MaxNativeDepth</c> as the nested call does. Its return runs no safepoint (the entry
+    /// frame's return to C# runs none) and continues the caller at the return pc, the instruction
+    /// after the access, with the getter's result in the accumulator.
+    /// </summary>
+    Accessor = 16,
+    /// <summary>
+    /// With <see cref="Accessor"/>: a setter's frame, whose return leaves the assigned value
+    /// (<c>fp[-2]</c>) in the accumulator instead of the setter's result, as a <c>SetNamed</c> does.
+    /// </summary>
+    Setter = 32,
 }
