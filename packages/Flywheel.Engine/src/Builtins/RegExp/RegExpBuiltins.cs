@@ -10,6 +10,12 @@ namespace Flywheel.Engine.Builtins;
 internal sealed class RegExpData
 {
     public required Regex Regex;
+    /// <summary>
+    /// For an /i pattern, the case folding its subjects go through before <see cref="Regex"/> runs
+    /// (which is then case-sensitive, see <see cref="IgnoreCasePattern"/>); null otherwise. Matches
+    /// are read back from the original string by index, never from the folded one.
+    /// </summary>
+    public CaseFolding? Folding;
     public required string Source, Flags;
     public required int GroupCount;
     public required string?[] GroupNames;
@@ -22,7 +28,9 @@ internal sealed class RegExpData
 /// <summary>RegExp (exec/test/lastIndex, flags g i m s u y d, named groups) and the String methods that take patterns.</summary>
 internal static unsafe class RegExpBuiltins
 {
+    /// <summary>Compiled patterns by (pattern, flags), shared by all engines; emptied when it reaches <see cref="CacheLimit"/> entries.</summary>
     static readonly Dictionary<(string, string), RegExpData> cache = [];
+    const int CacheLimit = 4096;
 
     public static RegExpData Compile(Realm r, string pattern, string flags)
     {
@@ -31,22 +39,57 @@ internal static unsafe class RegExpBuiltins
         foreach (char f in flags)
             if ("dgimsuyv".IndexOf(f) < 0 || flags.IndexOf(f) != flags.LastIndexOf(f))
                 throw new JsThrow(r.MakeError(ErrorKind.SyntaxError, $"Invalid flags supplied to RegExp constructor '{flags}'"));
+        string source = UnicodeScripts.Rewrite(pattern, flags);
         RegExpParseResult res;
+        CaseFolding? folding = null;
         try
         {
-            res = Tokenizer.AdaptRegExp(UnicodeScripts.Rewrite(pattern, flags), flags, false, TimeSpan.FromSeconds(10), true, EcmaVersion.Latest, ExperimentalESFeatures.None);
+            // /i: a case-sensitive pattern over folded subjects (see IgnoreCasePattern). The rewrite declines
+            // what it does not handle (inline modifiers, malformed patterns), and a rewritten pattern that
+            // fails to adapt is retried as written: errors then name what the program wrote, and anything
+            // else keeps .NET's own IgnoreCase.
+            if (flags.Contains('i') && IgnoreCasePattern.Rewrite(source, flags.Contains('u')) is { } rewritten)
+            {
+                try
+                {
+                    res = Adapt(rewritten, flags.Replace("i", "", StringComparison.Ordinal));
+                    folding = flags.Contains('u') ? CaseFolding.Unicode : CaseFolding.NonUnicode;
+                }
+                catch (Exception e) when (IsAdaptationError(e)) { res = Adapt(source, flags); }
+            }
+            else res = Adapt(source, flags);
         }
-        catch (Exception e) when (e is ParseErrorException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (IsAdaptationError(e))
         {
-            throw new JsThrow(r.MakeError(ErrorKind.SyntaxError, $"Invalid regular expression: /{pattern}/{flags}: {(e is ParseErrorException pe ? pe.Description : e.Message)}"));
+            throw new JsThrow(r.MakeError(ErrorKind.SyntaxError, $"Invalid regular expression: /{pattern}/{flags}: {Reason(e, source, flags)}"));
         }
         if (res.Regex == null) throw new JsThrow(r.MakeError(ErrorKind.SyntaxError, $"Invalid regular expression: /{pattern}/{flags}"));
         var names = new string?[res.ActualRegexGroupCount];
         for (int i = 1; i < names.Length; i++) { var n = res.GetRegexGroupName(i); names[i] = string.IsNullOrEmpty(n) ? null : n; }
-        var data = new RegExpData { Regex = res.Regex, Source = pattern.Length == 0 ? "(?:)" : pattern, Flags = new string(flags.Order().ToArray()), GroupCount = res.ActualRegexGroupCount, GroupNames = names };
-        lock (cache) cache[(pattern, flags)] = data;
+        var data = new RegExpData { Regex = res.Regex, Folding = folding, Source = pattern.Length == 0 ? "(?:)" : pattern, Flags = new string(flags.Order().ToArray()), GroupCount = res.ActualRegexGroupCount, GroupNames = names };
+        lock (cache)
+        {
+            if (cache.Count >= CacheLimit) cache.Clear();
+            cache[(pattern, flags)] = data;
+        }
         return data;
     }
+
+    /// <summary>Why the adaptation failed, without the "Invalid regular expression: /…/…: " it may begin with (ours names the pattern as written).</summary>
+    static string Reason(Exception e, string adapted, string flags)
+    {
+        string text = e is ParseErrorException pe ? pe.Description : e.Message;
+        string prefix = $"Invalid regular expression: /{adapted}/{flags}: ";
+        return text.StartsWith(prefix, StringComparison.Ordinal) ? text[prefix.Length..] : text;
+    }
+
+    static bool IsAdaptationError(Exception e) => e is ParseErrorException or ArgumentException or InvalidOperationException;
+
+    static RegExpParseResult Adapt(string pattern, string flags) =>
+        Tokenizer.AdaptRegExp(pattern, flags, false, TimeSpan.FromSeconds(10), true, EcmaVersion.Latest, ExperimentalESFeatures.None);
+
+    /// <summary>The text of a match or group, read from the subject itself (the regex may have run on its case folding).</summary>
+    public static ReadOnlySpan<char> Text(Capture c, string subject) => subject.AsSpan(c.Index, c.Length);
 
     public static JsValue Create(Realm r, JsValue pattern, JsValue flags) => Create(r, Realm.ToClr(pattern), Realm.ToClr(flags), JsValue.FromPtr(r.RegExpPrototype));
 
@@ -251,10 +294,13 @@ internal static unsafe class RegExpBuiltins
         return m;
     }
 
-    /// <summary>Runs the .NET regex; its match timeout becomes a RangeError.</summary>
+    /// <summary>
+    /// Runs the .NET regex (on the subject's case folding for /i); its match timeout becomes a RangeError.
+    /// Read texts with <see cref="Text"/>, never from the match.
+    /// </summary>
     public static Match Run(Realm r, RegExpData d, string s, int start)
     {
-        try { return d.Regex.Match(s, start); }
+        try { return d.Regex.Match(d.Folding == null ? s : r.FoldedSubject(d.Folding, s), start); }
         catch (RegexMatchTimeoutException) { throw Def.RangeError(r, "Regular expression took too long"); }
     }
 
@@ -264,8 +310,9 @@ internal static unsafe class RegExpBuiltins
         var d = Data(r, rx, "exec");
         using var hs = new HandleScope(r);
         int hrx = hs.Add(rx), hstr = hs.Add(str);
-        var m = BuiltinMatch(r, hs[hrx], d, r.ToClrCached(str));
-        return m == null ? JsValue.Null : MatchArray(r, d, m, hs[hstr]);
+        string s = r.ToClrCached(str);
+        var m = BuiltinMatch(r, hs[hrx], d, s);
+        return m == null ? JsValue.Null : MatchArray(r, d, m, hs[hstr], s);
     }
 
     /// <summary>RegExpExec: the object's own exec if it is callable (result must be an object or null), else the built-in one.</summary>
@@ -294,7 +341,7 @@ internal static unsafe class RegExpBuiltins
         return true;
     }
 
-    static JsValue MatchArray(Realm r, RegExpData d, Match m, JsValue str)
+    static JsValue MatchArray(Realm r, RegExpData d, Match m, JsValue str, string s)
     {
         using var hs = new HandleScope(r);
         int hstr = hs.Add(str);
@@ -303,7 +350,7 @@ internal static unsafe class RegExpBuiltins
         for (int i = 0; i < d.GroupCount; i++)
         {
             var g = m.Groups[i];
-            r.PutElement(hs[ha].Ptr, (uint)i, g.Success ? r.NewString(g.ValueSpan) : JsValue.Undefined);
+            r.PutElement(hs[ha].Ptr, (uint)i, g.Success ? r.NewString(Text(g, s)) : JsValue.Undefined);
         }
         r.DefineData(hs[ha].Ptr, r.KIndex, JsValue.FromInt(m.Index));
         r.DefineData(hs[ha].Ptr, r.KInput, hs[hstr]);
@@ -314,7 +361,7 @@ internal static unsafe class RegExpBuiltins
             groups = JsValue.FromPtr(go);
             hs.Add(groups);
             for (int i = 1; i < d.GroupCount; i++)
-                if (d.GroupNames[i] is { } name) r.DefineData(go, r.Key(name), m.Groups[i].Success ? r.NewString(m.Groups[i].ValueSpan) : JsValue.Undefined);
+                if (d.GroupNames[i] is { } name) r.DefineData(go, r.Key(name), m.Groups[i].Success ? r.NewString(Text(m.Groups[i], s)) : JsValue.Undefined);
         }
         r.DefineData(hs[ha].Ptr, r.KGroups, groups);
         if (d.HasIndices) r.DefineData(hs[ha].Ptr, r.Key("indices"), MatchIndices(r, d, m));

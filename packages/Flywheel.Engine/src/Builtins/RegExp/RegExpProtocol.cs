@@ -51,7 +51,7 @@ internal static unsafe class RegExpProtocol
         {
             string s = r.ToClrCached(hs[hS]);
             for (var m = RegExpBuiltins.Run(r, d, s, 0); m.Success; m = m.NextMatch())
-                r.PutElement(hs[ha].Ptr, n++, r.NewString(m.ValueSpan));
+                r.PutElement(hs[ha].Ptr, n++, r.NewString(RegExpBuiltins.Text(m, s)));
             SetLastIndex(r, hs[hrx], 0);
             return n == 0 ? JsValue.Null : hs[ha];
         }
@@ -167,7 +167,7 @@ internal static unsafe class RegExpProtocol
                 for (int g = 1; g < sd.GroupCount; g++)
                 {
                     var grp = m.Groups[g];
-                    r.PutElement(hs[ha].Ptr, n++, grp.Success ? r.NewString(grp.ValueSpan) : JsValue.Undefined);
+                    r.PutElement(hs[ha].Ptr, n++, grp.Success ? r.NewString(RegExpBuiltins.Text(grp, s)) : JsValue.Undefined);
                     if (n == limit) return hs[ha];
                 }
                 q = p;
@@ -239,7 +239,7 @@ internal static unsafe class RegExpProtocol
             void Add(Match m)
             {
                 var caps = new string?[d.GroupCount];
-                for (int i = 1; i < d.GroupCount; i++) caps[i] = m.Groups[i].Success ? m.Groups[i].Value : null;
+                for (int i = 1; i < d.GroupCount; i++) caps[i] = m.Groups[i].Success ? RegExpBuiltins.Text(m.Groups[i], s).ToString() : null;
                 int named = -1;
                 if (wantGroups)
                 {
@@ -248,7 +248,7 @@ internal static unsafe class RegExpProtocol
                     for (int i = 1; i < d.GroupCount; i++)
                         if (d.GroupNames[i] is { } nm) r.DefineData(go, r.Key(nm), caps[i] == null ? JsValue.Undefined : r.Str(caps[i]!));
                 }
-                matches.Add(new ReplaceMatch { Position = m.Index, Matched = m.Value, Captures = caps, NamedHandle = named });
+                matches.Add(new ReplaceMatch { Position = m.Index, Matched = RegExpBuiltins.Text(m, s).ToString(), Captures = caps, NamedHandle = named });
             }
             if (global)
             {
