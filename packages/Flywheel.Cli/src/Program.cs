@@ -282,6 +282,9 @@ public static class Program
             w.WriteStartObject("allocationStubCalls");
             foreach (var (opcode, count) in s.BaselineAllocationStubCalls) w.WriteNumber(opcode, count);
             w.WriteEndObject();
+            w.WriteStartObject("stringStubCalls");
+            foreach (var (opcode, count) in s.BaselineStringStubCalls) w.WriteNumber(opcode, count);
+            w.WriteEndObject();
             w.WriteEndObject();
             w.WriteEndObject();
         }

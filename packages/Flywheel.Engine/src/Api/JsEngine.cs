@@ -181,6 +181,7 @@ public sealed unsafe class JsEngine : IDisposable
             BaselineExits = realm.Interp.Jit is { } jit ? ByOpcode(jit.Exits) : new Dictionary<string, long>(),
             BaselineSlowPaths = realm.Interp.Jit != null ? ByOpcode(realm.Interp.MachineCodeSteps) : new Dictionary<string, long>(),
             BaselineAllocationStubCalls = realm.Interp.Jit != null ? ByOpcode(realm.Interp.AllocationStubCalls) : new Dictionary<string, long>(),
+            BaselineStringStubCalls = realm.Interp.Jit != null ? ByOpcode(realm.Interp.StringStubCalls) : new Dictionary<string, long>(),
             BaselineNativeCalls = realm.Interp.MachineCodeNativeCalls,
         };
     }
@@ -441,6 +442,12 @@ public sealed record EngineStatistics
     /// (closures, a literal's first property, growing elements, a new heap chunk), by instruction.
     /// </summary>
     public IReadOnlyDictionary<string, long> BaselineAllocationStubCalls { get; init; } = new Dictionary<string, long>();
+    /// <summary>
+    /// Concatenations (<c>Add</c>) and template-literal conversions (<c>ToStringOp</c>) baseline code
+    /// had the string stub make (a number converted to a string, a short result when the inline
+    /// allocation defers to the heap), by instruction.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> BaselineStringStubCalls { get; init; } = new Dictionary<string, long>();
     /// <summary>
     /// Calls of native (and bound) functions baseline code made through the interpreter's native call
     /// stub; calls of the built-ins it computes inline (Math.sqrt, charCodeAt, …) are not counted.

@@ -20,7 +20,7 @@ internal sealed unsafe partial class BaselineCompiler
     {
         switch (op)
         {
-            case Opcode.Add: BinaryNumeric(pc, Operand(p, row, 0), IntOp.Add, DoubleOp.Add); return true;
+            case Opcode.Add: BinaryNumeric(pc, Operand(p, row, 0), IntOp.Add, DoubleOp.Add, StringAddPath(pc, row.Size, Operand(p, row, 0), Operand(p, row, 1))); return true;
             case Opcode.Sub: BinaryNumeric(pc, Operand(p, row, 0), IntOp.Sub, DoubleOp.Sub); return true;
             case Opcode.Mul: BinaryNumeric(pc, Operand(p, row, 0), IntOp.Mul, DoubleOp.Mul); return true;
             case Opcode.Div: BinaryNumeric(pc, Operand(p, row, 0), IntOp.None, DoubleOp.Div); return true;
@@ -49,8 +49,8 @@ internal sealed unsafe partial class BaselineCompiler
 
     enum DoubleOp { None, Add, Sub, Mul, Div }
 
-    /// <summary>acc = r[left] op acc.</summary>
-    void BinaryNumeric(int pc, int left, IntOp intOp, DoubleOp doubleOp)
+    /// <summary>acc = r[left] op acc; operands that are not both numbers go to <paramref name="notNumbers"/> (left in rax), else to the slow path.</summary>
+    void BinaryNumeric(int pc, int left, IntOp intOp, DoubleOp doubleOp, Label? notNumbers = null)
     {
         var bail = SlowPath(pc);
         var done = masm.CreateLabel();
@@ -90,7 +90,7 @@ internal sealed unsafe partial class BaselineCompiler
                 a.mov(rax, Register(left));
             }
             masm.Bind(notBothInt);
-            BothToDouble(bail);
+            BothToDouble(notNumbers ?? bail);
             switch (doubleOp)
             {
                 case DoubleOp.Add: a.addsd(xmm0, xmm1); break;

@@ -18,9 +18,10 @@ namespace Flywheel.Engine.Baseline;
 /// time, and answers 0 for whatever may run script or fail (getters, setters, read-only
 /// properties), which takes the slow path (the interpreter runs the instruction). A getter or setter
 /// on the prototype chain that the entries cache (as a handler record, like a prototype load) is
-/// called from machine code as a bytecode function is (<see cref="EmitAccessorCall"/>). Primitive
-/// receivers take the slow path at once, except for a string's <c>length</c>, which is read inline
-/// like an array's.
+/// called from machine code as a bytecode function is (<see cref="EmitAccessorCall"/>). A string
+/// receiver's <c>length</c> is read inline like an array's, and its other named properties are
+/// String.prototype's, found through the same entries (<see cref="StringReceiverLoad"/>); other
+/// primitive receivers take the slow path.
 /// </summary>
 internal sealed unsafe partial class BaselineCompiler
 {
@@ -31,14 +32,21 @@ internal sealed unsafe partial class BaselineCompiler
     /// For the object in rax whose shape one of the entries at <paramref name="feedbackSlot"/> has:
     /// rdx = that entry's handler word and the jump to <paramref name="notOwn"/> taken when it is not
     /// an own data slot (rcx = the receiver's slot array otherwise). An object whose shape no entry
-    /// has jumps to <paramref name="miss"/>, anything else to the exit of <paramref name="pc"/>.
+    /// has jumps to <paramref name="miss"/>, another cell to <paramref name="notObject"/> (when given),
+    /// anything else to the slow path of <paramref name="pc"/>.
     /// </summary>
-    void LoadCachedHandler(int pc, int feedbackSlot, Label notOwn, Label miss)
+    void LoadCachedHandler(int pc, int feedbackSlot, Label notOwn, Label miss, Label? notObject = null)
     {
         var bail = SlowPath(pc);
         JumpUnlessCell(bail);
         a.cmp(__byte_ptr[rax], (int)CellKind.Object);
-        masm.Jump(Condition.NotEqual, bail);
+        masm.Jump(Condition.NotEqual, notObject ?? bail);
+        MatchCachedShape(feedbackSlot, notOwn, miss);
+    }
+
+    /// <summary>The shape compares of <see cref="LoadCachedHandler"/>, for the object in rax.</summary>
+    void MatchCachedShape(int feedbackSlot, Label notOwn, Label miss)
+    {
         a.mov(rcx, (long)function.FeedbackSlot(feedbackSlot));
         a.mov(rdx, __qword_ptr[rax + Layout.ObjShape]);
         // Entries are appended and cleared all at once (going megamorphic), and an unused key is 0,
@@ -69,12 +77,13 @@ internal sealed unsafe partial class BaselineCompiler
     /// record is valid for the receiver in rax (same prototype, current prototype epoch); rcx = the
     /// realm's <see cref="CacheValidityBlock"/>. A valid getter or setter record calls it
     /// (<see cref="EmitAccessorCall"/>, which continues at the next instruction or takes the slow path);
-    /// anything else jumps to <paramref name="bail"/> (clobbers r8, r9).
+    /// anything else jumps to <paramref name="bail"/> (clobbers r8, r9), and so does a valid accessor
+    /// record when <paramref name="callAccessors"/> is false.
     /// </summary>
-    void LoadValidHandlerRecord(int pc, ulong tag, Label bail)
+    void LoadValidHandlerRecord(int pc, ulong tag, Label bail, bool callAccessors = true)
     {
-        var accessor = masm.CreateLabel();
-        outOfLine.Add(() =>
+        var accessor = callAccessors ? masm.CreateLabel() : bail;
+        if (callAccessors) outOfLine.Add(() =>
         {
             masm.Bind(accessor);
             a.mov(rcx, __qword_ptr[rdx + Interp.IcHandler.HolderOffset]);
@@ -111,7 +120,8 @@ internal sealed unsafe partial class BaselineCompiler
         var miss = masm.CreateLabel();
         var done = masm.CreateLabel();
         a.mov(rax, Register(objectRegister));
-        if (Realm.IsString(function.Constants[nameIndex]) && Realm.ToClr(function.Constants[nameIndex]) == "length")
+        bool isLength = Realm.IsString(function.Constants[nameIndex]) && Realm.ToClr(function.Constants[nameIndex]) == "length";
+        if (isLength)
         {
             // An array's length is its first internal slot, kept as the number value "length" reads,
             // and a string's is its header's aux word (ropes included); the inline caches leave both
@@ -149,22 +159,62 @@ internal sealed unsafe partial class BaselineCompiler
             masm.Bind(ordinary);
         }
         var notOwn = masm.CreateLabel();
-        LoadCachedHandler(pc, feedbackSlot, notOwn, miss);
+        // A string's length was read above; its other properties are String.prototype's.
+        Label? notObject = isLength ? null : StringReceiverLoad(pc, feedbackSlot, miss, done);
+        LoadCachedHandler(pc, feedbackSlot, notOwn, miss, notObject);
         a.mov(Acc, __qword_ptr[rcx + rdx * 8]);
         masm.Jump(done);
 
         masm.Bind(notOwn);
         LoadValidHandlerRecord(pc, Interp.ProtoLoadTag, miss);
-        a.mov(rcx, __qword_ptr[rdx + Interp.IcHandler.HolderOffset]);
-        a.mov(rcx, __qword_ptr[rcx + Layout.ObjSlots]);
-        a.movsxd(r8, __dword_ptr[rdx + Interp.IcHandler.SlotOffset]);
-        a.mov(Acc, __qword_ptr[rcx + r8 * 8]);
+        LoadFromHolder();
         masm.Jump(done);
 
         masm.Bind(miss);
         CallPropertyStub(Interp.GetNamedStubAddress, pc);
         a.mov(Acc, rax);
         masm.Bind(done);
+    }
+
+    /// <summary>acc = the holder's slot that the valid handler record in rdx names (clobbers rcx, r8).</summary>
+    void LoadFromHolder()
+    {
+        a.mov(rcx, __qword_ptr[rdx + Interp.IcHandler.HolderOffset]);
+        a.mov(rcx, __qword_ptr[rcx + Layout.ObjSlots]);
+        a.movsxd(r8, __dword_ptr[rdx + Interp.IcHandler.SlotOffset]);
+        a.mov(Acc, __qword_ptr[rcx + r8 * 8]);
+    }
+
+    /// <summary>
+    /// The out-of-line path of <c>GetNamed</c> for a receiver cell that is not an object (in rax): a
+    /// string's property other than <c>length</c> (which <see cref="EmitGetNamed"/> reads first) is
+    /// String.prototype's, which the interpreter caches under that object's shape
+    /// (<c>Interp.LoadNamedSlow</c>), so the site's entries are checked for it: an own data slot or a
+    /// valid prototype-load record is read; anything else (a getter, to be called with the string, a
+    /// stale record, a new shape) goes to the stub at <paramref name="miss"/>. Anything but a string
+    /// takes the slow path.
+    /// </summary>
+    Label StringReceiverLoad(int pc, int feedbackSlot, Label miss, Label done)
+    {
+        var label = masm.CreateLabel();
+        outOfLine.Add(() =>
+        {
+            var notOwn = masm.CreateLabel();
+            masm.Bind(label);
+            masm.Annotate("GetNamed: a string receiver's String.prototype property");
+            a.cmp(__byte_ptr[rax], (int)CellKind.String);
+            masm.Jump(Condition.NotEqual, SlowPath(pc));
+            a.mov(rax, (long)realm.StringPrototype);
+            MatchCachedShape(feedbackSlot, notOwn, miss);
+            a.mov(Acc, __qword_ptr[rcx + rdx * 8]);
+            masm.Jump(done);
+            masm.Bind(notOwn);
+            // A getter record goes to the stub too, which leaves the call (with the string as receiver) to the slow path.
+            LoadValidHandlerRecord(pc, Interp.ProtoLoadTag, miss, callAccessors: false);
+            LoadFromHolder();
+            masm.Jump(done);
+        });
+        return label;
     }
 
     void EmitSetNamed(int pc, int objectRegister, int feedbackSlot)

@@ -362,6 +362,7 @@ internal sealed unsafe partial class BaselineCompiler
                 // An int32 key is already a property key; strings, symbols and the rest: the interpreter's.
                 JumpUnlessInt32(Acc, SlowPath(pc));
                 return true;
+            case Opcode.ToStringOp: EmitToStringOp(pc, row.Size); return true;
             case Opcode.ToNumeric:
                 // Numbers are their own ToNumeric; anything else may call valueOf: the interpreter's.
                 a.test(Acc, Tag);

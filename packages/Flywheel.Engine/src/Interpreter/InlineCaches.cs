@@ -99,18 +99,29 @@ internal sealed unsafe partial class Interp
     JsValue LoadNamedSlow(FunctionTemplate t, byte* pc, JsValue obj, bool mayRunScript)
     {
         var key = new PropKey(t.Constants[*(int*)(pc + 3)].Bits);
-        if (!Realm.IsObject(obj))
+        nint o;
+        if (Realm.IsObject(obj))
+        {
+            o = obj.Ptr;
+        }
+        else if (Realm.IsString(obj) && !key.IsIndex && key.Bits != realm.KLength.Bits)
+        {
+            // A string's own properties are its indices and length: any other name is String.prototype's
+            // lookup, cached as that object's (under its shape; baseline code checks the same entries),
+            // with the string as the receiver getters are called with.
+            o = realm.StringPrototype;
+        }
+        else
         {
             if (!mayRunScript) return JsValue.Empty;
             if (obj.IsNullish) throw ReadNullishError(obj, key);
             return realm.Get(obj, key);
         }
-        if (!inlineCaches) return LoadGeneric(obj, key, mayRunScript);
-        nint o = obj.Ptr;
+        if (!inlineCaches) return LoadGeneric(obj, o, key, mayRunScript);
         // "length" is exotic on arrays, string wrappers and typed arrays (and a function's own): only
         // ordinary objects' lookups of it are cached, since a shape does not fix the class (every object
         // starts from the same root shape).
-        if (key.Bits == realm.KLength.Bits && Layout.Class(o) != ObjClass.Ordinary) return LoadGeneric(obj, key, mayRunScript);
+        if (key.Bits == realm.KLength.Bits && Layout.Class(o) != ObjClass.Ordinary) return LoadGeneric(obj, o, key, mayRunScript);
         int slot = *(int*)(pc + 7);
         byte* ic = t.FeedbackSlot(slot);
         ulong shapeCell = (ulong)Layout.ShapePtr(o);
@@ -137,15 +148,15 @@ internal sealed unsafe partial class Interp
             return mayRunScript ? realm.Get(obj, key) : value;
         }
         var shape = realm.Shapes.Of((nint)shapeCell);
-        if (shape.IsDictionary) return LoadGeneric(obj, key, mayRunScript);
+        if (shape.IsDictionary) return LoadGeneric(obj, o, key, mayRunScript);
         if (shape.TryGet(key.Bits, out var own))
         {
-            if ((own.Flags & PropFlags.Accessor) != 0) return LoadGeneric(obj, key, mayRunScript);
+            if ((own.Flags & PropFlags.Accessor) != 0) return LoadGeneric(obj, o, key, mayRunScript);
             t.Feedback.RecordShape(slot, shapeCell, (ulong)own.Slot);
             return new JsValue(Layout.Slots(o)[own.Slot]);
         }
         // A typed array answers numeric string keys ("-1", "NaN", …) itself, before any prototype.
-        if (Layout.Class(o) == ObjClass.TypedArray && realm.IsCanonicalNumericString(key)) return LoadGeneric(obj, key, mayRunScript);
+        if (Layout.Class(o) == ObjClass.TypedArray && realm.IsCanonicalNumericString(key)) return LoadGeneric(obj, o, key, mayRunScript);
         var receiverProto = Layout.Proto(o);
         nint holder = 0;
         int holderSlot = 0;
@@ -153,9 +164,9 @@ internal sealed unsafe partial class Interp
         for (var p = receiverProto; ; p = Layout.Proto(p.Ptr))
         {
             if (!p.IsCell) return JsValue.Undefined;
-            if (Layout.Class(p.Ptr) == ObjClass.TypedArray && realm.IsCanonicalNumericString(key)) return LoadGeneric(obj, key, mayRunScript);
+            if (Layout.Class(p.Ptr) == ObjClass.TypedArray && realm.IsCanonicalNumericString(key)) return LoadGeneric(obj, o, key, mayRunScript);
             // An array or string wrapper on the chain answers "length" without a shape property.
-            if (key.Bits == realm.KLength.Bits && Layout.Class(p.Ptr) != ObjClass.Ordinary) return LoadGeneric(obj, key, mayRunScript);
+            if (key.Bits == realm.KLength.Bits && Layout.Class(p.Ptr) != ObjClass.Ordinary) return LoadGeneric(obj, o, key, mayRunScript);
             if (realm.ShapeOf(p.Ptr).TryGet(key.Bits, out var e))
             {
                 accessor = (e.Flags & PropFlags.Accessor) != 0;
@@ -166,7 +177,7 @@ internal sealed unsafe partial class Interp
         }
         CacheHolder(t, slot, shapeCell, stale, accessor ? AccessorTag : ProtoLoadTag, receiverProto, holder, holderSlot);
         // A getter is cached too, so the next miss calls it without a lookup (and baseline code exits at once).
-        if (accessor) return LoadGeneric(obj, key, mayRunScript);
+        if (accessor) return LoadGeneric(obj, o, key, mayRunScript);
         return new JsValue(Layout.Slots(holder)[holderSlot]);
     }
 
@@ -191,9 +202,13 @@ internal sealed unsafe partial class Interp
         t.Feedback.RecordShape(slot, shapeCell, tag | (uint)index);
     }
 
-    /// <summary>[[Get]] of an object's property without the cache; without <paramref name="mayRunScript"/> only of a data property (<see cref="JsValue.Empty"/> otherwise).</summary>
-    JsValue LoadGeneric(JsValue obj, PropKey key, bool mayRunScript) =>
-        mayRunScript ? realm.Get(obj, key) : realm.TryGetData(obj.Ptr, key, out var value) ? value : JsValue.Empty;
+    /// <summary>
+    /// [[Get]] of a property of <paramref name="obj"/> without the cache (<paramref name="o"/> is the object
+    /// the lookup starts at: <paramref name="obj"/>, or String.prototype for a string); without
+    /// <paramref name="mayRunScript"/> only of a data property (<see cref="JsValue.Empty"/> otherwise).
+    /// </summary>
+    JsValue LoadGeneric(JsValue obj, nint o, PropKey key, bool mayRunScript) =>
+        mayRunScript ? realm.Get(obj, key) : realm.TryGetData(o, key, out var value) ? value : JsValue.Empty;
 
     /// <summary>
     /// The handler word of the entry for <paramref name="shapeCell"/> among the site's entries at

@@ -90,6 +90,7 @@ internal sealed unsafe class Heap : IDisposable
         if (Marshal.OffsetOf<AllocationTable>(nameof(AllocationTable.AllocatedBytes)) != AllocationTable.AllocatedBytesOffset
             || Marshal.OffsetOf<AllocationTable>(nameof(AllocationTable.AllocatedSinceGc)) != AllocationTable.AllocatedSinceGcOffset
             || Marshal.OffsetOf<AllocationTable>(nameof(AllocationTable.InlineLimit)) != AllocationTable.InlineLimitOffset
+            || Marshal.OffsetOf<AllocationTable>(nameof(AllocationTable.RopesCreated)) != AllocationTable.RopesCreatedOffset
             || Marshal.OffsetOf<AllocationTable>("classes") != AllocationTable.ClassesOffset
             || Marshal.OffsetOf<AllocationTable>(nameof(AllocationTable.ClassOfSize)) != AllocationTable.ClassOfSizeOffset
             || Marshal.OffsetOf<AllocationTable.Class>(nameof(AllocationTable.Class.Size)) != AllocationTable.SizeOffset)
@@ -301,7 +302,7 @@ internal sealed unsafe class Heap : IDisposable
 [StructLayout(LayoutKind.Sequential)]
 internal unsafe struct AllocationTable
 {
-    public const int AllocatedBytesOffset = 0, AllocatedSinceGcOffset = 8, InlineLimitOffset = 16;
+    public const int AllocatedBytesOffset = 0, AllocatedSinceGcOffset = 8, InlineLimitOffset = 16, RopesCreatedOffset = 24;
     public const int ClassesOffset = 32, ClassStride = 32;
     public const int FreeListOffset = 0, BumpOffset = 8, BumpEndOffset = 16, SizeOffset = 24;
     const int ClassCount = 17;
@@ -320,7 +321,8 @@ internal unsafe struct AllocationTable
     public long AllocatedSinceGc;
     /// <summary>The most <see cref="AllocatedSinceGc"/> may reach by inline allocation (see Heap.UpdateInlineLimit).</summary>
     public long InlineLimit;
-    long reserved;
+    /// <summary>Rope cells made so far, by <c>Realm.Concat</c> and baseline code's inline concatenation (statistics).</summary>
+    public long RopesCreated;
     fixed long classes[ClassCount * ClassStride / 8];
     /// <summary>The size class of each small size in 16-byte steps (at <see cref="ClassOfSizeOffset"/>).</summary>
     public fixed byte ClassOfSize[Heap.MaxSmall / 16 + 1];
