@@ -35,10 +35,10 @@ internal sealed unsafe partial class BaselineCompiler
             case Opcode.Dec: IncrementOrDecrement(pc, -1); return true;
             case Opcode.Negate: EmitNegate(pc); return true;
             case Opcode.BitNot: EmitBitNot(pc); return true;
-            case Opcode.TestLessThan: Compare(pc, Operand(p, row, 0), Condition.Less, accFirst: false, Condition.Above); return true;
-            case Opcode.TestGreaterThan: Compare(pc, Operand(p, row, 0), Condition.Greater, accFirst: true, Condition.Above); return true;
-            case Opcode.TestLessThanOrEqual: Compare(pc, Operand(p, row, 0), Condition.LessOrEqual, accFirst: false, Condition.AboveOrEqual); return true;
-            case Opcode.TestGreaterThanOrEqual: Compare(pc, Operand(p, row, 0), Condition.GreaterOrEqual, accFirst: true, Condition.AboveOrEqual); return true;
+            case Opcode.TestLessThan: Compare(pc, p, row, Condition.Less, accFirst: false, Condition.Above); return true;
+            case Opcode.TestGreaterThan: Compare(pc, p, row, Condition.Greater, accFirst: true, Condition.Above); return true;
+            case Opcode.TestLessThanOrEqual: Compare(pc, p, row, Condition.LessOrEqual, accFirst: false, Condition.AboveOrEqual); return true;
+            case Opcode.TestGreaterThanOrEqual: Compare(pc, p, row, Condition.GreaterOrEqual, accFirst: true, Condition.AboveOrEqual); return true;
             case Opcode.TestEqual: EmitLooseEqual(pc, Operand(p, row, 0)); return true;
             case Opcode.TestStrictEqual: EmitStrictEqual(pc, Operand(p, row, 0)); return true;
             default: return false;
@@ -326,64 +326,100 @@ internal sealed unsafe partial class BaselineCompiler
         }
     }
 
-    /// <summary>xmm0 = rax and xmm1 = the accumulator as doubles, or a jump to <paramref name="bail"/> unless both are numbers (clobbers rcx, rdx).</summary>
+    /// <summary>xmm0 = rax and xmm1 = the accumulator as doubles, or a jump to <paramref name="bail"/> unless both are numbers (clobbers rdx).</summary>
     void BothToDouble(Label bail)
     {
-        a.test(rax, Tag);
-        masm.Jump(Condition.Equal, bail);
-        a.test(Acc, Tag);
-        masm.Jump(Condition.Equal, bail);
-        ToDouble(rax, xmm0);
-        ToDouble(Acc, xmm1);
+        UnboxNumber(rax, xmm0, bail);
+        UnboxNumber(Acc, xmm1, bail);
     }
 
-    /// <summary><paramref name="destination"/> = the number in <paramref name="value"/> (an int32 or a double; clobbers rcx, rdx).</summary>
-    void ToDouble(AssemblerRegister64 value, AssemblerRegisterXMM destination)
+    /// <summary>
+    /// <paramref name="destination"/> = the number in <paramref name="value"/>, or a jump to
+    /// <paramref name="notNumber"/> when it is none (clobbers rdx). Doubles take the straight line:
+    /// int32s are exactly the values at or above <see cref="JsValue.NumberTag"/> (unsigned), and their
+    /// conversion is out of line; a double's bits are the value minus 2^49, which is the value plus the
+    /// tag register (NumberTag is -2^49 as a signed word), one <c>lea</c>.
+    /// </summary>
+    void UnboxNumber(AssemblerRegister64 value, AssemblerRegisterXMM destination, Label notNumber)
     {
-        var isDouble = masm.CreateLabel();
-        var done = masm.CreateLabel();
-        JumpUnlessInt32(value, isDouble);
-        a.cvtsi2sd(destination, new AssemblerRegister32(ToRegister32(value)));
-        masm.Jump(done);
-        masm.Bind(isDouble);
-        a.mov(rdx, value);
-        a.mov(rcx, unchecked((long)JsValue.DoubleOffset));
-        a.sub(rdx, rcx);
-        a.movq(destination, rdx);
-        masm.Bind(done);
-    }
-
-    /// <summary>acc = xmm0 as <see cref="JsValue.FromNumber"/> encodes it: integral values but -0 as int32, NaN canonical (clobbers rax, rcx, xmm1).</summary>
-    void BoxNumber()
-    {
-        var notInt = masm.CreateLabel();
         var isInt = masm.CreateLabel();
         var done = masm.CreateLabel();
-        var nan = masm.CreateLabel();
+        a.cmp(value, Tag);
+        masm.Jump(Condition.AboveOrEqual, isInt);
+        a.test(value, Tag);
+        masm.Jump(Condition.Equal, notNumber);
+        a.lea(rdx, __[value + Tag]);
+        a.movq(destination, rdx);
+        masm.Bind(done);
+        OutOfLine(() =>
+        {
+            masm.Bind(isInt);
+            a.cvtsi2sd(destination, new AssemblerRegister32(ToRegister32(value)));
+            masm.Jump(done);
+        });
+    }
+
+    /// <summary><paramref name="destination"/> = the number in <paramref name="value"/> (an int32 or a double; clobbers rdx).</summary>
+    void ToDouble(AssemblerRegister64 value, AssemblerRegisterXMM destination)
+    {
+        var isInt = masm.CreateLabel();
+        var done = masm.CreateLabel();
+        a.cmp(value, Tag);
+        masm.Jump(Condition.AboveOrEqual, isInt);
+        a.lea(rdx, __[value + Tag]);
+        a.movq(destination, rdx);
+        masm.Bind(done);
+        OutOfLine(() =>
+        {
+            masm.Bind(isInt);
+            a.cvtsi2sd(destination, new AssemblerRegister32(ToRegister32(value)));
+            masm.Jump(done);
+        });
+    }
+
+    /// <summary>
+    /// acc = xmm0 as <see cref="JsValue.FromNumber"/> encodes it: integral values but -0 as int32, NaN
+    /// canonical (clobbers rax, rcx, xmm1). A fraction, the common result of double arithmetic, takes the
+    /// straight line (boxed as bits + 2^49, i.e. minus the tag register); integral values, ±0 and NaN
+    /// (which all compare equal or unordered with their int32 truncation) are sorted out of line.
+    /// </summary>
+    void BoxNumber()
+    {
+        var integralOrNaN = masm.CreateLabel();
+        var done = masm.CreateLabel();
         a.cvttsd2si(ecx, xmm0);
         a.cvtsi2sd(xmm1, ecx);
         a.ucomisd(xmm0, xmm1);
-        masm.Jump(Condition.Parity, nan);
-        masm.Jump(Condition.NotEqual, notInt);
-        a.test(ecx, ecx);
-        masm.Jump(Condition.NotEqual, isInt);
-        a.movq(rax, xmm0);
-        a.test(rax, rax);
-        masm.Jump(Condition.Sign, notInt);
-        masm.Bind(isInt);
-        a.mov(eax, ecx);
-        a.or(rax, Tag);
-        a.mov(Acc, rax);
-        masm.Jump(done);
-        masm.Bind(nan);
-        a.mov(Acc, unchecked((long)CanonicalNaNValue));
-        masm.Jump(done);
-        masm.Bind(notInt);
-        a.movq(rax, xmm0);
-        a.mov(rcx, unchecked((long)JsValue.DoubleOffset));
-        a.add(rax, rcx);
-        a.mov(Acc, rax);
+        masm.Jump(Condition.Equal, integralOrNaN);
+        a.movq(Acc, xmm0);
+        a.sub(Acc, Tag);
         masm.Bind(done);
+        OutOfLine(() =>
+        {
+            var isInt = masm.CreateLabel();
+            var nan = masm.CreateLabel();
+            var asDouble = masm.CreateLabel();
+            masm.Bind(integralOrNaN);
+            masm.Jump(Condition.Parity, nan);
+            a.test(ecx, ecx);
+            masm.Jump(Condition.NotEqual, isInt);
+            // ±0: -0 stays a double.
+            a.movq(rax, xmm0);
+            a.test(rax, rax);
+            masm.Jump(Condition.Sign, asDouble);
+            masm.Bind(isInt);
+            a.mov(eax, ecx);
+            a.or(rax, Tag);
+            a.mov(Acc, rax);
+            masm.Jump(done);
+            masm.Bind(nan);
+            a.mov(Acc, unchecked((long)CanonicalNaNValue));
+            masm.Jump(done);
+            masm.Bind(asDouble);
+            a.movq(Acc, xmm0);
+            a.sub(Acc, Tag);
+            masm.Jump(done);
+        });
     }
 
     /// <summary>Inc/Dec of an int32 that stays an int32; anything else goes to the interpreter.</summary>
@@ -450,22 +486,100 @@ internal sealed unsafe partial class BaselineCompiler
     /// acc = r[left] compared with acc. int32 operands compare as int32 with <paramref name="intCondition"/>;
     /// numbers compare as doubles with <paramref name="doubleCondition"/> (an unsigned condition after
     /// <c>ucomisd</c>, operands ordered so that NaN gives false); anything else is the interpreter's.
+    /// When a conditional jump on the result follows, the fast paths take it too (see <see cref="FusedBranch"/>).
     /// </summary>
-    void Compare(int pc, int left, Condition intCondition, bool accFirst, Condition doubleCondition)
+    void Compare(int pc, byte* p, OpInfo row, Condition intCondition, bool accFirst, Condition doubleCondition)
     {
         var done = masm.CreateLabel();
         var notBothInt = masm.CreateLabel();
-        a.mov(rax, Register(left));
+        var branch = FusedBranch(pc, row);
+        a.mov(rax, Register(Operand(p, row, 0)));
         JumpUnlessBothInt32(notBothInt);
         a.cmp(eax, Acc32);
+        if (branch is { } fused)
+        {
+            if (!fused.AccDead) SetBooleanAcc(intCondition);
+            // The int32 compare falls through to the code after the jump; the double one is out of line.
+            JumpOnCondition(intCondition, fused.IfTrue, fused.IfFalse, fused.Next);
+            OutOfLine(() =>
+            {
+                masm.Bind(notBothInt);
+                CompareDoubles(pc, accFirst, doubleCondition, setAcc: !fused.AccDead);
+                JumpOnCondition(doubleCondition, fused.IfTrue, fused.IfFalse, next: null);
+            });
+            return;
+        }
         SetBooleanAcc(intCondition);
         masm.Jump(done);
         masm.Bind(notBothInt);
+        CompareDoubles(pc, accFirst, doubleCondition, setAcc: true);
+        masm.Bind(done);
+    }
+
+    /// <summary>Compares rax with the accumulator as doubles, the flags left by <c>ucomisd</c> (and the boolean in acc when <paramref name="setAcc"/>); anything but numbers is the interpreter's.</summary>
+    void CompareDoubles(int pc, bool accFirst, Condition doubleCondition, bool setAcc)
+    {
         BothToDouble(SlowPath(pc));
         // left < right ⇔ right above left; left > right ⇔ left above right (unordered sets CF and ZF: false).
         if (accFirst) a.ucomisd(xmm0, xmm1);
         else a.ucomisd(xmm1, xmm0);
-        SetBooleanAcc(doubleCondition);
-        masm.Bind(done);
+        if (setAcc) SetBooleanAcc(doubleCondition);
+    }
+
+    /// <summary>
+    /// When the instruction after the compare at <paramref name="pc"/> is a conditional jump on its
+    /// result (JumpIfTrue/False, JumpIfToBooleanTrue/False: the same on a boolean), the labels the
+    /// compare branches to itself, as the interpreter's compare-and-branch does, and the label of the
+    /// code that follows the compare's (the instruction after the jump). The compare still sets the
+    /// boolean accumulator (the jump leaves it there); the jump's own code, for entries at it and for
+    /// the compare's slow path, moves out of line (<see cref="fusedJumpPc"/>).
+    /// </summary>
+    (Label IfTrue, Label IfFalse, Label Next, bool AccDead)? FusedBranch(int pc, OpInfo row)
+    {
+        int next = pc + row.Size;
+        if (next >= length) return null;
+        byte* code = function.Code;
+        var jump = (Opcode)code[next];
+        if (jump is not (Opcode.JumpIfTrue or Opcode.JumpIfToBooleanTrue or Opcode.JumpIfFalse or Opcode.JumpIfToBooleanFalse)) return null;
+        var jumpRow = OpcodeTable.Get(jump);
+        int targetPc = next + Operand(code + next, jumpRow, jumpRow.Operands.Length - 1);
+        int fallThroughPc = next + jumpRow.Size;
+        var target = instructionLabels[targetPc];
+        var fallThrough = instructionLabels[fallThroughPc];
+        fusedJumpPc = next;
+        // When both successors load the accumulator before reading it (an if's body and else, a loop's
+        // body and exit, as a rule), the fast paths need not make the boolean: nothing can observe it,
+        // and what the accumulator holds meanwhile is the compare's right operand, a number.
+        bool accDead = LoadsAccumulatorFirst(targetPc) && LoadsAccumulatorFirst(fallThroughPc);
+        return jump is Opcode.JumpIfTrue or Opcode.JumpIfToBooleanTrue ? (target, fallThrough, fallThrough, accDead) : (fallThrough, target, fallThrough, accDead);
+    }
+
+    /// <summary>Whether the instruction at <paramref name="pc"/> sets the accumulator without reading it, always inline (it cannot exit with the old one).</summary>
+    bool LoadsAccumulatorFirst(int pc) =>
+        pc < length && (Opcode)function.Code[pc] is Opcode.Ldar or Opcode.LdaSmi or Opcode.LdaZero or Opcode.LdaConstant
+            or Opcode.LdaUndefined or Opcode.LdaNull or Opcode.LdaTrue or Opcode.LdaFalse or Opcode.LdaContextSlot
+            or Opcode.LdaCurrentContext or Opcode.LdaReceiver or Opcode.LdaFunction;
+
+    /// <summary>
+    /// Branches to <paramref name="ifTrue"/> when <paramref name="condition"/> holds in the flags, else to
+    /// <paramref name="ifFalse"/>; one conditional jump when either is <paramref name="next"/>, the code that follows.
+    /// </summary>
+    void JumpOnCondition(Condition condition, Label ifTrue, Label ifFalse, Label? next)
+    {
+        if (ifFalse == next)
+        {
+            masm.Jump(condition, ifTrue);
+        }
+        else if (ifTrue == next)
+        {
+            // x86 condition codes come in pairs that differ in the low bit; an unordered ucomisd fails
+            // Above/AboveOrEqual and so satisfies their negations, as false should.
+            masm.Jump((Condition)((byte)condition ^ 1), ifFalse);
+        }
+        else
+        {
+            masm.Jump(condition, ifTrue);
+            masm.Jump(ifFalse);
+        }
     }
 }

@@ -26,7 +26,8 @@ internal sealed unsafe partial class BaselineCompiler
         var notArray = masm.CreateLabel();
         var done = masm.CreateLabel();
         a.mov(rax, Register(objectRegister));
-        LoadDenseElementAddress(Acc, ReadableArrayMask, notArray);
+        // A non-cell receiver or a key that is not an int32 misses the typed-array path too.
+        LoadDenseElementAddress(Acc, ReadableArrayMask, bail, notArray);
         a.mov(rax, __qword_ptr[rdx + rcx * 8]);
         a.test(rax, rax);
         masm.Jump(Condition.Equal, bail);
@@ -34,7 +35,7 @@ internal sealed unsafe partial class BaselineCompiler
         masm.Jump(done);
 
         masm.Bind(notArray);
-        TypedElementAddress(Acc, bail);
+        TypedElementAddress(Acc, bail, cellAndKeyChecked: true);
         var next = masm.CreateLabel();
         foreach (var kind in LoadKinds)
         {
@@ -87,14 +88,15 @@ internal sealed unsafe partial class BaselineCompiler
         var done = masm.CreateLabel();
         a.mov(r9, Register(keyRegister));
         a.mov(rax, Register(objectRegister));
-        LoadDenseElementAddress(r9, WritableArrayMask, notArray);
+        // A non-cell receiver or a key that is not an int32 misses the typed-array path too.
+        LoadDenseElementAddress(r9, WritableArrayMask, bail, notArray);
         a.cmp(__qword_ptr[rdx + rcx * 8], 0);
         masm.Jump(Condition.Equal, bail);
         a.mov(__qword_ptr[rdx + rcx * 8], Acc);
         masm.Jump(done);
 
         masm.Bind(notArray);
-        TypedElementAddress(r9, bail);
+        TypedElementAddress(r9, bail, cellAndKeyChecked: true);
         var next = masm.CreateLabel();
         foreach (var kind in StoreKinds)
         {
@@ -156,12 +158,16 @@ internal sealed unsafe partial class BaselineCompiler
     /// For the typed array in rax and the int32 index in <paramref name="key"/>: r8 = the address of
     /// element 0, r9 = the index (zero-extended), edx = the <see cref="TypedKind"/>; jumps to
     /// <paramref name="miss"/> unless rax is a typed array, the key an int32 below its length and
-    /// its buffer not detached (clobbers rcx).
+    /// its buffer not detached (clobbers rcx); <paramref name="cellAndKeyChecked"/> when the code before
+    /// already checked that rax is a cell and the key an int32.
     /// </summary>
-    void TypedElementAddress(AssemblerRegister64 key, Label miss)
+    void TypedElementAddress(AssemblerRegister64 key, Label miss, bool cellAndKeyChecked)
     {
-        JumpUnlessCell(miss);
-        JumpUnlessInt32(key, miss);
+        if (!cellAndKeyChecked)
+        {
+            JumpUnlessCell(miss);
+            JumpUnlessInt32(key, miss);
+        }
         a.mov(rdx, __qword_ptr[rax]);
         a.mov(rcx, unchecked((long)ClassAndKindMask));
         a.and(rdx, rcx);

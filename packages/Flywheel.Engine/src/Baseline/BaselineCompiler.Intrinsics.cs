@@ -155,11 +155,8 @@ internal sealed unsafe partial class BaselineCompiler
         else if (which == InlinableNative.StringCharCodeAt)
         {
             a.mov(r8, Register(firstArgument));
-            // Not JumpUnlessInt32, which clobbers rdx (the stub call's header word).
-            a.mov(rcx, r8);
-            a.and(rcx, Tag);
-            a.cmp(rcx, Tag);
-            masm.Jump(Condition.NotEqual, notInlined);
+            // rdx (the stub call's header word) must survive: JumpUnlessInt32 leaves it.
+            JumpUnlessInt32(r8, notInlined);
             a.mov(r9, Register(receiverRegister));
             a.mov(rcx, unchecked((long)JsValue.NotCellMask));
             a.test(r9, rcx);

@@ -47,6 +47,8 @@ internal sealed unsafe partial class BaselineCompiler
     readonly Label[] instructionLabels;
     readonly Dictionary<int, Label> exitStubs = [];
     readonly List<Action> outOfLine = [];
+    bool outOfLineEmitted;
+    int fusedJumpPc = -1;
     readonly Dictionary<int, Label> slowPaths = [];
     Label? stepRoutine, nativeCallRoutine, toInt32Routine, toBooleanRoutine;
     readonly int length;
@@ -117,19 +119,39 @@ internal sealed unsafe partial class BaselineCompiler
             EmitCallEntry(construct: true);
         }
 
-        resumeOffsets = new int[length + 1];
+        var resumeAt = resumeOffsets = new int[length + 1];
         Array.Fill(resumeOffsets, -1);
+        void EmitAt(int pc, Opcode op, OpInfo row)
+        {
+            masm.Bind(instructionLabels[pc]);
+            resumeAt[pc] = masm.Offset;
+            if (annotate) masm.Annotate($"{pc,5}: {Disassembler.Instruction(function.Code + pc, pc, function)}");
+            if (!EmitInstruction(op, row, function.Code + pc, pc))
+            {
+                if (IsSteppable(op)) Step(pc, row, function.Code + pc);
+                else ExitTo(pc);
+            }
+        }
         for (int pc = 0; pc < length;)
         {
             var op = (Opcode)code[pc];
             var row = OpcodeTable.Get(op);
-            masm.Bind(instructionLabels[pc]);
-            resumeOffsets[pc] = masm.Offset;
-            if (annotate) masm.Annotate($"{pc,5}: {Disassembler.Instruction(code + pc, pc, function)}");
-            if (!EmitInstruction(op, row, code + pc, pc))
+            if (pc == fusedJumpPc)
             {
-                if (IsSteppable(op)) Step(pc, row, code + pc);
-                else ExitTo(pc);
+                // A compare took this jump in its fast paths (see FusedBranch): its own code, for
+                // entries at it and the compare's slow path, goes out of line so the compare falls
+                // through to the instruction after it.
+                int at = pc;
+                OutOfLine(() =>
+                {
+                    EmitAt(at, op, row);
+                    // Its fall-through is no longer the next code.
+                    masm.Jump(instructionLabels[at + row.Size]);
+                });
+            }
+            else
+            {
+                EmitAt(pc, op, row);
             }
             pc += row.Size;
         }
@@ -138,7 +160,9 @@ internal sealed unsafe partial class BaselineCompiler
         ExitTo(length);
 
         // Slow paths placed after the code so the fast paths fall through (one may add exit stubs).
-        foreach (var emit in outOfLine) emit();
+        // By index: out-of-line code may defer more of its own.
+        for (int i = 0; i < outOfLine.Count; i++) outOfLine[i]();
+        outOfLineEmitted = true;
         foreach (var (pc, label) in slowPaths)
         {
             masm.Bind(label);
@@ -190,10 +214,20 @@ internal sealed unsafe partial class BaselineCompiler
     /// </summary>
     void CountBackEdge(int loopSlot)
     {
-        a.mov(rax, (long)function.FeedbackBase);
+        // rax still holds the feedback base ExitIfBackEdgeBudgetRunsOut loaded (the safepoint check between leaves it).
         a.inc(__qword_ptr[rax + Flywheel.Profiling.FeedbackLayout.BackEdgesOffset]);
         a.inc(__qword_ptr[rax + function.FeedbackOffsets[loopSlot] + Flywheel.Profiling.FeedbackLayout.LoopBackEdgesOffset]);
         a.dec(__dword_ptr[rax + Flywheel.Profiling.FeedbackLayout.BackEdgeBudgetOffset]);
+    }
+
+    /// <summary>
+    /// Defers <paramref name="emit"/> to after the function's code, so that a fast path's rare cases
+    /// leave its common case a straight line. Only while the code and its out-of-line parts are emitted.
+    /// </summary>
+    void OutOfLine(Action emit)
+    {
+        if (outOfLineEmitted) throw new InvalidOperationException("out-of-line code deferred after it was emitted");
+        outOfLine.Add(emit);
     }
 
     /// <summary>Leaves the code so the interpreter runs the instruction at <paramref name="pc"/>.</summary>
@@ -524,12 +558,11 @@ internal sealed unsafe partial class BaselineCompiler
         masm.Bind(done);
     }
 
+    /// <summary>Jumps to <paramref name="target"/> unless <paramref name="value"/> is an int32: the int32s are exactly the words at or above the tag (unsigned).</summary>
     void JumpUnlessInt32(AssemblerRegister64 value, Label target)
     {
-        a.mov(rdx, value);
-        a.and(rdx, Tag);
-        a.cmp(rdx, Tag);
-        masm.Jump(Condition.NotEqual, target);
+        a.cmp(value, Tag);
+        masm.Jump(Condition.Below, target);
     }
 
     /// <summary>Jumps to <paramref name="target"/> unless rax holds a heap cell (clobbers rdx).</summary>
@@ -545,11 +578,11 @@ internal sealed unsafe partial class BaselineCompiler
     /// <summary>Jumps to <paramref name="target"/> unless rax and the accumulator are both int32 (clobbers rdx).</summary>
     void JumpUnlessBothInt32(Label target)
     {
+        // The AND of two words has the tag's 15 bits set (is at or above it) exactly when both have.
         a.mov(rdx, rax);
         a.and(rdx, Acc);
-        a.and(rdx, Tag);
         a.cmp(rdx, Tag);
-        masm.Jump(Condition.NotEqual, target);
+        masm.Jump(Condition.Below, target);
     }
 
     // An object header's kind (byte 0), flags (byte 3) and class (byte 4) compared at once, as the
@@ -561,9 +594,10 @@ internal sealed unsafe partial class BaselineCompiler
     /// <summary>
     /// rdx = the elements of the array in rax and rcx = the int32 index in <paramref name="key"/>,
     /// when the array is dense (readable or writable per <paramref name="headerMask"/>) and the index
-    /// is within its length; otherwise jumps to <paramref name="miss"/>.
+    /// is within its length; otherwise jumps to <paramref name="miss"/>, or to <paramref name="notArray"/>
+    /// (when given) for a cell and an int32 key that fail only the header check.
     /// </summary>
-    void LoadDenseElementAddress(AssemblerRegister64 key, ulong headerMask, Label miss)
+    void LoadDenseElementAddress(AssemblerRegister64 key, ulong headerMask, Label miss, Label? notArray = null)
     {
         JumpUnlessCell(miss);
         JumpUnlessInt32(key, miss);
@@ -572,7 +606,7 @@ internal sealed unsafe partial class BaselineCompiler
         a.and(rdx, rcx);
         a.mov(rcx, unchecked((long)ArrayHeaderBits));
         a.cmp(rdx, rcx);
-        masm.Jump(Condition.NotEqual, miss);
+        masm.Jump(Condition.NotEqual, notArray ?? miss);
         a.mov(rdx, __qword_ptr[rax + Layout.ObjElements]);
         a.test(rdx, rdx);
         masm.Jump(Condition.Equal, miss);
