@@ -43,7 +43,7 @@ internal sealed unsafe partial class BaselineCompiler
     const ulong BytecodeFunctionHeader = (ulong)FunctionKind.Bytecode << 40 | (ulong)ObjClass.Function << 32 | (ulong)CellKind.Object;
     const ulong NativeFunctionHeader = (ulong)FunctionKind.Native << 40 | (ulong)ObjClass.Function << 32 | (ulong)CellKind.Object;
     const ulong BoundFunctionHeader = (ulong)FunctionKind.Bound << 40 | (ulong)ObjClass.Function << 32 | (ulong)CellKind.Object;
-    const int FrameFlagsConstruct = (int)FrameFlags.Construct, FrameFlagsAccessor = (int)FrameFlags.Accessor, FrameFlagsSetter = (int)FrameFlags.Setter;
+    const int FrameFlagsEntry = (int)FrameFlags.Entry, FrameFlagsConstruct = (int)FrameFlags.Construct, FrameFlagsAccessor = (int)FrameFlags.Accessor, FrameFlagsSetter = (int)FrameFlags.Setter;
 
     /// <summary>
     /// Whether calls from machine code go straight to <paramref name="function"/>'s code: plain
@@ -379,8 +379,9 @@ internal sealed unsafe partial class BaselineCompiler
     /// <summary>
     /// <c>Return</c> from a frame machine code called: the interpreter's Return (a construct call's
     /// non-object result replaced by the receiver, an accessor's return without a safepoint and, for a
-    /// setter, with the assigned value, the frame popped) and a <c>ret</c> into the caller. Frames
-    /// without a machine-code caller in this activation exit.
+    /// setter, with the assigned value, the frame popped) and a <c>ret</c> into the caller. An entry
+    /// frame (a call from native code) returns without a safepoint, as the interpreter's return to C#,
+    /// into the entry stub when that called it (<see cref="BaselineState.HostCall"/>). Frames without a machine-code caller or such a continuation in this activation exit.
     /// </summary>
     void EmitReturn(int pc)
     {
@@ -390,7 +391,7 @@ internal sealed unsafe partial class BaselineCompiler
         bool constructible = (function.Flags & (FunctionFlags.Arrow | FunctionFlags.NotConstructor)) == 0;
         a.cmp(StateInt(BaselineState.CallDepthOffset), 0);
         masm.Jump(Condition.Equal, bail);
-        a.test(__byte_ptr[Fp + 8 * JsStack.FlagsSlot], FrameFlagsAccessor | (constructible ? FrameFlagsConstruct : 0));
+        a.test(__byte_ptr[Fp + 8 * JsStack.FlagsSlot], FrameFlagsEntry | FrameFlagsAccessor | (constructible ? FrameFlagsConstruct : 0));
         masm.Jump(Condition.NotEqual, special);
         a.sub(StateInt(BaselineState.BudgetOffset), 1);
         masm.Jump(Condition.LessOrEqual, bail);
@@ -405,15 +406,19 @@ internal sealed unsafe partial class BaselineCompiler
         outOfLine.Add(() =>
         {
             masm.Bind(special);
-            var accessor = masm.CreateLabel();
+            var notConstruct = masm.CreateLabel();
             if (constructible)
             {
                 var useReceiver = masm.CreateLabel();
+                var noSafepoint = masm.CreateLabel();
                 a.test(__byte_ptr[Fp + 8 * JsStack.FlagsSlot], FrameFlagsConstruct);
-                masm.Jump(Condition.Equal, accessor);
+                masm.Jump(Condition.Equal, notConstruct);
+                a.test(__byte_ptr[Fp + 8 * JsStack.FlagsSlot], FrameFlagsEntry);
+                masm.Jump(Condition.NotEqual, noSafepoint);
                 // The budget is taken before the receiver replaces a non-object result: a bail exits with the accumulator as it was.
                 a.sub(StateInt(BaselineState.BudgetOffset), 1);
                 masm.Jump(Condition.LessOrEqual, bail);
+                masm.Bind(noSafepoint);
                 a.mov(rax, Acc);
                 JumpUnlessCell(useReceiver);
                 a.cmp(__byte_ptr[rax], (int)CellKind.Object);
@@ -422,8 +427,11 @@ internal sealed unsafe partial class BaselineCompiler
                 a.mov(Acc, FrameSlot(JsStack.ReceiverSlot));
                 masm.Jump(pop);
             }
+            // An entry frame returns to the host without a safepoint (there is no caller frame to run one in).
+            masm.Bind(notConstruct);
+            a.test(__byte_ptr[Fp + 8 * JsStack.FlagsSlot], FrameFlagsEntry);
+            masm.Jump(Condition.NotEqual, pop);
             // A getter or setter called for a GetNamed/SetNamed: as the interpreter's nested call returns (no safepoint).
-            masm.Bind(accessor);
             a.dec(StateInt(BaselineState.NativeDepthOffset));
             a.test(__byte_ptr[Fp + 8 * JsStack.FlagsSlot], FrameFlagsSetter);
             masm.Jump(Condition.Equal, pop);

@@ -94,6 +94,17 @@ internal sealed unsafe partial class BaselineCompiler
         a.mov(State, args[1]);
         a.mov(Acc, __qword_ptr[State + BaselineState.AccOffset]);
         a.mov(Tag, unchecked((long)JsValue.NumberTag));
+        // An entry frame called from native code (BaselineState.HostCall) is called as if by machine
+        // code: its Return (see EmitReturn) returns here and the activation ends with the result. A real
+        // call, so the return predictor stays in step with the stack for the code and its C# callers.
+        var notHostCall = masm.CreateLabel();
+        a.cmp(__dword_ptr[State + BaselineState.HostCallOffset], 0);
+        masm.Jump(Condition.Equal, notHostCall);
+        a.mov(__dword_ptr[State + BaselineState.CallDepthOffset], 1);
+        a.call(args[2]);
+        a.mov(__dword_ptr[State + BaselineState.PcOffset], BaselineState.ReturnedToHost);
+        masm.Jump(exit);
+        masm.Bind(notHostCall);
         // Frames whose callers have baseline code return straight into them (see EmitReturn).
         var pushed = masm.CreateLabel();
         var push = masm.CreateLabel();

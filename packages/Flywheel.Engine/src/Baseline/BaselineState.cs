@@ -15,7 +15,7 @@ internal unsafe struct BaselineState
     public const int AccOffset = 0, PcOffset = 8, BudgetOffset = 12;
     public const int FpOffset = 16, StackBaseOffset = 24, StackLimitOffset = 32, CallTableOffset = 40, GlobalReceiverOffset = 48;
     public const int ScratchOffset = 56, CallTableLengthOffset = 64, DepthOffset = 68, MaxDepthOffset = 72, CallDepthOffset = 76, ContinuationsOffset = 80;
-    public const int RuntimeOffset = 144, SavedRspOffset = 152, SafepointDueOffset = 160, NativesInlineOffset = 164, NativeDepthOffset = 168;
+    public const int RuntimeOffset = 144, SavedRspOffset = 152, SafepointDueOffset = 160, NativesInlineOffset = 164, NativeDepthOffset = 168, HostCallOffset = 172, InitialBudgetOffset = 176;
 
     /// <summary>
     /// What a runtime stub returns for a call it did not make (no effect: the code exits before the
@@ -30,6 +30,13 @@ internal unsafe struct BaselineState
     /// safepoint's budget, and by a native call, which took none.
     /// </summary>
     public const int SafepointDueAfterAllocation = 1, SafepointDueAfterCall = 2;
+
+    /// <summary>
+    /// <see cref="Pc"/> on exit when the activation's entry frame returned to the host: its Return
+    /// popped it in machine code and returned into the entry stub, which called it (<see cref="HostCall"/>);
+    /// <see cref="Acc"/> holds the result.
+    /// </summary>
+    public const int ReturnedToHost = -1;
 
     /// <summary>How many callers' resume addresses an entry can push (<see cref="Continuations"/>).</summary>
     public const int MaxContinuations = 2;
@@ -124,4 +131,20 @@ internal unsafe struct BaselineState
     /// (<see cref="Interpreter.FrameFlags.Accessor"/>).
     /// </summary>
     [FieldOffset(NativeDepthOffset)] public int NativeDepth;
+
+    /// <summary>
+    /// On entry: nonzero when the activation starts an entry frame that native code called
+    /// (Interp.RunEntryFrameInMachineCode): the entry stub then calls the code as machine code calls a
+    /// function, with <see cref="CallDepth"/> 1 and no continuations, so the frame's Return returns into
+    /// the stub and the activation ends with <see cref="Pc"/> = <see cref="ReturnedToHost"/>.
+    /// </summary>
+    [FieldOffset(HostCallOffset)] public int HostCall;
+
+    /// <summary>
+    /// The <see cref="Budget"/> the activation was given (or last re-based to): the interpreter's own
+    /// budget is <see cref="Budget"/> - InitialBudget ahead of its count, which the interpreter settles
+    /// when the activation exits and before it works on the code's behalf (Interp.OnBehalfOfMachineCode),
+    /// where nested calls take from its budget too.
+    /// </summary>
+    [FieldOffset(InitialBudgetOffset)] public int InitialBudget;
 }

@@ -34,21 +34,59 @@ internal sealed unsafe partial class Interp
     bool EnterBaseline(ulong* fp, FunctionTemplate t, byte* pc, LoopState* st)
     {
         st->Pc = pc;
+        var code = BaselineCodeOf(t);
+        if (code == null) return false;
+        nint target = code.ResumeAddress((int)(pc - t.Code));
+        if (target == 0) return false;
+        var state = Jit!.State;
+        BeginActivation(fp, st->Acc);
+        // Frames that will return into callers with baseline code return in machine code, as if
+        // machine code had called them: the entry stub pushes the callers' resume addresses.
+        int continuations = 0;
+        for (ulong* f = fp; continuations < BaselineState.MaxContinuations; continuations++)
+        {
+            if ((new JsValue(f[JsStack.FlagsSlot]).Int32 & (int)(FrameFlags.Entry | FrameFlags.Generator)) != 0) break;
+            ulong* caller = Stack.Base + new JsValue(f[JsStack.CallerFpSlot]).Int32;
+            nint resume = FrameTemplate(caller).Baseline?.ResumeAddress(new JsValue(f[JsStack.ReturnPcSlot]).Int32) ?? 0;
+            if (resume == 0) break;
+            state->Continuations[continuations] = resume;
+            f = caller;
+        }
+        state->CallDepth = continuations;
+        ulong entryCallee = fp[JsStack.CalleeSlot];
+        Jit.Run(code, fp, target);
+        return FinishActivation(fp, t, entryCallee, st);
+    }
+
+    /// <summary>
+    /// <paramref name="t"/>'s baseline code, compiled first when the tier compiles on first call;
+    /// null when it has none (and will not get any now).
+    /// </summary>
+    BaselineCode? BaselineCodeOf(FunctionTemplate t)
+    {
         var jit = Jit;
-        if (jit == null) return false;
+        if (jit == null) return null;
         var code = t.Baseline;
         if (code == null)
         {
-            if (t.BaselineRejected || !jit.CompileOnFirstCall) return false;
+            if (t.BaselineRejected || !jit.CompileOnFirstCall) return null;
             jit.Compile(t);
             code = t.Baseline;
-            if (code == null) return false;
         }
-        nint target = code.ResumeAddress((int)(pc - t.Code));
-        if (target == 0) return false;
-        var state = jit.State;
+        return code;
+    }
+
+    /// <summary>
+    /// Sets up the state for an activation of machine code in frame <paramref name="fp"/> with
+    /// accumulator <paramref name="acc"/>, except its continuations, with a share of the safepoint
+    /// budget (<see cref="BaselineState.InitialBudget"/>) that <see cref="FinishActivation"/> (or a
+    /// return to the host) settles.
+    /// </summary>
+    void BeginActivation(ulong* fp, JsValue acc)
+    {
+        var state = Jit!.State;
         if (state->Runtime == 0) state->Runtime = GCHandle.ToIntPtr(GCHandle.Alloc(this));
-        state->Acc = st->Acc.Bits;
+        state->Acc = acc.Bits;
         state->Fp = fp;
         state->StackBase = Stack.Base;
         state->StackLimit = Stack.Limit;
@@ -65,27 +103,24 @@ internal sealed unsafe partial class Interp
         // collection on another thread waits for the next exit.
         int initialBudget = safepointDue ? 1 : (int)Math.Min(budget, MaxSafepointsPerEntry);
         state->Budget = initialBudget;
-        // Frames that will return into callers with baseline code return in machine code, as if
-        // machine code had called them: the entry stub pushes the callers' resume addresses.
-        int continuations = 0;
-        for (ulong* f = fp; continuations < BaselineState.MaxContinuations; continuations++)
-        {
-            if ((new JsValue(f[JsStack.FlagsSlot]).Int32 & (int)(FrameFlags.Entry | FrameFlags.Generator)) != 0) break;
-            ulong* caller = Stack.Base + new JsValue(f[JsStack.CallerFpSlot]).Int32;
-            nint resume = FrameTemplate(caller).Baseline?.ResumeAddress(new JsValue(f[JsStack.ReturnPcSlot]).Int32) ?? 0;
-            if (resume == 0) break;
-            state->Continuations[continuations] = resume;
-            f = caller;
-        }
-        state->CallDepth = continuations;
+        state->InitialBudget = initialBudget;
         state->NativesInline = RuntimeHelpers.TryEnsureSufficientExecutionStack() ? 1 : 0;
+        state->HostCall = 0;
+    }
 
-        ulong entryCallee = fp[JsStack.CalleeSlot];
-        jit.Run(code, fp, target);
-
+    /// <summary>
+    /// After an activation entered in frame <paramref name="fp"/> (running <paramref name="t"/>, with
+    /// callee <paramref name="entryCallee"/>) exited: takes over the frame, instruction and
+    /// accumulator it exited at into <paramref name="st"/> and the depths and budget share it used, raises
+    /// the exception a native it called threw, and runs the safepoint an allocation made due.
+    /// Returns whether the code exited in another frame than <paramref name="fp"/>.
+    /// </summary>
+    bool FinishActivation(ulong* fp, FunctionTemplate t, ulong entryCallee, LoopState* st)
+    {
+        var state = Jit!.State;
         int left = state->Budget;
         // An exit for a used-up budget gave its safepoint back: the interpreter runs it.
-        budget -= initialBudget - left - (left <= 0 ? 1 : 0);
+        budget -= state->InitialBudget - left - (left <= 0 ? 1 : 0);
         Depth = state->Depth;
         // Getters and setters the code called and is still in (FrameFlags.Accessor) count as nested calls.
         nativeDepth = state->NativeDepth;
@@ -102,7 +137,7 @@ internal sealed unsafe partial class Interp
         st->Acc = new JsValue(state->Acc);
         byte* next = t.Code + state->Pc;
         st->Pc = next;
-        jit.Exits[*next]++;
+        Jit.Exits[*next]++;
         if (pendingMachineThrow != null)
         {
             // A native called from machine code threw: raised here, at the call, as the interpreter would.
@@ -122,6 +157,44 @@ internal sealed unsafe partial class Interp
             Safepoint(st->Acc, fp);
         }
         return !sameFrame;
+    }
+
+    /// <summary>
+    /// Runs the entry frame <paramref name="fp"/> that a call from native code (a callback of a
+    /// built-in, a getter, a host call) pushed for <paramref name="t"/>, whose baseline code is
+    /// <paramref name="code"/>, starting in that code without a dispatch loop: the entry stub calls the
+    /// code as machine code calls a function (<see cref="BaselineState.HostCall"/>), so the frame's Return returns in
+    /// machine code (without a safepoint, as the interpreter's return to C# has none) and the
+    /// activation ends with the result. Everything else (an exit anywhere, a throw) continues in a
+    /// dispatch loop from where the code exited, exactly as if the loop had entered the code.
+    /// </summary>
+    JsValue RunEntryFrameInMachineCode(ulong* fp, FunctionTemplate t, BaselineCode code)
+    {
+        var jit = Jit!;
+        var state = jit.State;
+        LoopState st;
+        st.Fp = fp;
+        st.Pc = t.Code;
+        st.Acc = JsValue.Undefined;
+        // Natives the code calls (CallNativeStub) link their frames and stack traces from here, as from the loop's state.
+        var outer = active;
+        active = &st;
+        BeginActivation(fp, st.Acc);
+        state->HostCall = 1;
+        ulong entryCallee = fp[JsStack.CalleeSlot];
+        jit.Run(code, fp, code.ResumeAddress(0));
+        active = outer;
+        if (state->Pc == BaselineState.ReturnedToHost)
+        {
+            // The frame's Return popped it in machine code (Depth included); the rest of the interpreter's return of an entry frame.
+            budget -= state->InitialBudget - state->Budget;
+            Depth = state->Depth;
+            nativeDepth = state->NativeDepth;
+            Stack.Top = fp - new JsValue(fp[JsStack.ArgcSlot]).Int32;
+            Yielded = false;
+            return new JsValue(state->Acc);
+        }
+        return Loop(fp, &st, afterExit: true, entryCallee);
     }
 
     /// <summary>The address of <see cref="ConstructReceiverStub"/>, which baseline code calls.</summary>

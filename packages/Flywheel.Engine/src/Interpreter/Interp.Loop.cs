@@ -75,19 +75,37 @@ internal sealed unsafe partial class Interp
         st.Fp = entryFp;
         st.Pc = FrameTemplate(entryFp).Code + startPc;
         st.Acc = startAcc;
+        return Loop(entryFp, &st, afterExit: false, 0);
+    }
+
+    /// <summary>
+    /// The dispatch loop of entry frame <paramref name="entryFp"/> with its exception handling, from
+    /// <paramref name="st"/>. With <paramref name="afterExit"/>, an activation of machine code entered at
+    /// the start of that frame (<see cref="RunEntryFrameInMachineCode"/>, with <paramref name="entryCallee"/>)
+    /// has just exited: the exit is settled first
+    /// (<see cref="FinishActivation"/>, which may raise a native's exception) inside the exception
+    /// handling, so a handler in the frames the code ran catches it as in the interpreter.
+    /// </summary>
+    JsValue Loop(ulong* entryFp, LoopState* st, bool afterExit, ulong entryCallee)
+    {
         var outer = active;
-        active = &st;
+        active = st;
         try
         {
             while (true)
             {
                 try
                 {
-                    return Dispatch<ToCompletion>(entryFp, &st);
+                    if (afterExit)
+                    {
+                        afterExit = false;
+                        FinishActivation(entryFp, FrameTemplate(entryFp), entryCallee, st);
+                    }
+                    return Dispatch<ToCompletion>(entryFp, st);
                 }
                 catch (JsThrow e)
                 {
-                    if (!HandleThrow(e, entryFp, ref st.Fp, ref st.Pc, ref st.Acc)) throw;
+                    if (!HandleThrow(e, entryFp, ref st->Fp, ref st->Pc, ref st->Acc)) throw;
                 }
             }
         }

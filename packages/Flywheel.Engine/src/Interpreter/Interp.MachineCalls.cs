@@ -93,6 +93,10 @@ internal sealed unsafe partial class Interp
         int savedBudget = state->Budget, savedDepth = state->Depth, savedCallDepth = state->CallDepth;
         int savedNativesInline = state->NativesInline, savedNativeDepth = state->NativeDepth;
         nint savedRsp = state->SavedRsp;
+        // The budget the code took so far is the interpreter's from here: what runs now (nested calls,
+        // their safepoints) counts on from where the interpreter would be, and the code goes on with
+        // no more than is left (see the finally block), so both stop at the same safepoint.
+        budget -= state->InitialBudget - savedBudget;
         var outer = active;
         ulong* top = Stack.Top;
         int depth = Depth, nesting = nativeDepth;
@@ -147,7 +151,9 @@ internal sealed unsafe partial class Interp
         {
             state->Acc = savedAcc;
             state->Fp = savedFp;
-            state->Budget = savedBudget;
+            int share = (int)Math.Min(savedBudget, budget);
+            state->Budget = share;
+            state->InitialBudget = share;
             state->Depth = savedDepth;
             state->CallDepth = savedCallDepth;
             state->NativesInline = savedNativesInline;

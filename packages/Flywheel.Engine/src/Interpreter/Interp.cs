@@ -110,6 +110,7 @@ internal sealed unsafe partial class Interp(Realm realm)
             Buffer.MemoryCopy(argv, nargs, argc * 8, argc * 8);
             Stack.Top = nargs + argc;
             ulong* fp = PushFrame(f, t, CoerceThis(t, thisv), newTarget, nargs, argc, FrameFlags.Entry | (construct ? FrameFlags.Construct : 0), EntryReturnPc, CurFp);
+            if (Jit != null && BaselineCodeOf(t) is { } machineCode) return RunEntryFrameInMachineCode(fp, t, machineCode);
             return Run(fp, 0, JsValue.Undefined);
         }
         finally
