@@ -380,15 +380,16 @@ internal sealed unsafe partial class BaselineCompiler
     /// <summary>
     /// acc = xmm0 as <see cref="JsValue.FromNumber"/> encodes it: integral values but -0 as int32, NaN
     /// canonical (clobbers rax, rcx, xmm1). A fraction, the common result of double arithmetic, takes the
-    /// straight line (boxed as bits + 2^49, i.e. minus the tag register); integral values, ±0 and NaN
-    /// (which all compare equal or unordered with their int32 truncation) are sorted out of line.
+    /// straight line: one <c>roundsd</c> toward zero and a compare tell it from integral values (and NaN),
+    /// a shorter dependency chain than converting to int32 and back; it boxes as bits + 2^49, i.e. minus
+    /// the tag register. Integral values (int32 or not), ±0 and NaN are sorted out of line.
     /// </summary>
     void BoxNumber()
     {
         var integralOrNaN = masm.CreateLabel();
         var done = masm.CreateLabel();
-        a.cvttsd2si(ecx, xmm0);
-        a.cvtsi2sd(xmm1, ecx);
+        // Rounding mode 3 (toward zero), precision exception suppressed (bit 3).
+        a.roundsd(xmm1, xmm0, 11);
         a.ucomisd(xmm0, xmm1);
         masm.Jump(Condition.Equal, integralOrNaN);
         a.movq(Acc, xmm0);
@@ -401,6 +402,12 @@ internal sealed unsafe partial class BaselineCompiler
             var asDouble = masm.CreateLabel();
             masm.Bind(integralOrNaN);
             masm.Jump(Condition.Parity, nan);
+            // Integral: an int32 when converting there and back gives it again (infinities and
+            // |x| ≥ 2^31 convert to int.MinValue, which is only -2^31 itself).
+            a.cvttsd2si(ecx, xmm0);
+            a.cvtsi2sd(xmm1, ecx);
+            a.ucomisd(xmm0, xmm1);
+            masm.Jump(Condition.NotEqual, asDouble);
             a.test(ecx, ecx);
             masm.Jump(Condition.NotEqual, isInt);
             // ±0: -0 stays a double.

@@ -484,14 +484,15 @@ internal sealed unsafe partial class BaselineCompiler
         masm.Jump(Condition.Equal, ifTrue);
         a.cmp(Acc, (int)JsValue.FalseBits);
         masm.Jump(Condition.Equal, ifFalse);
-        TestNullish();
-        masm.Jump(Condition.Equal, ifFalse);
+        // int32s (loop counters, typed-array elements) before null and undefined: one compare.
         JumpUnlessInt32(Acc, notInt);
         a.test(Acc32, Acc32);
         masm.Jump(Condition.NotEqual, ifTrue);
         masm.Jump(ifFalse);
 
         masm.Bind(notInt);
+        TestNullish();
+        masm.Jump(Condition.Equal, ifFalse);
         toBooleanRoutine ??= masm.CreateLabel();
         masm.Call(toBooleanRoutine.Value);
         masm.Jump(Condition.Below, SlowPath(pc));
