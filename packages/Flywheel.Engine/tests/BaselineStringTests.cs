@@ -29,7 +29,8 @@ public class BaselineStringTests
         "x + y", "y + x", "x + y + x", "`${x}`", "`${x}-${y}`", "`${x}${y}`", "(x + y).length", "x + 1", "1 + x", "x + \"\"",
         "\"\" + x + y", "(x + y).charCodeAt(1)", "typeof x === 'string' ? x.indexOf('a') : -2",
         "typeof x === 'string' ? x.slice(1) + x.charAt(0) : 0", "typeof x === 'string' ? x.toUpperCase().length : 0",
-        "typeof x === 'string' ? x.length + y : 0", "(x + y) === (`${x}` + y)", "(x + y) < (y + x)",
+        "typeof x === 'string' ? x.length + y : 0", "(x + y) === (`${x}` + y)", "(x + y) < (y + x)", "+x", "+(x + y)",
+        "(() => { let v = x; v++; return v; })()",
     ];
 
     [Fact]
@@ -192,6 +193,30 @@ public class BaselineStringTests
             })();
             """, gcStress: true);
         Assert.True(statistics.BaselineSlowPaths.GetValueOrDefault("GetNamed") < 300, $"GetNamed slow paths: {statistics.BaselineSlowPaths.GetValueOrDefault("GetNamed")}");
+    }
+
+    [Fact]
+    public void RegExpLiteralsAndNumericConversionsRunWithoutSteps()
+    {
+        var statistics = AssertSameInBothTiers("""
+            (function () {
+              const out = [];
+              const fields = ["200", " 42 ", "0x1f", "1e3", "", "abc", "-0", "12.5", "\u00a0 7 \n"];
+              let sum = 0, matched = 0, flags = "";
+              for (let i = 0; i < 3000; i++) {
+                const f = fields[i % fields.length];
+                const n = +f;
+                sum += n === n ? n : 1000;
+                const re = /(\d+)/g;                   // a new object per evaluation, lastIndex 0
+                if (re.test(f)) matched += re.lastIndex;
+                flags = /a/y.flags + /b/gi.source;
+              }
+              let v = "41"; v++; out.push(v, typeof v, +true, +null, +undefined, +[], +"  ");
+              console.log(sum, matched, flags, out.join());
+            })();
+            """, gcStress: true);
+        Assert.True(statistics.BaselineSlowPaths.GetValueOrDefault("ToNumeric") < 20, $"ToNumeric slow paths: {statistics.BaselineSlowPaths.GetValueOrDefault("ToNumeric")}");
+        Assert.True(statistics.BaselineSlowPaths.GetValueOrDefault("CreateRegExp") < 20, $"CreateRegExp slow paths: {statistics.BaselineSlowPaths.GetValueOrDefault("CreateRegExp")}");
     }
 
     [Fact]

@@ -15,8 +15,8 @@ namespace Flywheel.Engine.Baseline;
 /// would make a collection due (or needs a new chunk) takes the slow path before anything happened,
 /// so the interpreter allocates it and its collection runs where it runs today, and GC stress and
 /// the collection thresholds see the same byte counts in both tiers.
-/// Closures, a literal's first property (which allocates its slots), elements that grow an array
-/// literal and whatever misses the inline paths call <see cref="Interp.AllocationStub"/>, the
+/// Closures, regular-expression literals, a literal's first property (which allocates its slots),
+/// elements that grow an array literal and whatever misses the inline paths call <see cref="Interp.AllocationStub"/>, the
 /// interpreter's own code for the instruction; a literal's further plain properties take their
 /// shape transition inline (<see cref="PlanLiteralTransitions"/>).
 /// </summary>
@@ -47,6 +47,7 @@ internal sealed unsafe partial class BaselineCompiler
                 EmitNewObject(pc, row.Size, ObjClass.Array, realm.ArrayPrototype, JsValue.Zero.Bits);
                 return true;
             case Opcode.CreateClosure:
+            case Opcode.CreateRegExp:
                 CallPropertyStub(Interp.AllocationStubAddress, pc);
                 a.mov(Acc, rax);
                 return true;

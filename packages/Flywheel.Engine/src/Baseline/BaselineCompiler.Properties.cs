@@ -197,7 +197,7 @@ internal sealed unsafe partial class BaselineCompiler
     Label StringReceiverLoad(int pc, int feedbackSlot, Label miss, Label done)
     {
         var label = masm.CreateLabel();
-        outOfLine.Add(() =>
+        OutOfLine(() =>
         {
             var notOwn = masm.CreateLabel();
             masm.Bind(label);

@@ -29,7 +29,7 @@ internal sealed unsafe partial class BaselineCompiler
     Label StringAddPath(int pc, int size, int left, int feedbackSlot)
     {
         var label = masm.CreateLabel();
-        outOfLine.Add(() =>
+        OutOfLine(() =>
         {
             var next = instructionLabels[pc + size];
             var notBothStrings = masm.CreateLabel();
@@ -127,7 +127,27 @@ internal sealed unsafe partial class BaselineCompiler
     {
         var convert = masm.CreateLabel();
         JumpUnlessFlatOrRopeString(Acc, convert);
-        outOfLine.Add(() =>
+        OutOfLine(() =>
+        {
+            masm.Bind(convert);
+            JumpIfObject(Acc, SlowPath(pc));
+            CallPropertyStub(Interp.StringStubAddress, pc);
+            a.mov(Acc, rax);
+            masm.Jump(instructionLabels[pc + size]);
+        });
+    }
+
+    /// <summary>
+    /// <c>ToNumeric</c> (<c>+s</c>, <c>x++</c>): numbers are their own; strings and other primitives are
+    /// converted by the stub (ToNumber of a string runs no script); objects, whose valueOf may run script,
+    /// take the slow path.
+    /// </summary>
+    void EmitToNumeric(int pc, int size)
+    {
+        var convert = masm.CreateLabel();
+        a.test(Acc, Tag);
+        masm.Jump(Condition.Equal, convert);
+        OutOfLine(() =>
         {
             masm.Bind(convert);
             JumpIfObject(Acc, SlowPath(pc));

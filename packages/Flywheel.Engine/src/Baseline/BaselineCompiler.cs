@@ -408,11 +408,7 @@ internal sealed unsafe partial class BaselineCompiler
                 JumpUnlessInt32(Acc, SlowPath(pc));
                 return true;
             case Opcode.ToStringOp: EmitToStringOp(pc, row.Size); return true;
-            case Opcode.ToNumeric:
-                // Numbers are their own ToNumeric; anything else may call valueOf: the interpreter's.
-                a.test(Acc, Tag);
-                masm.Jump(Condition.Equal, SlowPath(pc));
-                return true;
+            case Opcode.ToNumeric: EmitToNumeric(pc, row.Size); return true;
             case Opcode.GetNamed when function.FeedbackBase != null: EmitGetNamed(pc, Operand(p, row, 0), Operand(p, row, 1), Operand(p, row, 2)); return true;
             case Opcode.SetNamed when function.FeedbackBase != null: EmitSetNamed(pc, Operand(p, row, 0), Operand(p, row, 2)); return true;
             case Opcode.LdaGlobal when function.FeedbackBase != null: EmitLoadGlobal(pc, Operand(p, row, 1)); return true;
@@ -425,7 +421,7 @@ internal sealed unsafe partial class BaselineCompiler
             case Opcode.SetKeyed: EmitSetKeyed(pc, Operand(p, row, 0), Operand(p, row, 1)); return true;
             case Opcode.IteratorStep: return EmitIteratorStep(pc, p, row);
             case Opcode.ArrayPush: EmitArrayPush(pc, Operand(p, row, 0)); return true;
-            case Opcode.PushContext or Opcode.PopContext or Opcode.CloneContext or Opcode.CreateObject or Opcode.CreateArray or Opcode.CreateClosure or Opcode.DefineNamed:
+            case Opcode.PushContext or Opcode.PopContext or Opcode.CloneContext or Opcode.CreateObject or Opcode.CreateArray or Opcode.CreateClosure or Opcode.CreateRegExp or Opcode.DefineNamed:
                 return EmitAllocation(op, row, p, pc);
             default: return EmitArithmetic(op, row, p, pc);
         }

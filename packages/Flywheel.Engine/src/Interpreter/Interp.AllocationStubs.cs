@@ -4,7 +4,7 @@ namespace Flywheel.Engine.Interpreter;
 
 /// <summary>
 /// The instructions that allocate as literals and scopes build their objects (contexts, closures,
-/// object and array literals and their properties and elements): the interpreter runs them through
+/// object, array and regular-expression literals and their properties and elements): the interpreter runs them through
 /// <see cref="Allocation"/>, and baseline code calls <see cref="AllocationStub"/> for whatever its
 /// inline paths (BaselineCompiler.Allocation) leave over (a new chunk, a collection made due, a
 /// closure, a literal's property, an element that grows the array), which is the same method
@@ -20,7 +20,7 @@ internal sealed unsafe partial class Interp
 
     /// <summary>
     /// Runs the allocating instruction at <paramref name="ip"/> (<c>PushContext</c>, <c>CloneContext</c>,
-    /// <c>DefineNamed</c>, <c>CreateClosure</c>, <c>CreateObject</c>, <c>CreateArray</c>, <c>ArrayPush</c>) with
+    /// <c>DefineNamed</c>, <c>CreateClosure</c>, <c>CreateObject</c>, <c>CreateArray</c>, <c>CreateRegExp</c>, <c>ArrayPush</c>) with
     /// accumulator <paramref name="acc"/>; returns the new accumulator (unchanged for those that
     /// write the frame's context or an object's property or element).
     /// </summary>
@@ -51,6 +51,7 @@ internal sealed unsafe partial class Interp
                 }
             case Opcode.CreateObject: return JsValue.FromPtr(realm.NewObject(JsValue.FromPtr(realm.ObjectPrototype)));
             case Opcode.CreateArray: return JsValue.FromPtr(realm.NewArray());
+            case Opcode.CreateRegExp: return Builtins.RegExpBuiltins.Create(realm, t.Constants[*(int*)(ip + 1)], t.Constants[*(int*)(ip + 5)]);
             case Opcode.ArrayPush:
                 {
                     nint a = Operand(fp, ip, 1).Ptr;
@@ -64,7 +65,7 @@ internal sealed unsafe partial class Interp
     /// <summary>
     /// The allocating instruction at <paramref name="pc"/> of frame <paramref name="fp"/> (see
     /// <see cref="Allocation"/>) with accumulator <paramref name="acc"/>: the new accumulator for the
-    /// instructions that make a value (a closure, an object, an array), <see cref="StoreDone"/> for
+    /// instructions that make a value (a closure, an object, an array, a regular expression), <see cref="StoreDone"/> for
     /// the others, or 0 when it threw (nothing happened that the interpreter's repetition, which
     /// raises the error, would not do again). None of them runs script; an allocation that made a
     /// collection due has the code exit before its next safepoint (<see cref="NoteStubAllocation"/>).
@@ -80,7 +81,7 @@ internal sealed unsafe partial class Interp
             interp.AllocationStubCalls[*ip]++;
             var result = interp.Allocation(fp, t, ip, new JsValue(acc));
             interp.NoteStubAllocation();
-            return (Opcode)(*ip) is Opcode.CreateClosure or Opcode.CreateObject or Opcode.CreateArray ? result.Bits : StoreDone;
+            return (Opcode)(*ip) is Opcode.CreateClosure or Opcode.CreateObject or Opcode.CreateArray or Opcode.CreateRegExp ? result.Bits : StoreDone;
         }
 #pragma warning disable CA1031 // Any exception: the interpreter repeats the instruction and raises it.
         catch (Exception)

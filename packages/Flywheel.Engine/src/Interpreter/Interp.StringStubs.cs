@@ -3,12 +3,13 @@ using System.Runtime.InteropServices;
 namespace Flywheel.Engine.Interpreter;
 
 /// <summary>
-/// String concatenation and conversion for baseline code: <c>Add</c> with a string operand and
-/// <c>ToStringOp</c> (template literals) that its inline paths leave over (BaselineCompiler.Strings:
-/// a number to convert, a short concatenation when the inline one cannot allocate) are made by
-/// <see cref="StringStub"/>, which is the interpreter's own conversion (<see cref="Realm.Add"/>,
-/// <see cref="Realm.ToStringValue"/>, with the type feedback the interpreter records) without the
-/// generic single-step machinery.
+/// String concatenation and conversion for baseline code: <c>Add</c> with a string operand,
+/// <c>ToStringOp</c> (template literals) and <c>ToNumeric</c> (<c>+s</c>) of primitives that its inline
+/// paths leave over (BaselineCompiler.Strings: a number to convert, a short concatenation when the
+/// inline one cannot allocate, a string to parse) are made by <see cref="StringStub"/>, which is the
+/// interpreter's own conversion (<see cref="Realm.Add"/>, <see cref="Realm.ToStringValue"/>,
+/// <see cref="Realm.ToNumber"/>, with the type feedback the interpreter records) without the generic
+/// single-step machinery.
 /// </summary>
 internal sealed unsafe partial class Interp
 {
@@ -19,7 +20,7 @@ internal sealed unsafe partial class Interp
     public static nint StringStubAddress => (nint)(delegate* unmanaged<nint, ulong*, int, ulong, ulong>)&StringStub;
 
     /// <summary>
-    /// <c>Add r</c> or <c>ToStringOp</c> at <paramref name="pc"/> of frame <paramref name="fp"/> with
+    /// <c>Add r</c>, <c>ToStringOp</c> or <c>ToNumeric</c> at <paramref name="pc"/> of frame <paramref name="fp"/> with
     /// accumulator <paramref name="acc"/> when no operand is an object (whose conversion may run
     /// script): the new accumulator, or 0 when an operand is an object or the operation threw (a
     /// symbol, a string past the maximum length); then nothing happened and the interpreter runs the
@@ -45,6 +46,10 @@ internal sealed unsafe partial class Interp
                 // comes here until the site's feedback says String).
                 interp.RecordOperands(t, *(int*)(ip + 3), left, right);
                 result = interp.realm.Add(left, right);
+            }
+            else if ((Opcode)(*ip) == Opcode.ToNumeric)
+            {
+                result = JsValue.FromNumber(interp.realm.ToNumber(right));
             }
             else
             {
