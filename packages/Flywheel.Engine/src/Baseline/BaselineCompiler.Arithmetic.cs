@@ -20,7 +20,7 @@ internal sealed unsafe partial class BaselineCompiler
     {
         switch (op)
         {
-            case Opcode.Add: BinaryNumeric(pc, Operand(p, row, 0), IntOp.Add, DoubleOp.Add, StringAddPath(pc, row.Size, Operand(p, row, 0), Operand(p, row, 1))); return true;
+            case Opcode.Add: BinaryNumeric(pc, Operand(p, row, 0), IntOp.Add, DoubleOp.Add, StringAddPath(pc, row.Size, Operand(p, row, 1))); return true;
             case Opcode.Sub: BinaryNumeric(pc, Operand(p, row, 0), IntOp.Sub, DoubleOp.Sub); return true;
             case Opcode.Mul: BinaryNumeric(pc, Operand(p, row, 0), IntOp.Mul, DoubleOp.Mul); return true;
             case Opcode.Div: BinaryNumeric(pc, Operand(p, row, 0), IntOp.None, DoubleOp.Div); return true;

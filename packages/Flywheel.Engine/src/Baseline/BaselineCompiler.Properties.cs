@@ -20,8 +20,8 @@ namespace Flywheel.Engine.Baseline;
 /// on the prototype chain that the entries cache (as a handler record, like a prototype load) is
 /// called from machine code as a bytecode function is (<see cref="EmitAccessorCall"/>). A string
 /// receiver's <c>length</c> is read inline like an array's, and its other named properties are
-/// String.prototype's, found through the same entries (<see cref="StringReceiverLoad"/>); other
-/// primitive receivers take the slow path.
+/// String.prototype's, found through the same entries as for that object (a getter there is left to
+/// the interpreter, which calls it with the string); other primitive receivers take the slow path.
 /// </summary>
 internal sealed unsafe partial class BaselineCompiler
 {
@@ -32,21 +32,34 @@ internal sealed unsafe partial class BaselineCompiler
     /// For the object in rax whose shape one of the entries at <paramref name="feedbackSlot"/> has:
     /// rdx = that entry's handler word and the jump to <paramref name="notOwn"/> taken when it is not
     /// an own data slot (rcx = the receiver's slot array otherwise). An object whose shape no entry
-    /// has jumps to <paramref name="miss"/>, another cell to <paramref name="notObject"/> (when given),
-    /// anything else to the slow path of <paramref name="pc"/>.
+    /// has jumps to <paramref name="miss"/>, anything else to the slow path of <paramref name="pc"/>;
+    /// with <paramref name="stringReceivers"/>, a string is String.prototype's lookup: rax becomes that
+    /// object, whose entries are checked as for any object (the receiver's register still holds the string).
     /// </summary>
-    void LoadCachedHandler(int pc, int feedbackSlot, Label notOwn, Label miss, Label? notObject = null)
+    void LoadCachedHandler(int pc, int feedbackSlot, Label notOwn, Label miss, bool stringReceivers = false)
     {
         var bail = SlowPath(pc);
         JumpUnlessCell(bail);
         a.cmp(__byte_ptr[rax], (int)CellKind.Object);
-        masm.Jump(Condition.NotEqual, notObject ?? bail);
-        MatchCachedShape(feedbackSlot, notOwn, miss);
-    }
-
-    /// <summary>The shape compares of <see cref="LoadCachedHandler"/>, for the object in rax.</summary>
-    void MatchCachedShape(int feedbackSlot, Label notOwn, Label miss)
-    {
+        if (stringReceivers)
+        {
+            var other = masm.CreateLabel();
+            var isObject = masm.CreateLabel();
+            masm.Jump(Condition.NotEqual, other);
+            OutOfLine(() =>
+            {
+                masm.Bind(other);
+                a.cmp(__byte_ptr[rax], (int)CellKind.String);
+                masm.Jump(Condition.NotEqual, bail);
+                a.mov(rax, (long)realm.StringPrototype);
+                masm.Jump(isObject);
+            });
+            masm.Bind(isObject);
+        }
+        else
+        {
+            masm.Jump(Condition.NotEqual, bail);
+        }
         a.mov(rcx, (long)function.FeedbackSlot(feedbackSlot));
         a.mov(rdx, __qword_ptr[rax + Layout.ObjShape]);
         // Entries are appended and cleared all at once (going megamorphic), and an unused key is 0,
@@ -77,15 +90,22 @@ internal sealed unsafe partial class BaselineCompiler
     /// record is valid for the receiver in rax (same prototype, current prototype epoch); rcx = the
     /// realm's <see cref="CacheValidityBlock"/>. A valid getter or setter record calls it
     /// (<see cref="EmitAccessorCall"/>, which continues at the next instruction or takes the slow path);
-    /// anything else jumps to <paramref name="bail"/> (clobbers r8, r9), and so does a valid accessor
-    /// record when <paramref name="callAccessors"/> is false.
+    /// anything else jumps to <paramref name="bail"/> (clobbers r8, r9). A getter found for
+    /// String.prototype in rax jumps to <paramref name="bail"/> too: the receiver may be a string
+    /// (<see cref="EmitGetNamed"/>), which the getter must be called with.
     /// </summary>
-    void LoadValidHandlerRecord(int pc, ulong tag, Label bail, bool callAccessors = true)
+    void LoadValidHandlerRecord(int pc, ulong tag, Label bail)
     {
-        var accessor = callAccessors ? masm.CreateLabel() : bail;
-        if (callAccessors) outOfLine.Add(() =>
+        var accessor = masm.CreateLabel();
+        OutOfLine(() =>
         {
             masm.Bind(accessor);
+            if (tag == Interp.ProtoLoadTag)
+            {
+                a.mov(r8, (long)realm.StringPrototype);
+                a.cmp(rax, r8);
+                masm.Jump(Condition.Equal, bail);
+            }
             a.mov(rcx, __qword_ptr[rdx + Interp.IcHandler.HolderOffset]);
             a.mov(rcx, __qword_ptr[rcx + Layout.ObjSlots]);
             a.movsxd(r8, __dword_ptr[rdx + Interp.IcHandler.SlotOffset]);
@@ -159,9 +179,9 @@ internal sealed unsafe partial class BaselineCompiler
             masm.Bind(ordinary);
         }
         var notOwn = masm.CreateLabel();
-        // A string's length was read above; its other properties are String.prototype's.
-        Label? notObject = isLength ? null : StringReceiverLoad(pc, feedbackSlot, miss, done);
-        LoadCachedHandler(pc, feedbackSlot, notOwn, miss, notObject);
+        // A string's length was read above; its other properties are String.prototype's (the stub at
+        // miss and the slow path read the receiver from its register again, so they see the string).
+        LoadCachedHandler(pc, feedbackSlot, notOwn, miss, stringReceivers: !isLength);
         a.mov(Acc, __qword_ptr[rcx + rdx * 8]);
         masm.Jump(done);
 
@@ -183,38 +203,6 @@ internal sealed unsafe partial class BaselineCompiler
         a.mov(rcx, __qword_ptr[rcx + Layout.ObjSlots]);
         a.movsxd(r8, __dword_ptr[rdx + Interp.IcHandler.SlotOffset]);
         a.mov(Acc, __qword_ptr[rcx + r8 * 8]);
-    }
-
-    /// <summary>
-    /// The out-of-line path of <c>GetNamed</c> for a receiver cell that is not an object (in rax): a
-    /// string's property other than <c>length</c> (which <see cref="EmitGetNamed"/> reads first) is
-    /// String.prototype's, which the interpreter caches under that object's shape
-    /// (<c>Interp.LoadNamedSlow</c>), so the site's entries are checked for it: an own data slot or a
-    /// valid prototype-load record is read; anything else (a getter, to be called with the string, a
-    /// stale record, a new shape) goes to the stub at <paramref name="miss"/>. Anything but a string
-    /// takes the slow path.
-    /// </summary>
-    Label StringReceiverLoad(int pc, int feedbackSlot, Label miss, Label done)
-    {
-        var label = masm.CreateLabel();
-        OutOfLine(() =>
-        {
-            var notOwn = masm.CreateLabel();
-            masm.Bind(label);
-            masm.Annotate("GetNamed: a string receiver's String.prototype property");
-            a.cmp(__byte_ptr[rax], (int)CellKind.String);
-            masm.Jump(Condition.NotEqual, SlowPath(pc));
-            a.mov(rax, (long)realm.StringPrototype);
-            MatchCachedShape(feedbackSlot, notOwn, miss);
-            a.mov(Acc, __qword_ptr[rcx + rdx * 8]);
-            masm.Jump(done);
-            masm.Bind(notOwn);
-            // A getter record goes to the stub too, which leaves the call (with the string as receiver) to the slow path.
-            LoadValidHandlerRecord(pc, Interp.ProtoLoadTag, miss, callAccessors: false);
-            LoadFromHolder();
-            masm.Jump(done);
-        });
-        return label;
     }
 
     void EmitSetNamed(int pc, int objectRegister, int feedbackSlot)

@@ -20,27 +20,24 @@ namespace Flywheel.Engine.Baseline;
 /// </summary>
 internal sealed unsafe partial class BaselineCompiler
 {
+    Label? concatRoutine, stringStubRoutine;
+
     /// <summary>
     /// The out-of-line path of <c>Add r</c> at <paramref name="pc"/> for operands that are not both
-    /// numbers, entered with the left operand in rax and the right one in the accumulator; it continues
-    /// at the next instruction (<paramref name="size"/> bytes on) or takes the slow path.
-    /// <paramref name="feedbackSlot"/> is the instruction's type-feedback slot.
+    /// numbers, entered with the left operand in rax and the right one in the accumulator: the function's
+    /// concatenation routine, else the string stub; it continues at the next instruction
+    /// (<paramref name="size"/> bytes on) or takes the slow path. <paramref name="feedbackSlot"/> is the
+    /// instruction's type-feedback slot.
     /// </summary>
-    Label StringAddPath(int pc, int size, int left, int feedbackSlot)
+    Label StringAddPath(int pc, int size, int feedbackSlot)
     {
         var label = masm.CreateLabel();
         OutOfLine(() =>
         {
             var next = instructionLabels[pc + size];
-            var notBothStrings = masm.CreateLabel();
             var stub = masm.CreateLabel();
-            var leftEmpty = masm.CreateLabel();
-            var rightEmpty = masm.CreateLabel();
-            var flat = masm.CreateLabel();
             masm.Bind(label);
             masm.Annotate("Add: string concatenation");
-            JumpUnlessFlatOrRopeString(rax, notBothStrings);
-            JumpUnlessFlatOrRopeString(Acc, notBothStrings);
             if (recordFeedback)
             {
                 // The site's type feedback (which the interpreter records for every Add) must say
@@ -49,80 +46,147 @@ internal sealed unsafe partial class BaselineCompiler
                 a.test(__dword_ptr[rdx], (int)Flywheel.Profiling.TypeFeedback.String);
                 masm.Jump(Condition.Equal, stub);
             }
-            a.mov(ecx, __dword_ptr[rax + 4]);
-            a.test(ecx, ecx);
-            masm.Jump(Condition.Equal, leftEmpty);
-            a.mov(edx, __dword_ptr[Acc + 4]);
-            a.test(edx, edx);
-            masm.Jump(Condition.Equal, rightEmpty);
-            // Each length is at most MaxStringLength (< 2^29): the sum cannot overflow.
-            a.add(ecx, edx);
-            a.cmp(ecx, Realm.MaxStringLength);
-            masm.Jump(Condition.Above, SlowPath(pc));
-            a.mov(r11d, ecx);
-            a.cmp(ecx, Realm.MinRopeLength);
-            masm.Jump(Condition.Below, flat);
-
-            // A rope: kind, size class, the rope flag and the length in the header, then both halves.
-            int ropeClass = Heap.SizeClassOf(Layout.RopeSize);
-            a.mov(ecx, ropeClass);
-            CallAllocationRoutine(stub);
-            a.shl(r11, 32);
-            a.mov(rdx, unchecked((long)(Header(CellKind.String, ropeClass, 0) | (ulong)CellFlags.Rope << 24)));
-            a.or(rdx, r11);
-            a.mov(__qword_ptr[rax], rdx);
-            a.mov(rdx, Register(left));
-            a.mov(__qword_ptr[rax + Layout.RopeLeft], rdx);
-            a.mov(__qword_ptr[rax + Layout.RopeRight], Acc);
-            a.mov(rdx, (long)realm.Heap.Table);
-            a.inc(__qword_ptr[rdx + AllocationTable.RopesCreatedOffset]);
-            a.mov(Acc, rax);
-            masm.Jump(next);
-
-            // Fewer than MinRopeLength chars: a flat string of both operands' chars (both are flat, being
-            // shorter than any rope; a rope would go to the stub). Size class of 16 + 2n bytes: ClassOfSize[(16 + 2n + 15) / 16].
-            masm.Bind(flat);
-            a.test(__byte_ptr[rax + 3], (int)CellFlags.Rope);
-            masm.Jump(Condition.NotEqual, stub);
-            a.test(__byte_ptr[Acc + 3], (int)CellFlags.Rope);
-            masm.Jump(Condition.NotEqual, stub);
-            a.lea(ecx, __[rcx * 2 + Layout.StringChars + 15]);
-            a.shr(ecx, 4);
-            a.mov(rdx, (long)realm.Heap.Table);
-            a.movzx(ecx, __byte_ptr[rdx + rcx + AllocationTable.ClassOfSizeOffset]);
-            CallAllocationRoutine(stub);
-            a.shl(r11, 32);
-            a.shl(ecx, 16);
-            a.or(ecx, (int)CellKind.String);
-            a.or(r11, rcx);
-            a.mov(__qword_ptr[rax], r11);
-            a.lea(r9, __[rax + Layout.StringChars]);
-            a.mov(rdx, Register(left));
-            CopyFlatChars(rdx, r9);
-            CopyFlatChars(Acc, r9);
-            a.mov(Acc, rax);
-            masm.Jump(next);
-
-            masm.Bind(leftEmpty);
-            masm.Jump(next);
-            masm.Bind(rightEmpty);
-            a.mov(Acc, rax);
-            masm.Jump(next);
-
-            // Not two strings: an object operand is the interpreter's (its conversion may run script),
-            // any other mix of primitives the stub's.
-            masm.Bind(notBothStrings);
-            JumpIfObject(rax, SlowPath(pc));
-            JumpIfObject(Acc, SlowPath(pc));
+            concatRoutine ??= masm.CreateLabel();
+            masm.Call(concatRoutine.Value);
+            masm.Jump(Condition.AboveOrEqual, next);
             masm.Bind(stub);
-            CallPropertyStub(Interp.StringStubAddress, pc);
-            a.mov(Acc, rax);
-            masm.Jump(next);
+            CallStringStub(pc, next);
         });
         return label;
     }
 
-    /// <summary><c>ToStringOp</c>: a string is its own ToString; other primitives go to the stub, objects to the slow path.</summary>
+    /// <summary>
+    /// The string stub for the instruction at <paramref name="pc"/>, through the function's one copy
+    /// of its call: acc = its answer and a jump to <paramref name="next"/>, or the slow path when it
+    /// answers 0 (an object operand, an error).
+    /// </summary>
+    void CallStringStub(int pc, Label next)
+    {
+        stringStubRoutine ??= masm.CreateLabel();
+        a.mov(new AssemblerRegister32(ToRegister32(StubPcArgument)), pc);
+        masm.Call(stringStubRoutine.Value);
+        a.test(rax, rax);
+        masm.Jump(Condition.Equal, SlowPath(pc));
+        a.mov(Acc, rax);
+        masm.Jump(next);
+    }
+
+    /// <summary>
+    /// The routine behind <see cref="CallStringStub"/>: calls <see cref="Interp.StringStub"/> on a
+    /// realigned stack with the frame, the pc (third argument register, set by the caller) and the
+    /// accumulator, which the stub never moves or collects; rax = its answer. Clobbers the caller-saved registers.
+    /// </summary>
+    void EmitStringStubRoutine()
+    {
+        if (stringStubRoutine == null) return;
+        var convention = X64CallingConvention.Host;
+        masm.Bind(stringStubRoutine.Value);
+        masm.Annotate("string stub routine: Interp.StringStub for the instruction at pc (third argument register)");
+        a.mov(StateField(BaselineState.SavedRspOffset), rsp);
+        a.and(rsp, -16);
+        if (convention.ShadowSpaceBytes > 0) a.sub(rsp, convention.ShadowSpaceBytes);
+        a.mov(convention.IntegerArguments[0], StateField(BaselineState.RuntimeOffset));
+        a.mov(convention.IntegerArguments[1], Fp);
+        a.mov(convention.IntegerArguments[3], Acc);
+        masm.CallAbsolute(Interp.StringStubAddress, r11);
+        a.mov(rsp, StateField(BaselineState.SavedRspOffset));
+        a.ret();
+    }
+
+    /// <summary>
+    /// The concatenation routine: for the left operand in rax and the right one in the accumulator,
+    /// carry clear and acc = their concatenation when both are strings and it could be made inline (an
+    /// empty operand gives the other, a rope cell, or a flat copy of fewer than
+    /// <see cref="Realm.MinRopeLength"/> chars); carry set otherwise (acc unchanged: not two strings, a
+    /// result past the maximum length, a short operand that is a rope, an allocation the heap must
+    /// make). Clobbers rax, rcx, rdx, r8–r11, xmm0.
+    /// </summary>
+    void EmitConcatRoutine()
+    {
+        if (concatRoutine == null) return;
+        var fail = masm.CreateLabel();
+        var leftEmpty = masm.CreateLabel();
+        var rightEmpty = masm.CreateLabel();
+        var flat = masm.CreateLabel();
+        masm.Bind(concatRoutine.Value);
+        masm.Annotate("concatenation routine: carry clear and acc = rax + acc for two strings, else carry set");
+        JumpUnlessFlatOrRopeString(rax, fail);
+        JumpUnlessFlatOrRopeString(Acc, fail);
+        a.mov(ecx, __dword_ptr[rax + 4]);
+        a.test(ecx, ecx);
+        masm.Jump(Condition.Equal, leftEmpty);
+        a.mov(edx, __dword_ptr[Acc + 4]);
+        a.test(edx, edx);
+        masm.Jump(Condition.Equal, rightEmpty);
+        // Each length is at most MaxStringLength (< 2^29): the sum cannot overflow. Past the maximum,
+        // the stub's Realm.Concat throws and the interpreter raises the RangeError.
+        a.add(ecx, edx);
+        a.cmp(ecx, Realm.MaxStringLength);
+        masm.Jump(Condition.Above, fail);
+        a.mov(r11d, ecx);
+        a.cmp(ecx, Realm.MinRopeLength);
+        masm.Jump(Condition.Below, flat);
+
+        // A rope: kind, size class, the rope flag and the length in the header, then both halves.
+        int ropeClass = Heap.SizeClassOf(Layout.RopeSize);
+        a.mov(ecx, ropeClass);
+        a.push(rax);
+        allocationRoutine ??= masm.CreateLabel();
+        masm.Call(allocationRoutine.Value);
+        a.pop(rdx);
+        a.test(rax, rax);
+        masm.Jump(Condition.Equal, fail);
+        a.shl(r11, 32);
+        a.mov(r8, unchecked((long)(Header(CellKind.String, ropeClass, 0) | (ulong)CellFlags.Rope << 24)));
+        a.or(r8, r11);
+        a.mov(__qword_ptr[rax], r8);
+        a.mov(__qword_ptr[rax + Layout.RopeLeft], rdx);
+        a.mov(__qword_ptr[rax + Layout.RopeRight], Acc);
+        a.mov(rdx, (long)realm.Heap.Table);
+        a.inc(__qword_ptr[rdx + AllocationTable.RopesCreatedOffset]);
+        a.mov(Acc, rax);
+        a.clc();
+        a.ret();
+
+        // Fewer than MinRopeLength chars: a flat string of both operands' chars (both are flat, being
+        // shorter than any rope; checked anyway). Size class of 16 + 2n bytes: ClassOfSize[(16 + 2n + 15) / 16].
+        masm.Bind(flat);
+        a.test(__byte_ptr[rax + 3], (int)CellFlags.Rope);
+        masm.Jump(Condition.NotEqual, fail);
+        a.test(__byte_ptr[Acc + 3], (int)CellFlags.Rope);
+        masm.Jump(Condition.NotEqual, fail);
+        a.lea(ecx, __[rcx * 2 + Layout.StringChars + 15]);
+        a.shr(ecx, 4);
+        a.mov(rdx, (long)realm.Heap.Table);
+        a.movzx(ecx, __byte_ptr[rdx + rcx + AllocationTable.ClassOfSizeOffset]);
+        a.push(rax);
+        masm.Call(allocationRoutine.Value);
+        a.pop(rdx);
+        a.test(rax, rax);
+        masm.Jump(Condition.Equal, fail);
+        a.shl(r11, 32);
+        a.shl(ecx, 16);
+        a.or(ecx, (int)CellKind.String);
+        a.or(r11, rcx);
+        a.mov(__qword_ptr[rax], r11);
+        a.lea(r9, __[rax + Layout.StringChars]);
+        CopyFlatChars(rdx, r9);
+        CopyFlatChars(Acc, r9);
+        a.mov(Acc, rax);
+        a.clc();
+        a.ret();
+
+        masm.Bind(rightEmpty);
+        a.mov(Acc, rax);
+        masm.Bind(leftEmpty);
+        a.clc();
+        a.ret();
+        masm.Bind(fail);
+        a.stc();
+        a.ret();
+    }
+
+    /// <summary><c>ToStringOp</c>: a string is its own ToString; anything else goes to the stub (objects on to the slow path).</summary>
     void EmitToStringOp(int pc, int size)
     {
         var convert = masm.CreateLabel();
@@ -130,17 +194,14 @@ internal sealed unsafe partial class BaselineCompiler
         OutOfLine(() =>
         {
             masm.Bind(convert);
-            JumpIfObject(Acc, SlowPath(pc));
-            CallPropertyStub(Interp.StringStubAddress, pc);
-            a.mov(Acc, rax);
-            masm.Jump(instructionLabels[pc + size]);
+            CallStringStub(pc, instructionLabels[pc + size]);
         });
     }
 
     /// <summary>
     /// <c>ToNumeric</c> (<c>+s</c>, <c>x++</c>): numbers are their own; strings and other primitives are
     /// converted by the stub (ToNumber of a string runs no script); objects, whose valueOf may run script,
-    /// take the slow path.
+    /// take the slow path (the stub answers 0 for them).
     /// </summary>
     void EmitToNumeric(int pc, int size)
     {
@@ -150,10 +211,7 @@ internal sealed unsafe partial class BaselineCompiler
         OutOfLine(() =>
         {
             masm.Bind(convert);
-            JumpIfObject(Acc, SlowPath(pc));
-            CallPropertyStub(Interp.StringStubAddress, pc);
-            a.mov(Acc, rax);
-            masm.Jump(instructionLabels[pc + size]);
+            CallStringStub(pc, instructionLabels[pc + size]);
         });
     }
 
@@ -167,29 +225,6 @@ internal sealed unsafe partial class BaselineCompiler
         masm.Jump(Condition.Equal, target);
         a.cmp(__byte_ptr[value], (int)CellKind.String);
         masm.Jump(Condition.NotEqual, target);
-    }
-
-    /// <summary>Jumps to <paramref name="target"/> when <paramref name="value"/> is an object cell (clobbers rdx).</summary>
-    void JumpIfObject(AssemblerRegister64 value, Label target)
-    {
-        var notObject = masm.CreateLabel();
-        a.mov(rdx, unchecked((long)JsValue.NotCellMask));
-        a.test(value, rdx);
-        masm.Jump(Condition.NotEqual, notObject);
-        a.test(value, value);
-        masm.Jump(Condition.Equal, notObject);
-        a.cmp(__byte_ptr[value], (int)CellKind.Object);
-        masm.Jump(Condition.Equal, target);
-        masm.Bind(notObject);
-    }
-
-    /// <summary>rax = a new zeroed cell of the size class in ecx (kept), or a jump to <paramref name="fail"/> when the heap must allocate it (see <see cref="EmitAllocationRoutine"/>).</summary>
-    void CallAllocationRoutine(Label fail)
-    {
-        allocationRoutine ??= masm.CreateLabel();
-        masm.Call(allocationRoutine.Value);
-        a.test(rax, rax);
-        masm.Jump(Condition.Equal, fail);
     }
 
     /// <summary>

@@ -193,6 +193,8 @@ internal sealed unsafe partial class BaselineCompiler
         EmitToInt32Routine();
         EmitToBooleanRoutine();
         EmitStringEqualsRoutine();
+        EmitConcatRoutine();
+        EmitStringStubRoutine();
         EmitAllocationRoutine();
         foreach (var (pc, label) in exitStubs)
         {
