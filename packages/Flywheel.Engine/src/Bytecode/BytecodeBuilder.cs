@@ -14,7 +14,16 @@ internal sealed class BytecodeBuilder
     readonly List<byte> code = [];
     readonly List<SourcePosition> positions = [];
     public int FeedbackSlots;
-    public int Offset => code.Count;
+
+    /// <summary>
+    /// The offset of the next instruction. A position handed out may become a jump or handler
+    /// target, so no instruction at it is dropped by the peephole in <see cref="Emit"/>.
+    /// </summary>
+    public int Offset { get { reachableFromElsewhere = code.Count; return code.Count; } }
+
+    // `Star r; Ldar r` leaves the accumulator as it was, so the Ldar is dropped unless something can
+    // jump to it (a bound label or a handed-out offset at that position).
+    int lastStarEnd = -1, lastStarRegister, reachableFromElsewhere = -1;
 
     public int NewSlot() => FeedbackSlots++;
 
@@ -22,8 +31,10 @@ internal sealed class BytecodeBuilder
     {
         var row = OpcodeTable.Get(op);
         if (row.Operands.Length != operands.Length) throw new InvalidOperationException($"{op} takes {row.Operands.Length} operands");
+        if (op == Opcode.Ldar && operands[0] == lastStarRegister && lastStarEnd == code.Count && reachableFromElsewhere != code.Count) return;
         code.Add((byte)op);
         for (int i = 0; i < operands.Length; i++) Put(row.Operands[i], operands[i]);
+        if (op == Opcode.Star) { lastStarEnd = code.Count; lastStarRegister = operands[0]; }
     }
 
     void Put(OperandKind k, int v)
@@ -50,7 +61,7 @@ internal sealed class BytecodeBuilder
 
     public void Bind(Label l)
     {
-        l.Position = code.Count;
+        l.Position = reachableFromElsewhere = code.Count;
         foreach (var (instr, operand) in l.Uses)
         {
             int rel = l.Position - instr;

@@ -226,7 +226,23 @@ internal sealed partial class BytecodeCompiler
         }
     }
 
-    void VisitUpdate(UpdateExpression ue)
+    /// <summary>
+    /// Evaluates an expression whose value nobody reads (an expression statement, a for-loop update):
+    /// `i++` there needs neither the old value nor its ToNumeric, which Inc does itself.
+    /// </summary>
+    void VisitEffect(Expression e)
+    {
+        switch (e)
+        {
+            case UpdateExpression ue: VisitUpdate(ue, valueUsed: false); break;
+            case SequenceExpression se:
+                foreach (var item in se.Expressions) VisitEffect(item);
+                break;
+            default: VisitExpression(e); break;
+        }
+    }
+
+    void VisitUpdate(UpdateExpression ue, bool valueUsed = true)
     {
         int o = -1, k = -1;
         var target = ue.Argument;
@@ -239,9 +255,12 @@ internal sealed partial class BytecodeCompiler
         }
         else if (target is not Identifier and not MemberExpression) throw Error(ue, "Invalid left-hand side expression in postfix operation");
         EmitLoadTarget(target, o, k);
-        B.Emit(Opcode.ToNumeric, B.NewSlot());
         int old = -1;
-        if (!ue.Prefix) { old = fn.Temp(); B.Emit(Opcode.Star, old); }
+        if (valueUsed)
+        {
+            B.Emit(Opcode.ToNumeric, B.NewSlot());
+            if (!ue.Prefix) { old = fn.Temp(); B.Emit(Opcode.Star, old); }
+        }
         B.Emit(ue.Operator == Operator.Increment ? Opcode.Inc : Opcode.Dec, B.NewSlot());
         EmitStoreTarget(target, o, k);
         if (old >= 0) B.Emit(Opcode.Ldar, old);

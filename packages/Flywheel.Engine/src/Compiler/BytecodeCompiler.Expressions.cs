@@ -389,6 +389,18 @@ internal sealed partial class BytecodeCompiler
             return;
         }
         int mark = TempMark;
+        var op = BinaryOpcode(be.Operator);
+        // `2 * x`: a number literal on the left of an operator that commutes (and whose conversion of
+        // the literal has no effects to order) is loaded into the accumulator and the local on the
+        // right read in place.
+        if (be.Left is NumericLiteral && IsCommutative(be.Operator) && TryReadInPlace(be.Right, out int right))
+        {
+            VisitExpression(be.Left);
+            if (OpcodeTable.Get(op).Flags.HasFlag(OpFlags.Throws)) Pos(be);
+            B.Emit(op, right, B.NewSlot());
+            if (be.Operator is Operator.StrictInequality) B.Emit(Opcode.Not);
+            return;
+        }
         // A local on the left is read in place when the right side cannot assign it.
         if (!TryReadInPlace(be.Left, out int r) || MayAssign(be.Right))
         {
@@ -397,12 +409,14 @@ internal sealed partial class BytecodeCompiler
             B.Emit(Opcode.Star, r);
         }
         VisitExpression(be.Right);
-        var op = BinaryOpcode(be.Operator);
         if (OpcodeTable.Get(op).Flags.HasFlag(OpFlags.Throws)) Pos(be);
         B.Emit(op, r, B.NewSlot());
         if (be.Operator is Operator.Inequality or Operator.StrictInequality) B.Emit(Opcode.Not);
         Release(mark);
     }
+
+    static bool IsCommutative(Operator op) => op is Operator.Multiplication or Operator.BitwiseAnd or Operator.BitwiseOr
+        or Operator.BitwiseXor or Operator.StrictEquality or Operator.StrictInequality;
 
     void VisitLogical(LogicalExpression le)
     {

@@ -21,8 +21,8 @@ internal sealed partial class BytecodeCompiler
         {
             case ExpressionStatement es:
                 Pos(es);
-                VisitExpression(es.Expression);
-                if (completionReg >= 0) B.Emit(Opcode.Star, completionReg);
+                if (completionReg >= 0) { VisitExpression(es.Expression); B.Emit(Opcode.Star, completionReg); }
+                else VisitEffect(es.Expression);
                 break;
             case VariableDeclaration vd: VisitVarDecl(vd); break;
             case FunctionDeclaration: break; // hoisted
@@ -305,7 +305,7 @@ internal sealed partial class BytecodeCompiler
         VisitStatement(fs.Body);
         B.Bind(c.Continue);
         if (loopScope is { HasContext: true }) B.Emit(Opcode.CloneContext);
-        if (fs.Update != null) { int m = TempMark; VisitExpression(fs.Update); Release(m); }
+        if (fs.Update != null) { int m = TempMark; VisitEffect(fs.Update); Release(m); }
         EmitLoop(top);
         PopControl();
         B.Bind(c.Break);

@@ -76,7 +76,8 @@ internal sealed unsafe partial class Interp
     void RecordOperands(FunctionTemplate t, int slot, JsValue a, JsValue b)
     {
         if (!recordFeedback) return;
-        uint bits = a.IsInt32 && b.IsInt32 ? (uint)TypeFeedback.SmallInt : Categories(a, b);
+        uint bits = a.IsInt32 && b.IsInt32 ? (uint)TypeFeedback.SmallInt
+            : a.IsNumber && b.IsNumber ? NumberCategory(a) | NumberCategory(b) : Categories(a, b);
         uint* types = (uint*)t.FeedbackSlot(slot);
         if ((*types & bits) != bits) t.Feedback.RecordTypes(slot, (TypeFeedback)bits);
     }
@@ -86,12 +87,16 @@ internal sealed unsafe partial class Interp
     void RecordOperand(FunctionTemplate t, int slot, JsValue a)
     {
         if (!recordFeedback) return;
-        uint bits = a.IsInt32 ? (uint)TypeFeedback.SmallInt : Category(a);
+        uint bits = a.IsNumber ? NumberCategory(a) : Category(a);
         uint* types = (uint*)t.FeedbackSlot(slot);
         if ((*types & bits) != bits) t.Feedback.RecordTypes(slot, (TypeFeedback)bits);
     }
 
-    /// <summary>The feedback categories of two operands, out of line (the int32 pair is checked inline).</summary>
+    /// <summary>The feedback category of a number, inline: double arithmetic must not pay a call per operation.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static uint NumberCategory(JsValue number) => number.IsInt32 ? (uint)TypeFeedback.SmallInt : (uint)TypeFeedback.Double;
+
+    /// <summary>The feedback categories of two operands, out of line (pairs of numbers are checked inline).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     static uint Categories(JsValue a, JsValue b) => Category(a) | Category(b);
 
