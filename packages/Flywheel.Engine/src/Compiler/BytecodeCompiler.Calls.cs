@@ -62,6 +62,7 @@ internal sealed partial class BytecodeCompiler
         EmitStoreToObject(me, obj, value);
     }
 
+    /// <summary>Stores <paramref name="value"/> (-1: the accumulator, for a named property) into a property of <paramref name="obj"/>.</summary>
     void EmitStoreToObject(MemberExpression me, int obj, int value)
     {
         if (me.Property is PrivateIdentifier pid)
@@ -78,7 +79,7 @@ internal sealed partial class BytecodeCompiler
         }
         if (!me.Computed)
         {
-            B.Emit(Opcode.Ldar, value);
+            if (value >= 0) B.Emit(Opcode.Ldar, value);
             Pos(me.Property);
             B.Emit(Opcode.SetNamed, obj, NameIdx(((Identifier)me.Property).Name), B.NewSlot());
         }
@@ -108,22 +109,28 @@ internal sealed partial class BytecodeCompiler
                 case MemberExpression me:
                     {
                         if (me.Object is Super) { int v0 = fn.Temp(); VisitExpression(ae.Right); B.Emit(Opcode.Star, v0); EmitMemberStore(me, v0); B.Emit(Opcode.Ldar, v0); return; }
-                        int obj = fn.Temp();
-                        VisitExpression(me.Object);
-                        B.Emit(Opcode.Star, obj);
-                        int key = -1;
-                        if (me.Computed && me.Property is not PrivateIdentifier)
+                        // Locals are read in place when nothing evaluated after them can assign them.
+                        bool keyed = me.Computed && me.Property is not PrivateIdentifier;
+                        if (!TryReadInPlace(me.Object, out int obj) || MayAssign(ae.Right) || keyed && MayAssign(me.Property))
                         {
-                            // The key stays unconverted: PutValue runs ToPropertyKey after the right-hand side,
-                            // and SetKeyed converts it.
+                            obj = fn.Temp();
+                            VisitExpression(me.Object);
+                            B.Emit(Opcode.Star, obj);
+                        }
+                        int key = -1;
+                        // The key stays unconverted: PutValue runs ToPropertyKey after the right-hand side,
+                        // and SetKeyed converts it.
+                        if (keyed && (!TryReadInPlace(me.Property, out key) || MayAssign(ae.Right)))
+                        {
                             key = fn.Temp();
                             VisitExpression(me.Property);
                             B.Emit(Opcode.Star, key);
                         }
-                        int v = fn.Temp();
                         VisitExpression(ae.Right);
-                        B.Emit(Opcode.Star, v);
-                        if (key >= 0) { Pos(me.Property); B.Emit(Opcode.SetKeyed, obj, key, B.NewSlot()); }
+                        // SetKeyed and SetNamed leave the value in the accumulator; only a private store needs a copy.
+                        int v = -1;
+                        if (me.Property is PrivateIdentifier) { v = fn.Temp(); B.Emit(Opcode.Star, v); }
+                        if (keyed) { Pos(me.Property); B.Emit(Opcode.SetKeyed, obj, key, B.NewSlot()); }
                         else EmitStoreToObject(me, obj, v);
                         return;
                     }
@@ -139,6 +146,15 @@ internal sealed partial class BytecodeCompiler
             }
         }
         bool logical = op is Operator.LogicalAndAssignment or Operator.LogicalOrAssignment or Operator.NullishCoalescingAssignment;
+        // `j += i` on a local: the operator reads the local in place when the right side cannot assign it.
+        if (!logical && ae.Left is Identifier local && TryReadInPlace(local, out int localReg) && !MayAssign(ae.Right))
+        {
+            VisitExpression(ae.Right);
+            Pos(ae);
+            B.Emit(BinaryOpcode(op), localReg, B.NewSlot());
+            EmitStoreVar(local.Name, local);
+            return;
+        }
         // Reference evaluation: object and key registers for member targets.
         int o = -1, k = -1;
         var target = ae.Left;

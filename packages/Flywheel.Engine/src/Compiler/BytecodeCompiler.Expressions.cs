@@ -390,10 +390,10 @@ internal sealed partial class BytecodeCompiler
         }
         int mark = TempMark;
         var op = BinaryOpcode(be.Operator);
-        // `2 * x`: a number literal on the left of an operator that commutes (and whose conversion of
-        // the literal has no effects to order) is loaded into the accumulator and the local on the
-        // right read in place.
-        if (be.Left is NumericLiteral && IsCommutative(be.Operator) && TryReadInPlace(be.Right, out int right))
+        // `2 * x`, `a * b * x`: when the left side always yields a number (so converting it has no
+        // effects whose order could be seen) and the operator commutes, the left side is evaluated
+        // into the accumulator and the local on the right read in place, after it as the spec reads it.
+        if (IsCommutative(be.Operator) && IsNumberValued(be.Left) && TryReadInPlace(be.Right, out int right))
         {
             VisitExpression(be.Left);
             if (OpcodeTable.Get(op).Flags.HasFlag(OpFlags.Throws)) Pos(be);
@@ -414,6 +414,18 @@ internal sealed partial class BytecodeCompiler
         if (be.Operator is Operator.Inequality or Operator.StrictInequality) B.Emit(Opcode.Not);
         Release(mark);
     }
+
+    /// <summary>Whether <paramref name="e"/> always evaluates to a Number (there is no BigInt).</summary>
+    static bool IsNumberValued(Expression e) => e switch
+    {
+        NumericLiteral => true,
+        UpdateExpression => true,
+        UnaryExpression u => u.Operator is Operator.UnaryNegation or Operator.UnaryPlus or Operator.BitwiseNot,
+        BinaryExpression b => b.Operator is Operator.Subtraction or Operator.Multiplication or Operator.Division
+            or Operator.Remainder or Operator.Exponentiation or Operator.BitwiseAnd or Operator.BitwiseOr
+            or Operator.BitwiseXor or Operator.LeftShift or Operator.RightShift or Operator.UnsignedRightShift,
+        _ => false,
+    };
 
     static bool IsCommutative(Operator op) => op is Operator.Multiplication or Operator.BitwiseAnd or Operator.BitwiseOr
         or Operator.BitwiseXor or Operator.StrictEquality or Operator.StrictInequality;
