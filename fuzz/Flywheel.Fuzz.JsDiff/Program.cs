@@ -54,5 +54,5 @@ while (clock.Elapsed.TotalSeconds < seconds)
         if (!keepGoing) return 1;
     }
 }
-Console.WriteLine($"jsdiff ({against}): {diff.Compared} programs in {clock.Elapsed.TotalSeconds:F0} s (seed {seed}), {diff.TimedOut} timed out under node, {diff.MemoryLimited} hit Flywheel's memory limit, {divergences} divergences");
+Console.WriteLine($"jsdiff ({against}): {diff.Compared} programs in {clock.Elapsed.TotalSeconds:F0} s (seed {seed}), {diff.TimedOut} timed out in the reference, {diff.SlowNotHung} needed more time under test, {diff.MemoryLimited} hit Flywheel's memory limit, {divergences} divergences");
 return divergences == 0 ? 0 : 1;
