@@ -12,6 +12,7 @@ internal sealed class Inspector
 {
     readonly Realm r;
     readonly int maxDepth;
+    bool beyondDepth; // the last FormatObject abbreviated its object for being deeper than maxDepth
     readonly List<nint> seen = [];
     readonly Dictionary<nint, int> circular = [];
     int indentation;
@@ -40,9 +41,13 @@ internal sealed class Inspector
             if (!circular.TryGetValue(o, out int id)) { id = circular.Count + 1; circular[o] = id; }
             return $"[Circular *{id}]";
         }
+        beyondDepth = false;
         string res = FormatObject(o, depth);
-        // Reduce already put the reference in front when it decided the line breaks (as node does).
-        if (circular.TryGetValue(o, out int cid) && !res.StartsWith("<ref *", StringComparison.Ordinal)) res = $"<ref *{cid}> " + res;
+        bool abbreviated = beyondDepth;
+        beyondDepth = false; // the caller's own FormatObject is still running
+        // Reduce already put the reference in front when it decided the line breaks (as node does); node
+        // marks no object it abbreviates beyond the depth limit ("[Object]"), even one it marked elsewhere.
+        if (!abbreviated && circular.TryGetValue(o, out int cid) && !res.StartsWith("<ref *", StringComparison.Ordinal)) res = $"<ref *{cid}> " + res;
         return res;
     }
 
@@ -215,6 +220,7 @@ internal sealed class Inspector
             : cls is ObjClass.Map or ObjClass.Set ? r.External<CollectionData>(o).Count == 0 : cls != ObjClass.Iterator && cls != ObjClass.Promise);
         if (depth > maxDepth && !empty)
         {
+            beyondDepth = true;
             if (isArrayLike && cls == ObjClass.Array) return "[Array]";
             return "[" + (ctor ?? (nullProto ? "Object: null prototype" : "Object")) + "]";
         }
