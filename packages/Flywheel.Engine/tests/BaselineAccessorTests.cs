@@ -279,17 +279,7 @@ public class BaselineAccessorTests
               for (;;) { k.s = k.g; }
             })();
             """;
-        string Made(TieringMode mode)
-        {
-            var options = new JsEngineOptions { Output = TextWriter.Null };
-            options.Jit.Mode = mode;
-            options.Debug.GcStress = gcStress;
-            options.Limits.MaxStatements = 50_000;
-            using var engine = new JsEngine(options);
-            Assert.Throws<JsStatementLimitException>(() => engine.Execute(source));
-            return engine.Evaluate("made").AsNumber().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-        Assert.Equal(Made(TieringMode.Interpreter), Made(TieringMode.Baseline));
+        StatementBudget.AssertTiersStopAtTheSamePoint(source, gcStress);
     }
 
     static readonly string[] Bodies =

@@ -101,17 +101,7 @@ public class BaselineHostCallTests
               for (;;) { made += xs.map(x => [x, made]).filter(p => p[0] & 1).reduce((s, p) => s + p.length, 0); }
             })();
             """;
-        string Made(TieringMode mode)
-        {
-            var options = new JsEngineOptions { Output = TextWriter.Null };
-            options.Jit.Mode = mode;
-            options.Debug.GcStress = gcStress;
-            options.Limits.MaxStatements = 50_000;
-            using var engine = new JsEngine(options);
-            Assert.Throws<JsStatementLimitException>(() => engine.Execute(source));
-            return engine.Evaluate("made").AsNumber().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-        Assert.Equal(Made(TieringMode.Interpreter), Made(TieringMode.Baseline));
+        StatementBudget.AssertTiersStopAtTheSamePoint(source, gcStress);
     }
 
     static readonly string[] CallbackBodies =

@@ -340,32 +340,22 @@ internal sealed unsafe partial class BaselineCompiler
     /// conversion is out of line; a double's bits are the value minus 2^49, which is the value plus the
     /// tag register (NumberTag is -2^49 as a signed word), one <c>lea</c>.
     /// </summary>
-    void UnboxNumber(AssemblerRegister64 value, AssemblerRegisterXMM destination, Label notNumber)
-    {
-        var isInt = masm.CreateLabel();
-        var done = masm.CreateLabel();
-        a.cmp(value, Tag);
-        masm.Jump(Condition.AboveOrEqual, isInt);
-        a.test(value, Tag);
-        masm.Jump(Condition.Equal, notNumber);
-        a.lea(rdx, __[value + Tag]);
-        a.movq(destination, rdx);
-        masm.Bind(done);
-        OutOfLine(() =>
-        {
-            masm.Bind(isInt);
-            a.cvtsi2sd(destination, new AssemblerRegister32(ToRegister32(value)));
-            masm.Jump(done);
-        });
-    }
+    void UnboxNumber(AssemblerRegister64 value, AssemblerRegisterXMM destination, Label notNumber) => Unbox(value, destination, notNumber);
 
     /// <summary><paramref name="destination"/> = the number in <paramref name="value"/> (an int32 or a double; clobbers rdx).</summary>
-    void ToDouble(AssemblerRegister64 value, AssemblerRegisterXMM destination)
+    void ToDouble(AssemblerRegister64 value, AssemblerRegisterXMM destination) => Unbox(value, destination, null);
+
+    void Unbox(AssemblerRegister64 value, AssemblerRegisterXMM destination, Label? notNumber)
     {
         var isInt = masm.CreateLabel();
         var done = masm.CreateLabel();
         a.cmp(value, Tag);
         masm.Jump(Condition.AboveOrEqual, isInt);
+        if (notNumber is { } notNumberLabel)
+        {
+            a.test(value, Tag);
+            masm.Jump(Condition.Equal, notNumberLabel);
+        }
         a.lea(rdx, __[value + Tag]);
         a.movq(destination, rdx);
         masm.Bind(done);
