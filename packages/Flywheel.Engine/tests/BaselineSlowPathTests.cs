@@ -100,36 +100,10 @@ public class BaselineSlowPathTests
     [Fact]
     public void InlinePathsAgreeWithTheInterpreterOnRandomValues()
     {
-        var generator =
-            from opCount in Gen.Choose(1, 4)
-            from ops in Gen.ArrayOf(Gen.Elements(Operations), opCount)
-            from xCount in Gen.Choose(1, 6)
-            from xs in Gen.ArrayOf(Gen.Elements(Values), xCount)
-            from yCount in Gen.Choose(1, 6)
-            from ys in Gen.ArrayOf(Gen.Elements(Values), yCount)
-            select new Case(ops, xs, ys);
-        Prop.ForAll(generator.ToArbitrary(), c =>
-        {
-            var (ops, xs, ys) = (c.Operations, c.Xs, c.Ys);
-            // Each operation in its own function, run over every pair twice (the second time in machine code).
-            var body = string.Join("\n", ops.Select((op, i) => $$"""
-                function f{{i}}(x, y) { try { const r = {{op}}; return typeof r === "symbol" ? "sym" : Object.is(r, -0) ? "-0" : String(r); } catch (e) { return e.constructor.name; } }
-                """));
-            var calls = string.Join(" ", ops.Select((_, i) => $"out.push(f{i}(x, y));"));
-            var source = $$"""
-                const sym = Symbol("s");
-                {{body}}
-                const xs = [{{string.Join(", ", xs)}}], ys = [{{string.Join(", ", ys)}}];
-                for (let round = 0; round < 2; round++) {
-                  const out = [];
-                  for (const x of xs) for (const y of ys) { {{calls}} }
-                  console.log(out.join("|"));
-                }
-                """;
-            string interpreted = Run(source, TieringMode.Interpreter).Output, compiled = Run(source, TieringMode.Baseline).Output;
-            return (interpreted == compiled).Label($"source:\n{source}\ninterpreter:\n{interpreted}\nbaseline:\n{compiled}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(60));
+        // Each operation in its own function, run over every pair twice (the second time in machine code).
+        AssertOperationsAgreeOnRandomValues(Operations, Values,
+            """try { const r = OP; return typeof r === "symbol" ? "sym" : Object.is(r, -0) ? "-0" : String(r); } catch (e) { return e.constructor.name; }""",
+            """const sym = Symbol("s");""");
     }
 
-    sealed record Case(string[] Operations, string[] Xs, string[] Ys);
 }

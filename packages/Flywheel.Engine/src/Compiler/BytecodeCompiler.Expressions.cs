@@ -393,22 +393,19 @@ internal sealed partial class BytecodeCompiler
         // `2 * x`, `a * b * x`: when the left side always yields a number (so converting it has no
         // effects whose order could be seen) and the operator commutes, the left side is evaluated
         // into the accumulator and the local on the right read in place, after it as the spec reads it.
-        if (IsCommutative(be.Operator) && IsNumberValued(be.Left) && TryReadInPlace(be.Right, out int right))
-        {
+        if (IsCommutative(be.Operator) && IsNumberValued(be.Left) && TryReadInPlace(be.Right, out int r))
             VisitExpression(be.Left);
-            if (OpcodeTable.Get(op).Flags.HasFlag(OpFlags.Throws)) Pos(be);
-            B.Emit(op, right, B.NewSlot());
-            if (be.Operator is Operator.StrictInequality) B.Emit(Opcode.Not);
-            return;
-        }
-        // A local on the left is read in place when the right side cannot assign it.
-        if (!TryReadInPlace(be.Left, out int r) || MayAssign(be.Right))
+        else
         {
-            r = fn.Temp();
-            VisitExpression(be.Left);
-            B.Emit(Opcode.Star, r);
+            // A local on the left is read in place when the right side cannot assign it.
+            if (!TryReadInPlace(be.Left, out r) || MayAssign(be.Right))
+            {
+                r = fn.Temp();
+                VisitExpression(be.Left);
+                B.Emit(Opcode.Star, r);
+            }
+            VisitExpression(be.Right);
         }
-        VisitExpression(be.Right);
         if (OpcodeTable.Get(op).Flags.HasFlag(OpFlags.Throws)) Pos(be);
         B.Emit(op, r, B.NewSlot());
         if (be.Operator is Operator.Inequality or Operator.StrictInequality) B.Emit(Opcode.Not);
